@@ -1,0 +1,137 @@
+using System.Globalization;
+
+namespace SimZsl.Embedding;
+
+/// <summary>Settings of <see cref="KappaMds"/>. Every setting has a stated default; <see cref="Validate"/> checks
+/// them all at once and names every violation in one message.</summary>
+public sealed record KappaMdsOptions
+{
+    /// <summary>Target dimension d (intrinsic; the sphere's ambient coordinates have d + 1 columns). Default 2.</summary>
+    public int Dimension { get; init; } = 2;
+
+    /// <summary>Curvature κ: 0 Euclidean, &gt; 0 sphere of radius 1/√κ, &lt; 0 hyperbolic. Null (the default) chooses κ
+    /// by minimising the stress of the strain solution (see <see cref="CurvatureSearch"/>).</summary>
+    public double? Curvature { get; init; }
+
+    /// <summary>Which curvatures the automatic choice may consider when <see cref="Curvature"/> is null.
+    /// Default <see cref="CurvatureSearch.Any"/>.</summary>
+    public CurvatureSearch CurvatureSearch { get; init; } = CurvatureSearch.Any;
+
+    /// <summary>How Lorentz (hyperboloid) coordinates become Poincaré-ball points for κ &lt; 0. Default exact.</summary>
+    public HyperbolicRadius HyperbolicRadius { get; init; } = HyperbolicRadius.Exact;
+
+    /// <summary>α of hydra's radius heuristic; used only with <see cref="HyperbolicRadius.HydraAlpha"/>. Default 1.1.</summary>
+    public double HydraAlpha { get; init; } = 1.1;
+
+    /// <summary>Refine the strain solution by minimising stress (hydra+). Always done when entries are missing.
+    /// Default false.</summary>
+    public bool Refine { get; init; }
+
+    /// <summary>Weights of the stress refinement. Default <see cref="StressWeighting.Uniform"/>.</summary>
+    public StressWeighting Weighting { get; init; } = StressWeighting.Uniform;
+
+    /// <summary>Largest number of refinement iterations. Default 500.</summary>
+    public int MaxIterations { get; init; } = 500;
+
+    /// <summary>Refinement stops when the relative stress change of an iteration is below this. Default 1e-10.</summary>
+    public double Tolerance { get; init; } = 1e-10;
+
+    /// <summary>Refinement also stops when the gradient norm is below this. Default 1e-9.</summary>
+    public double GradientTolerance { get; init; } = 1e-9;
+
+    /// <summary>Seed of every random choice (eigensolver start, landmark choice). Same seed, same result. Default 0.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>Eigensolver for the strain step. Default <see cref="EigenSolver.Auto"/>: full below 400 classes,
+    /// partial (residual-checked) above.</summary>
+    public EigenSolver EigenSolver { get; init; } = EigenSolver.Auto;
+
+    /// <summary>Checks the options against a problem with <paramref name="classCount"/> classes and throws one
+    /// <see cref="ArgumentException"/> that lists every violation.</summary>
+    public void Validate(int classCount)
+    {
+        var problems = new List<string>();
+        if (Dimension < 1)
+        {
+            problems.Add($"Dimension must be ≥ 1 (got {Dimension}).");
+        }
+
+        int needed = Curvature > 0 ? Dimension + 1 : Dimension;
+        if (classCount > 0 && Dimension >= 1 && needed >= classCount + (Curvature > 0 ? 1 : 0) && Dimension >= classCount)
+        {
+            problems.Add($"Dimension must be smaller than the number of classes ({classCount}); got {Dimension}.");
+        }
+
+        if (Curvature is { } k && !double.IsFinite(k))
+        {
+            problems.Add($"Curvature must be finite (got {k.ToString(CultureInfo.InvariantCulture)}).");
+        }
+
+        if (!(HydraAlpha > 1) || !double.IsFinite(HydraAlpha))
+        {
+            problems.Add($"HydraAlpha must be a finite number > 1 (got {HydraAlpha.ToString(CultureInfo.InvariantCulture)}).");
+        }
+
+        if (MaxIterations < 0)
+        {
+            problems.Add($"MaxIterations must be ≥ 0 (got {MaxIterations}).");
+        }
+
+        if (!(Tolerance >= 0) || !(GradientTolerance >= 0))
+        {
+            problems.Add("Tolerance and GradientTolerance must be ≥ 0.");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("Invalid κ-MDS options: " + string.Join(" ", problems));
+        }
+    }
+}
+
+/// <summary>Which curvatures an automatic curvature choice may consider.</summary>
+public enum CurvatureSearch
+{
+    /// <summary>Negative, zero and positive curvatures; the lowest stress wins.</summary>
+    Any,
+
+    /// <summary>Only κ &lt; 0 (hyperbolic).</summary>
+    Hyperbolic,
+
+    /// <summary>Only κ &gt; 0 (spherical).</summary>
+    Spherical,
+}
+
+/// <summary>How hyperboloid coordinates are mapped to the Poincaré ball.</summary>
+public enum HyperbolicRadius
+{
+    /// <summary>The exact map p = x / (1 + x₀): exact data is recovered exactly.</summary>
+    Exact,
+
+    /// <summary>hydra's radius heuristic √((α x₀ − x_min)/(α x₀ + x_min)): not exact (errors ~0.1 on exact data);
+    /// offered only to reproduce hydra.</summary>
+    HydraAlpha,
+}
+
+/// <summary>Weights w_ij of the stress σ = ½ Σ w_ij (d_ij − D_ij)².</summary>
+public enum StressWeighting
+{
+    /// <summary>w_ij = 1 for every observed pair.</summary>
+    Uniform,
+
+    /// <summary>w_ij = 1 / D_ij (Sammon-like): small distances weigh more.</summary>
+    Sammon,
+}
+
+/// <summary>Eigensolver choice for the strain step.</summary>
+public enum EigenSolver
+{
+    /// <summary>Full decomposition for small problems, partial for large ones.</summary>
+    Auto,
+
+    /// <summary>Full symmetric eigendecomposition (LAPACK through libtorch).</summary>
+    Full,
+
+    /// <summary>Only the few extreme eigenpairs needed, residual-checked.</summary>
+    Partial,
+}

@@ -1,0 +1,52 @@
+using SimZsl.Similarity;
+
+namespace SimZsl.Embedding;
+
+/// <summary>Everything a κ-MDS run produced: the prototypes, the curvature used, the spectrum of the strain step,
+/// the quality of the fit and how the run went.</summary>
+public sealed record KappaMdsResult
+{
+    /// <summary>One prototype per class (see <see cref="ClassPrototypes"/> for the representation).</summary>
+    public required ClassPrototypes Prototypes { get; init; }
+
+    /// <summary>The curvature used (chosen automatically when the options gave none).</summary>
+    public double Curvature => Prototypes.Curvature;
+
+    /// <summary>The intrinsic dimension d.</summary>
+    public int Dimension => Prototypes.Dimension;
+
+    /// <summary>Class names in row order.</summary>
+    public IReadOnlyList<string> ClassNames => Prototypes.ClassNames;
+
+    /// <summary>The eigenvalues the strain step kept, in the order used (for κ &lt; 0: λ₀ first, then the d most
+    /// negative).</summary>
+    public required IReadOnlyList<double> Eigenvalues { get; init; }
+
+    /// <summary>Fraction of the kept spectrum's magnitude that had the wrong sign and was clipped to zero
+    /// (0 on exact data of the chosen geometry).</summary>
+    public required double ClippedEigenvalueMass { get; init; }
+
+    /// <summary>Stress, distortion, MAP and strain of the final embedding.</summary>
+    public required EmbeddingQuality Quality { get; init; }
+
+    /// <summary>Stress refinement iterations run (0 without refinement).</summary>
+    public int Iterations { get; init; }
+
+    /// <summary>Whether the refinement met its convergence test (true without refinement).</summary>
+    public bool Converged { get; init; } = true;
+
+    /// <summary>Number of unordered class pairs whose distance was missing.</summary>
+    public long MissingPairs { get; init; }
+
+    /// <summary>How missing entries were filled in for the strain step, or null when none were missing.</summary>
+    public string? Imputation { get; init; }
+
+    /// <summary>Wall-clock time of the fit.</summary>
+    public TimeSpan Elapsed { get; init; }
+
+    /// <summary>Geodesic distance between the prototypes of classes i and j.</summary>
+    public double Distance(int i, int j) => Prototypes.Distance(i, j);
+
+    /// <summary>All pairwise geodesic distances of the embedding.</summary>
+    public DistanceMatrix Distances() => DistanceMatrix.CreateTrusted(ClassNames, Geometry.PairwiseDistances.All(Prototypes.Coordinates, Curvature), null);
+}

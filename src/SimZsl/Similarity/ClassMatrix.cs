@@ -1,0 +1,215 @@
+using System.Globalization;
+
+namespace SimZsl.Similarity;
+
+/// <summary>A symmetric class-by-class matrix with class names and a mask of observed entries: the common shape
+/// of <see cref="SimilarityMatrix"/> and <see cref="DistanceMatrix"/>. Immutable. A missing entry is a mask bit,
+/// never a sentinel value; reading one gives <see cref="double.NaN"/>.</summary>
+public abstract class ClassMatrix
+{
+    private readonly double[] _values;
+    private readonly bool[]? _observed;
+    private readonly Dictionary<string, int> _index;
+
+    /// <summary>Validates and stores the matrix. <paramref name="values"/> is taken over (not copied).</summary>
+    private protected ClassMatrix(IReadOnlyList<string> classNames, double[] values, bool[]? observed, double symmetryTolerance, string kind)
+    {
+        ArgumentNullException.ThrowIfNull(classNames);
+        int n = classNames.Count;
+        if (n == 0)
+        {
+            throw new InvalidMatrixException($"The {kind} matrix is empty: it needs at least one class.");
+        }
+
+        if (values.Length != (long)n * n)
+        {
+            throw new InvalidMatrixException($"The {kind} matrix has {values.Length} values for {n} classes; a square matrix needs {(long)n * n}.");
+        }
+
+        _index = new Dictionary<string, int>(n, StringComparer.Ordinal);
+        for (int i = 0; i < n; i++)
+        {
+            if (string.IsNullOrWhiteSpace(classNames[i]))
+            {
+                throw new InvalidMatrixException($"Class {i} of the {kind} matrix has an empty name.", i, i);
+            }
+
+            if (!_index.TryAdd(classNames[i], i))
+            {
+                throw new InvalidMatrixException($"Class name '{classNames[i]}' appears twice in the {kind} matrix (rows {_index[classNames[i]]} and {i}); names must be unique.", _index[classNames[i]], i);
+            }
+        }
+
+        ClassNames = classNames.ToArray();
+        _values = values;
+        _observed = Symmetrize(values, observed, n, symmetryTolerance, kind);
+    }
+
+    /// <summary>Class names, in row order.</summary>
+    public IReadOnlyList<string> ClassNames { get; }
+
+    /// <summary>Number of classes (rows = columns).</summary>
+    public int Count => ClassNames.Count;
+
+    /// <summary>The entry (i, j); <see cref="double.NaN"/> when it is missing.</summary>
+    public double this[int i, int j] => _values[(i * Count) + j];
+
+    /// <summary>The entry for two classes by name.</summary>
+    public double this[string rowClass, string columnClass] => this[IndexOf(rowClass), IndexOf(columnClass)];
+
+    /// <summary>True when no entry is missing.</summary>
+    public bool IsComplete => _observed is null;
+
+    /// <summary>Number of unordered pairs i &lt; j whose entry is missing.</summary>
+    public long MissingPairCount { get; private set; }
+
+    /// <summary>Whether entry (i, j) was observed. The diagonal counts as observed.</summary>
+    public bool IsObserved(int i, int j) => _observed is null || i == j || _observed[(i * Count) + j];
+
+    /// <summary>All entries, row-major; missing ones are NaN.</summary>
+    public ReadOnlySpan<double> Values => _values;
+
+    /// <summary>Row index of a class; throws with the closest names when it is unknown.</summary>
+    public int IndexOf(string className)
+    {
+        ArgumentNullException.ThrowIfNull(className);
+        if (_index.TryGetValue(className, out int i))
+        {
+            return i;
+        }
+
+        var near = ClassNames.Where(c => c.Contains(className, StringComparison.OrdinalIgnoreCase) || className.Contains(c, StringComparison.OrdinalIgnoreCase)).Take(3).ToList();
+        string hint = near.Count > 0 ? $" Did you mean {string.Join(", ", near.Select(c => $"'{c}'"))}?" : $" The matrix has {Count} classes, e.g. {string.Join(", ", ClassNames.Take(3).Select(c => $"'{c}'"))}.";
+        throw new SimZslException($"Unknown class name '{className}'.{hint}");
+    }
+
+    /// <summary>True when the class is in the matrix.</summary>
+    public bool Contains(string className) => _index.ContainsKey(className);
+
+    /// <summary>The mask, row-major, or null when complete: for the library's kernels only.</summary>
+    internal bool[]? ObservedMask => _observed;
+
+    /// <summary>The backing values: for the library's kernels only (never mutate).</summary>
+    internal double[] RawValues => _values;
+
+    /// <summary>Copies the rows and columns of <paramref name="indices"/> (in that order).</summary>
+    private protected (string[] Names, double[] Values, bool[]? Observed) Slice(IReadOnlyList<int> indices)
+    {
+        ArgumentNullException.ThrowIfNull(indices);
+        int m = indices.Count, n = Count;
+        var names = new string[m];
+        var values = new double[m * m];
+        bool[]? observed = _observed is null ? null : new bool[m * m];
+        for (int a = 0; a < m; a++)
+        {
+            int i = indices[a];
+            if ((uint)i >= (uint)n)
+            {
+                throw new ArgumentOutOfRangeException(nameof(indices), $"Index {i} is outside 0..{n - 1}.");
+            }
+
+            names[a] = ClassNames[i];
+            for (int b = 0; b < m; b++)
+            {
+                values[(a * m) + b] = _values[(i * n) + indices[b]];
+                if (observed is not null)
+                {
+                    observed[(a * m) + b] = _observed![(i * n) + indices[b]];
+                }
+            }
+        }
+
+        return (names, values, observed);
+    }
+
+    // Makes the mask and the values symmetric: a pair seen from one side only is taken from that side; a pair
+    // seen from both sides must agree within the tolerance (the worst disagreement is reported) and is averaged.
+    private bool[]? Symmetrize(double[] values, bool[]? observed, int n, double tolerance, string kind)
+    {
+        if (observed is not null && observed.Length != values.Length)
+        {
+            throw new InvalidMatrixException($"The mask of the {kind} matrix has {observed.Length} entries; expected {values.Length}.");
+        }
+
+        bool[]? mask = null;
+        long missing = 0;
+        double worst = 0;
+        int worstI = -1, worstJ = -1;
+        for (int i = 0; i < n; i++)
+        {
+            int ii = (i * n) + i;
+            if (!double.IsFinite(values[ii]) && (observed is null || observed[ii]) && !double.IsNaN(values[ii]))
+            {
+                throw new InvalidMatrixException($"Diagonal entry ({i}, {i}) of the {kind} matrix ('{ClassNames[i]}') is {values[ii]}; it must be finite.", i, i);
+            }
+
+            for (int j = i + 1; j < n; j++)
+            {
+                int ij = (i * n) + j, ji = (j * n) + i;
+                bool seenIj = observed is null || observed[ij], seenJi = observed is null || observed[ji];
+                CheckValue(values[ij], seenIj, i, j, observed is null, kind);
+                CheckValue(values[ji], seenJi, j, i, observed is null, kind);
+                if (seenIj && seenJi)
+                {
+                    double gap = Math.Abs(values[ij] - values[ji]);
+                    double scale = Math.Max(1.0, Math.Max(Math.Abs(values[ij]), Math.Abs(values[ji])));
+                    if (gap > tolerance * scale && gap > worst)
+                    {
+                        worst = gap;
+                        worstI = i;
+                        worstJ = j;
+                    }
+
+                    double mean = 0.5 * (values[ij] + values[ji]);
+                    values[ij] = mean;
+                    values[ji] = mean;
+                }
+                else if (seenIj || seenJi)
+                {
+                    double v = seenIj ? values[ij] : values[ji];
+                    values[ij] = v;
+                    values[ji] = v;
+                }
+                else
+                {
+                    values[ij] = double.NaN;
+                    values[ji] = double.NaN;
+                    missing++;
+                    mask ??= CreateFullMask(n);
+                    mask[ij] = false;
+                    mask[ji] = false;
+                }
+            }
+        }
+
+        if (worstI >= 0)
+        {
+            throw new InvalidMatrixException(
+                string.Create(CultureInfo.InvariantCulture, $"The {kind} matrix is not symmetric: the worst pair is ({worstI}, {worstJ}) ('{ClassNames[worstI]}', '{ClassNames[worstJ]}') with {values[(worstI * n) + worstJ]:G6} versus {values[(worstJ * n) + worstI]:G6} (tolerance {tolerance:G3}). Fix the input or symmetrise it, e.g. (S + Sᵀ)/2."),
+                worstI, worstJ);
+        }
+
+        MissingPairCount = missing;
+        return mask;
+    }
+
+    private void CheckValue(double v, bool seen, int i, int j, bool noMask, string kind)
+    {
+        if (!seen || double.IsFinite(v))
+        {
+            return;
+        }
+
+        string what = double.IsNaN(v)
+            ? noMask ? "NaN but no mask says it is missing; pass a mask (or leave the CSV cell empty) to mark missing entries" : "NaN but the mask says it was observed"
+            : $"{v}; entries must be finite";
+        throw new InvalidMatrixException($"Entry ({i}, {j}) of the {kind} matrix ('{ClassNames[i]}', '{ClassNames[j]}') is {what}.", i, j);
+    }
+
+    private static bool[] CreateFullMask(int n)
+    {
+        var mask = new bool[n * n];
+        Array.Fill(mask, true);
+        return mask;
+    }
+}

@@ -1,0 +1,124 @@
+using System.Globalization;
+using SimZsl.IO;
+
+namespace SimZsl.Similarity;
+
+/// <summary>A class-by-class distance matrix D (symmetric, non-negative, zero diagonal) with class names and a
+/// mask of observed entries: the input of κ-MDS.</summary>
+public sealed class DistanceMatrix : ClassMatrix
+{
+    private DistanceMatrix(IReadOnlyList<string> names, double[] values, bool[]? observed, double symmetryTolerance, bool validate)
+        : base(names, values, observed, symmetryTolerance, "distance")
+    {
+        if (validate)
+        {
+            CheckDistances();
+        }
+    }
+
+    /// <summary>Creates a distance matrix from a square array.</summary>
+    /// <param name="classNames">One unique name per row.</param>
+    /// <param name="values">The n × n distances; entries where <paramref name="observed"/> is false are ignored.</param>
+    /// <param name="observed">Which entries are known (null: all).</param>
+    /// <param name="symmetryTolerance">Largest accepted |D_ij − D_ji| relative to max(1, |D_ij|).</param>
+    public static DistanceMatrix Create(IReadOnlyList<string> classNames, double[,] values, bool[,]? observed = null, double symmetryTolerance = 1e-8)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var (flat, mask) = SimilarityMatrix.Flatten(classNames, values, observed, "distance");
+        return new DistanceMatrix(classNames, flat, mask, symmetryTolerance, validate: true);
+    }
+
+    /// <summary>Creates a distance matrix from row-major values (copied).</summary>
+    public static DistanceMatrix Create(IReadOnlyList<string> classNames, ReadOnlySpan<double> values, ReadOnlySpan<bool> observed = default, double symmetryTolerance = 1e-8) =>
+        new(classNames, values.ToArray(), observed.IsEmpty ? null : observed.ToArray(), symmetryTolerance, validate: true);
+
+    /// <summary>Reads a distance CSV (same layout as <see cref="SimilarityMatrix.FromCsv"/>).</summary>
+    public static DistanceMatrix FromCsv(string path, double symmetryTolerance = 1e-8)
+    {
+        var table = CsvMatrixFile.ReadSquare(path);
+        return SimilarityMatrix.WithFileContext(path, () => new DistanceMatrix(table.Names, table.Values, table.Observed, symmetryTolerance, validate: true));
+    }
+
+    /// <summary>Reads a square <c>.npy</c> distance array; NaN entries are missing.</summary>
+    public static DistanceMatrix FromNpy(string path, double symmetryTolerance = 1e-8)
+    {
+        var (names, values, observed) = SimilarityMatrix.SquareFromNpy(path, NpyFile.Read(path));
+        return SimilarityMatrix.WithFileContext(path, () => new DistanceMatrix(names, values, observed, symmetryTolerance, validate: true));
+    }
+
+    /// <summary>The largest observed distance.</summary>
+    public double MaxDistance
+    {
+        get
+        {
+            double max = 0;
+            foreach (double v in Values)
+            {
+                if (v > max)
+                {
+                    max = v;
+                }
+            }
+
+            return max;
+        }
+    }
+
+    /// <summary>The classes at <paramref name="indices"/>, in that order.</summary>
+    public DistanceMatrix Subset(IReadOnlyList<int> indices)
+    {
+        var (names, values, observed) = Slice(indices);
+        return new DistanceMatrix(names, values, observed, double.PositiveInfinity, validate: false);
+    }
+
+    /// <summary>The same distances with some entries additionally marked missing (for experiments).</summary>
+    /// <param name="observed">Row-major mask; false marks an entry missing. Combined with the current mask.</param>
+    public DistanceMatrix WithMask(ReadOnlySpan<bool> observed)
+    {
+        int n = Count;
+        if (observed.Length != n * n)
+        {
+            throw new ArgumentException($"The mask has {observed.Length} entries; the matrix has {n * n}.", nameof(observed));
+        }
+
+        var values = RawValues.ToArray();
+        var mask = new bool[n * n];
+        for (int k = 0; k < mask.Length; k++)
+        {
+            mask[k] = observed[k] && (ObservedMask is null || ObservedMask[k]);
+        }
+
+        return new DistanceMatrix(ClassNames, values, mask, double.PositiveInfinity, validate: false);
+    }
+
+    /// <summary>Writes the matrix as CSV, atomically.</summary>
+    public void ToCsv(string path) => CsvMatrixFile.WriteSquare(path, this);
+
+    /// <summary>Wraps values the library computed itself (already symmetric and checked).</summary>
+    internal static DistanceMatrix CreateTrusted(IReadOnlyList<string> names, double[] values, bool[]? observed) =>
+        new(names, values, observed, double.PositiveInfinity, validate: false);
+
+    private void CheckDistances()
+    {
+        int n = Count;
+        var v = RawValues;
+        for (int i = 0; i < n; i++)
+        {
+            double diagonal = v[(i * n) + i];
+            if (!double.IsNaN(diagonal) && Math.Abs(diagonal) > 1e-8)
+            {
+                throw new InvalidMatrixException(string.Create(CultureInfo.InvariantCulture, $"Distance ({i}, {i}) of '{ClassNames[i]}' to itself is {diagonal:G6}; the diagonal of a distance matrix must be 0. If this is a similarity, read it as one."), i, i);
+            }
+
+            v[(i * n) + i] = 0;
+            for (int j = i + 1; j < n; j++)
+            {
+                double d = v[(i * n) + j];
+                if (d < 0)
+                {
+                    throw new InvalidMatrixException(string.Create(CultureInfo.InvariantCulture, $"Distance ({i}, {j}) ('{ClassNames[i]}', '{ClassNames[j]}') is negative ({d:G6}); distances must be ≥ 0. If this is a similarity, read it as one."), i, j);
+                }
+            }
+        }
+    }
+}

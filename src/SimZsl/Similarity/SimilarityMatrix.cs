@@ -1,0 +1,174 @@
+using System.Globalization;
+using SimZsl.IO;
+
+namespace SimZsl.Similarity;
+
+/// <summary>A class-by-class similarity matrix S over named classes, with missing entries allowed. Turn it into
+/// distances with <see cref="ToDistances"/> and embed those with <c>KappaMds</c>.</summary>
+public sealed class SimilarityMatrix : ClassMatrix
+{
+    private SimilarityMatrix(IReadOnlyList<string> names, double[] values, bool[]? observed, double symmetryTolerance)
+        : base(names, values, observed, symmetryTolerance, "similarity")
+    {
+    }
+
+    /// <summary>Creates a similarity matrix from a square array.</summary>
+    /// <param name="classNames">One unique name per row.</param>
+    /// <param name="values">The n × n similarities; entries where <paramref name="observed"/> is false are ignored.</param>
+    /// <param name="observed">Which entries are known (null: all). A pair known from one side only is used.</param>
+    /// <param name="symmetryTolerance">Largest accepted |S_ij − S_ji| relative to max(1, |S_ij|).</param>
+    public static SimilarityMatrix Create(IReadOnlyList<string> classNames, double[,] values, bool[,]? observed = null, double symmetryTolerance = 1e-8)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var (flat, mask) = Flatten(classNames, values, observed, "similarity");
+        return new SimilarityMatrix(classNames, flat, mask, symmetryTolerance);
+    }
+
+    /// <summary>Creates a similarity matrix from row-major values (copied).</summary>
+    public static SimilarityMatrix Create(IReadOnlyList<string> classNames, ReadOnlySpan<double> values, ReadOnlySpan<bool> observed = default, double symmetryTolerance = 1e-8) =>
+        new(classNames, values.ToArray(), observed.IsEmpty ? null : observed.ToArray(), symmetryTolerance);
+
+    /// <summary>Reads a CSV with a header row of class names and the class name in the first column; an empty
+    /// cell or <c>NaN</c> is a missing entry.</summary>
+    public static SimilarityMatrix FromCsv(string path, double symmetryTolerance = 1e-8)
+    {
+        var table = CsvMatrixFile.ReadSquare(path);
+        return WithFileContext(path, () => new SimilarityMatrix(table.Names, table.Values, table.Observed, symmetryTolerance));
+    }
+
+    /// <summary>Reads a square <c>.npy</c> array; classes are named by their row index ("0", "1", …). NaN
+    /// entries are missing.</summary>
+    public static SimilarityMatrix FromNpy(string path, double symmetryTolerance = 1e-8)
+    {
+        var array = NpyFile.Read(path);
+        var (names, values, observed) = SquareFromNpy(path, array);
+        return WithFileContext(path, () => new SimilarityMatrix(names, values, observed, symmetryTolerance));
+    }
+
+    /// <summary>Cosine similarity of class vectors (attributes, word vectors): one row per class.</summary>
+    /// <param name="classNames">One name per row of <paramref name="vectors"/>.</param>
+    /// <param name="vectors">One row per class.</param>
+    /// <param name="standardize">Subtract each column's mean and divide by its standard deviation first, so that
+    /// attributes on different scales weigh the same.</param>
+    public static SimilarityMatrix FromVectors(IReadOnlyList<string> classNames, RowMatrix vectors, bool standardize = false)
+    {
+        ArgumentNullException.ThrowIfNull(classNames);
+        ArgumentNullException.ThrowIfNull(vectors);
+        return new SimilarityMatrix(classNames, CosineSimilarity.Compute(vectors, standardize, classNames), null, 1e-8);
+    }
+
+    /// <summary>Applies a transform to every observed entry. The diagonal becomes 0; entries outside the
+    /// transform's domain by more than <paramref name="tolerance"/> raise an error that names the worst one.</summary>
+    public DistanceMatrix ToDistances(SimilarityTransform transform = SimilarityTransform.Arccos, double tolerance = 1e-6)
+    {
+        int n = Count;
+        var d = new double[n * n];
+        var mask = ObservedMask;
+        var raw = RawValues;
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = i + 1; j < n; j++)
+            {
+                int ij = (i * n) + j;
+                if (mask is not null && !mask[ij])
+                {
+                    d[ij] = d[(j * n) + i] = double.NaN;
+                    continue;
+                }
+
+                double v = transform.Apply(raw[ij], tolerance);
+                if (double.IsNaN(v))
+                {
+                    var (low, high) = transform.Domain();
+                    string domain = transform == SimilarityTransform.NegLog ? "(0, 1]" : string.Create(CultureInfo.InvariantCulture, $"[{low}, {high}]");
+                    throw new InvalidMatrixException(
+                        string.Create(CultureInfo.InvariantCulture, $"Similarity ({i}, {j}) ('{ClassNames[i]}', '{ClassNames[j]}') is {raw[ij]:G6}, outside the domain {domain} of the '{transform.Name()}' transform. Rescale the similarities or choose another transform."),
+                        i, j);
+                }
+
+                d[ij] = d[(j * n) + i] = v;
+            }
+        }
+
+        return DistanceMatrix.CreateTrusted(ClassNames, d, mask is null ? null : (bool[])mask.Clone());
+    }
+
+    /// <summary>The classes at <paramref name="indices"/>, in that order.</summary>
+    public SimilarityMatrix Subset(IReadOnlyList<int> indices)
+    {
+        var (names, values, observed) = Slice(indices);
+        return new SimilarityMatrix(names, values, observed, double.PositiveInfinity);
+    }
+
+    /// <summary>Writes the matrix as CSV (header of names, name in the first column, empty cell when missing),
+    /// atomically.</summary>
+    public void ToCsv(string path) => CsvMatrixFile.WriteSquare(path, this);
+
+    internal static (double[] Values, bool[]? Observed) Flatten(IReadOnlyList<string> names, double[,] values, bool[,]? observed, string kind)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        int n = values.GetLength(0);
+        if (values.GetLength(1) != n || n != names.Count)
+        {
+            throw new InvalidMatrixException($"The {kind} matrix is {values.GetLength(0)} × {values.GetLength(1)} for {names.Count} class names; it must be square with one name per row.");
+        }
+
+        if (observed is not null && (observed.GetLength(0) != n || observed.GetLength(1) != n))
+        {
+            throw new InvalidMatrixException($"The mask is {observed.GetLength(0)} × {observed.GetLength(1)}; the {kind} matrix is {n} × {n}.");
+        }
+
+        var flat = new double[n * n];
+        bool[]? mask = observed is null ? null : new bool[n * n];
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                flat[(i * n) + j] = values[i, j];
+                if (mask is not null)
+                {
+                    mask[(i * n) + j] = observed![i, j];
+                }
+            }
+        }
+
+        return (flat, mask);
+    }
+
+    internal static (string[] Names, double[] Values, bool[]? Observed) SquareFromNpy(string path, NpyArray array)
+    {
+        if (array.Shape.Length != 2 || array.Shape[0] != array.Shape[1])
+        {
+            throw new DataFormatException(path, $"expected a square 2-d array, found shape ({string.Join(", ", array.Shape)}).");
+        }
+
+        int n = array.Shape[0];
+        var values = array.ToDoubles();
+        bool[]? observed = null;
+        for (int k = 0; k < values.Length; k++)
+        {
+            if (double.IsNaN(values[k]))
+            {
+                observed ??= Enumerable.Repeat(true, values.Length).ToArray();
+                observed[k] = false;
+            }
+        }
+
+        var names = Enumerable.Range(0, n).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        return (names, values, observed);
+    }
+
+    internal static T WithFileContext<T>(string path, Func<T> build)
+    {
+        try
+        {
+            return build();
+        }
+        catch (InvalidMatrixException e)
+        {
+            throw e.Row is { } row && e.Column is { } column
+                ? new InvalidMatrixException($"{path}: {e.Message}", row, column)
+                : new InvalidMatrixException($"{path}: {e.Message}", e);
+        }
+    }
+}
