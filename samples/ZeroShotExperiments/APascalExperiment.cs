@@ -56,11 +56,11 @@ internal static class APascalExperiment
             clock.Restart();
             using var model = new ZeroShotTrainer(new ZeroShotTrainerOptions
             {
-                Head = head, Encoder = EncoderKind.Mlp, HiddenDimension = 128, Epochs = 30, BatchSize = 64, LearningRate = 1e-3, Seed = seed, Threads = 1,
+                Head = head, Encoder = EncoderKind.Linear, Epochs = 30, BatchSize = 64, LearningRate = 1e-3, Seed = seed, Threads = 1,
             }).Fit(trainFeatures, trainLabels, prototypes, split.SeenClasses);
             double seconds = clock.Elapsed.TotalSeconds;
             var (plain, calibrated) = Evaluation.Run(model, testFeatures, testLabels, Unseen, seed);
-            table.Add(name, head.Kind == ZeroShotHeadKind.Softmax ? "softmax compatibility, MLP" : "hyperbolic (cross-entropy), MLP", plain, calibrated, seconds);
+            table.Add(name, head.Kind == ZeroShotHeadKind.Softmax ? "softmax compatibility (ALE), linear" : "hyperbolic (cross-entropy), linear", plain, calibrated, seconds);
         }
 
         table.Print();
