@@ -15,8 +15,8 @@ internal static class FashionExperiment
 
     public static int Run(Arguments arguments)
     {
-        int seed = arguments.Int("seed", 0), perClass = arguments.Int("per-class", 2000), epochs = arguments.Int("epochs", 10);
-        int dimension = arguments.Int("dim", 5), threads = arguments.Int("threads", 2);
+        int seed = arguments.Int("seed", 0), perClass = arguments.Int("per-class", 1000), epochs = arguments.Int("epochs", 8);
+        int dimension = arguments.Int("dim", 5), threads = arguments.Int("threads", 1);
         var encoders = (arguments.Text("encoders") ?? "mlp,cnn").Split(',');
         var (train, test) = FashionMnist.Load(Arguments.Data("FashionMNIST"), perClass);
         Console.Error.WriteLine($"Fashion-MNIST from {train.Source}: {train.Pixels.Rows} train, {test.Pixels.Rows} test images; unseen {string.Join(", ", Unseen)}");
@@ -71,7 +71,7 @@ internal static class FashionExperiment
     {
         Head = head,
         Encoder = encoder == "cnn" ? EncoderKind.SmallCnn : EncoderKind.Mlp,
-        HiddenDimension = encoder == "cnn" ? 128 : 512,
+        HiddenDimension = encoder == "cnn" ? 128 : 256,
         Epochs = epochs,
         BatchSize = 128,
         LearningRate = 1e-3,

@@ -21,6 +21,13 @@ public sealed record ZeroShotHeadOptions
     /// <summary>Temperature τ of the hyperbolic cross-entropy (logits −d/τ). Default 0.1.</summary>
     public double Temperature { get; init; } = 0.1;
 
+    /// <summary>The natural head of a geometry: hyperbolic for κ &lt; 0, hyperspherical prototypes for κ &gt; 0,
+    /// DeViSE for κ = 0.</summary>
+    public static ZeroShotHeadOptions ForCurvature(double curvature) => new()
+    {
+        Kind = curvature < 0 ? ZeroShotHeadKind.Hyperbolic : curvature > 0 ? ZeroShotHeadKind.Prototype : ZeroShotHeadKind.DeViSE,
+    };
+
     /// <summary>The violations of these settings (empty when valid).</summary>
     public IReadOnlyList<string> Violations()
     {
