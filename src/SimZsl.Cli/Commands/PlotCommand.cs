@@ -1,5 +1,5 @@
 using System.CommandLine;
-using SimZsl.Cli.Plotting;
+using SimZsl.Plotting;
 using SimZsl.Embedding;
 using SimZsl.IO;
 

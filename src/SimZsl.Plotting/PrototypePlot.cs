@@ -2,7 +2,7 @@ using ScottPlot;
 using SimZsl.Embedding;
 using SimZsl.IO;
 
-namespace SimZsl.Cli.Plotting;
+namespace SimZsl.Plotting;
 
 /// <summary>Draws class prototypes as a PNG: in the Poincaré disk (κ &lt; 0, boundary drawn), on the sphere (κ &gt; 0,
 /// two hemispheres seen from above and below) or in the plane (κ = 0), labelled and coloured by group.</summary>
@@ -26,7 +26,8 @@ public static class PrototypePlot
     {
         ArgumentNullException.ThrowIfNull(prototypes);
         var plot = Render(prototypes, groups, title, showLabels);
-        byte[] png = plot.GetImageBytes(width, height, ImageFormat.Png);
+        // Two hemispheres side by side need a wide picture.
+        byte[] png = plot.GetImageBytes(prototypes.Curvature > 0 ? width * 17 / 10 : width, height, ImageFormat.Png);
         AtomicFile.Write(path, s => s.Write(png));
     }
 
