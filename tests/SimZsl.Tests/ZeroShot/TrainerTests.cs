@@ -204,6 +204,24 @@ public class TrainerTests
     }
 
     [Fact]
+    public void ExperimentWithCalibrationReportsBothEvaluations()
+    {
+        var data = SyntheticZeroShotData.Create(1);
+        var result = ZeroShotExperiment.Run(data.Features, data.Labels, data.Prototypes, data.Unseen,
+            Options(ZeroShotHeadKind.Prototype) with { Epochs = 10 }, testFraction: 0.25, calibrationFraction: 0.5);
+        using var model = result.Model;
+        Assert.NotNull(result.CalibratedMetrics);
+        Assert.True(double.IsFinite(result.CalibratedMetrics.CalibrationGamma));
+        Assert.Equal(0, result.Metrics.CalibrationGamma);
+        // The calibrated evaluation uses the half of the test rows that did not choose γ.
+        Assert.Equal(result.Split.Test.Length, result.Metrics.TestSeenCount + result.Metrics.TestUnseenCount);
+        Assert.InRange(result.CalibratedMetrics.TestSeenCount + result.CalibratedMetrics.TestUnseenCount, (result.Split.Test.Length / 2) - 12, (result.Split.Test.Length / 2) + 12);
+        Assert.Equal(ZeroShotHeadKind.Hyperbolic, ZeroShotHeadOptions.ForCurvature(-0.5).Kind);
+        Assert.Equal(ZeroShotHeadKind.Prototype, ZeroShotHeadOptions.ForCurvature(2).Kind);
+        Assert.Equal(ZeroShotHeadKind.DeViSE, ZeroShotHeadOptions.ForCurvature(0).Kind);
+    }
+
+    [Fact]
     public void SplitIsStratifiedAndSeeded()
     {
         var data = SyntheticZeroShotData.Create(0);
