@@ -5,6 +5,10 @@ namespace SimZsl.Geometry;
 /// <summary>Exponential and logarithmic maps of <see cref="KappaSpace"/>.</summary>
 public sealed partial record KappaSpace
 {
+    // Scratch vectors up to this length live on the stack; longer ones (rare: prototypes have tens of
+    // dimensions) on the heap.
+    private const int StackLimit = 256;
+
     /// <summary>Exponential map at the origin, exp_0(v) = tan_κ(‖v‖)·v/‖v‖: the point reached by following the
     /// geodesic from 0 with initial velocity v (whose Riemannian length is λ_0‖v‖ = 2‖v‖).</summary>
     public void ExpAtOrigin(ReadOnlySpan<double> v, Span<double> destination)
@@ -46,7 +50,7 @@ public sealed partial record KappaSpace
         CheckSameDimension(x, v);
         CheckDestination(x, destination);
         double half = 0.5 * ConformalFactor(x);
-        var step = new double[v.Length];
+        Span<double> step = v.Length <= StackLimit ? stackalloc double[v.Length] : new double[v.Length];
         TensorPrimitives.Multiply(v, half * CurvedTrigonometry.TanRatio(half * TensorPrimitives.Norm(v), Curvature), step);
         MobiusAdd(x, step, destination);
     }
@@ -62,11 +66,13 @@ public sealed partial record KappaSpace
     /// <summary>Logarithmic map at x, log_x(y) = (2/λ_x)·artan_κ(‖u‖)·u/‖u‖ with u = (−x) ⊕_κ y: the initial
     /// velocity of the geodesic from x that reaches y at time 1. The inverse of
     /// <see cref="Exp(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double})"/>.</summary>
+    /// <remarks>For κ &gt; 0 the log is undefined at the antipode of x (every direction reaches it); the result is
+    /// then not finite.</remarks>
     public void Log(ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> destination)
     {
         CheckSameDimension(x, y);
         CheckDestination(x, destination);
-        var negated = new double[x.Length];
+        Span<double> negated = x.Length <= StackLimit ? stackalloc double[x.Length] : new double[x.Length];
         TensorPrimitives.Negate(x, negated);
         MobiusAdd(negated, y, destination);
         double scale = 2 / ConformalFactor(x) * CurvedTrigonometry.ArtanRatio(TensorPrimitives.Norm(destination), Curvature);

@@ -106,6 +106,29 @@ public sealed partial record KappaSpace
         return result;
     }
 
+    /// <summary>Distances from every row of <paramref name="from"/> to every row of <paramref name="to"/>, row-major
+    /// (from.Rows × to.Rows): e.g. from mapped features to class prototypes.</summary>
+    public double[] Distances(RowMatrix from, RowMatrix to)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
+        if (from.Columns != to.Columns)
+        {
+            throw new ArgumentException($"Points of different dimension ({from.Columns} and {to.Columns}).", nameof(to));
+        }
+
+        var result = new double[from.Rows * to.Rows];
+        for (int i = 0; i < from.Rows; i++)
+        {
+            for (int j = 0; j < to.Rows; j++)
+            {
+                result[(i * to.Rows) + j] = Distance(from.Row(i), to.Row(j));
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>Möbius addition x ⊕_κ y = ((1 − 2κ⟨x, y⟩ − κ‖y‖²)x + (1 + κ‖x‖²)y)/(1 − 2κ⟨x, y⟩ + κ²‖x‖²‖y‖²),
     /// written into <paramref name="destination"/> (which may alias x or y).</summary>
     public void MobiusAdd(ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> destination)
