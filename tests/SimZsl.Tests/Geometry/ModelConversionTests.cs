@@ -4,7 +4,7 @@ using static SimZsl.Tests.Geometry.KappaDraws;
 namespace SimZsl.Tests.Geometry;
 
 /// <summary>Lorentz ↔ Poincaré and sphere ↔ stereographic conversions, and the prototype representation of
-/// <see cref="Embedding.ClassPrototypes"/>, checked against <see cref="PairwiseDistances"/>.</summary>
+/// <see cref="SimZsl.Embedding.ClassPrototypes"/>, checked against <see cref="PairwiseDistances"/>.</summary>
 public class ModelConversionTests
 {
     [Theory]
