@@ -63,43 +63,31 @@ public sealed partial record KappaSpace
     public double Distance(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
         CheckSameDimension(x, y);
-        double squaredGap = 0, xx = 0, yy = 0, xy = 0;
-        for (int k = 0; k < x.Length; k++)
-        {
-            double gap = x[k] - y[k];
-            squaredGap += gap * gap;
-            xx += x[k] * x[k];
-            yy += y[k] * y[k];
-            xy += x[k] * y[k];
-        }
-
-        double kappa = Curvature;
-        double q = Math.Max(1 + (2 * kappa * xy) + (kappa * kappa * xx * yy), 0);
-        double gyroNorm = Math.Sqrt(squaredGap) / Math.Sqrt(q);   // +∞ at the antipode when κ > 0
-        if (kappa < 0 && Math.Sqrt(-kappa) * gyroNorm > 0.5)
-        {
-            double c = -kappa;
-            double inside = Math.Max((1 - (c * xx)) * (1 - (c * yy)), double.Epsilon * double.Epsilon);
-            return PairwiseDistances.Acosh1p(2 * c * squaredGap / inside) / Math.Sqrt(c);
-        }
-
-        return 2 * CurvedTrigonometry.Artan(gyroNorm, kappa);
+        return DistanceFromParts(TensorPrimitives.Distance(x, y), TensorPrimitives.Dot(x, x), TensorPrimitives.Dot(y, y), TensorPrimitives.Dot(x, y));
     }
 
     /// <summary>Geodesic distance from the origin, 2 artan_κ(‖x‖).</summary>
-    public double DistanceFromOrigin(ReadOnlySpan<double> x) => 2 * CurvedTrigonometry.Artan(TensorPrimitives.Norm(x), Curvature);
+    public double DistanceFromOrigin(ReadOnlySpan<double> x)
+    {
+        double square = TensorPrimitives.Dot(x, x);
+        return DistanceFromParts(Math.Sqrt(square), square, 0, 0);
+    }
 
     /// <summary>All n × n geodesic distances between the rows of <paramref name="points"/>, row-major.</summary>
     public double[] Distances(RowMatrix points)
     {
         ArgumentNullException.ThrowIfNull(points);
         int n = points.Rows;
+        var squares = SquaredNorms(points);
         var result = new double[n * n];
         for (int i = 0; i < n; i++)
         {
+            var x = points.Row(i);
             for (int j = i + 1; j < n; j++)
             {
-                result[(i * n) + j] = result[(j * n) + i] = Distance(points.Row(i), points.Row(j));
+                var y = points.Row(j);
+                result[(i * n) + j] = result[(j * n) + i] =
+                    DistanceFromParts(TensorPrimitives.Distance(x, y), squares[i], squares[j], TensorPrimitives.Dot(x, y));
             }
         }
 
@@ -117,12 +105,16 @@ public sealed partial record KappaSpace
             throw new ArgumentException($"Points of different dimension ({from.Columns} and {to.Columns}).", nameof(to));
         }
 
+        var fromSquares = SquaredNorms(from);
+        var toSquares = SquaredNorms(to);
         var result = new double[from.Rows * to.Rows];
         for (int i = 0; i < from.Rows; i++)
         {
+            var x = from.Row(i);
             for (int j = 0; j < to.Rows; j++)
             {
-                result[(i * to.Rows) + j] = Distance(from.Row(i), to.Row(j));
+                var y = to.Row(j);
+                result[(i * to.Rows) + j] = DistanceFromParts(TensorPrimitives.Distance(x, y), fromSquares[i], toSquares[j], TensorPrimitives.Dot(x, y));
             }
         }
 
@@ -189,6 +181,42 @@ public sealed partial record KappaSpace
         var result = new double[x.Length];
         Project(x, result, margin);
         return result;
+    }
+
+    // d_κ from ‖x − y‖, ‖x‖², ‖y‖² and ⟨x, y⟩ (see the remarks on Distance).
+    private double DistanceFromParts(double gap, double xx, double yy, double xy)
+    {
+        double kappa = Curvature;
+        double q = Math.Max(1 + (2 * kappa * xy) + (kappa * kappa * xx * yy), 0);
+        double gyroNorm = gap / Math.Sqrt(q);   // +∞ at the antipode when κ > 0
+        if (kappa < 0 && Math.Sqrt(-kappa) * gyroNorm > 0.5)
+        {
+            // Each factor 1 − c‖x‖² is floored separately: a point on or past the boundary counts as just inside
+            // it (by less than double can resolve), and two points outside cannot make a positive product.
+            double c = -kappa;
+            double inside = Math.Max(1 - (c * xx), BoundaryFloor) * Math.Max(1 - (c * yy), BoundaryFloor);
+            return Acosh1p(2 * c * gap * gap / inside) / Math.Sqrt(c);
+        }
+
+        return 2 * CurvedTrigonometry.Artan(gyroNorm, kappa);
+    }
+
+    // Below double's resolution of 1 − c‖x‖² (about 1e-16), so it only ever replaces "on or outside the ball".
+    private const double BoundaryFloor = 1e-17;
+
+    /// <summary>acosh(1 + t), accurate for small t (≈ √(2t)) and finite for huge t (≈ ln 2 + ln(1 + t)).</summary>
+    private static double Acosh1p(double t) =>
+        t < 1e8 ? double.LogP1(t + Math.Sqrt(t * (t + 2))) : Math.Log(2) + double.LogP1(t);
+
+    private static double[] SquaredNorms(RowMatrix points)
+    {
+        var squares = new double[points.Rows];
+        for (int i = 0; i < squares.Length; i++)
+        {
+            squares[i] = TensorPrimitives.Dot(points.Row(i), points.Row(i));
+        }
+
+        return squares;
     }
 
     private static void CheckSameDimension(ReadOnlySpan<double> x, ReadOnlySpan<double> y)

@@ -151,6 +151,26 @@ public class KappaSpaceValueTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(NegativeCurvatures), MemberType = typeof(KappaDraws))]
+    public void PointsOnOrPastTheBoundaryCountAsJustInside(double curvature)
+    {
+        // Not valid input (Project first), but the distance stays finite and larger than from any point inside.
+        var ball = new KappaSpace(curvature);
+        double r = ball.Radius;
+        double[] inside = [0.3 * r, 0], nearEdge = [0, (1 - 1e-12) * r], onEdge = [0, r], past = [0, -1.5 * r];
+        double toNear = ball.Distance(inside, nearEdge), toEdge = ball.Distance(inside, onEdge);
+        Assert.True(double.IsFinite(toEdge) && toEdge > toNear, $"on the boundary {toEdge}, near it {toNear}");
+        Assert.True(double.IsFinite(ball.Distance(onEdge, past)));
+        Assert.True(double.IsFinite(ball.Distance(past, [-1.5 * r, 0])));
+
+        // 1 − c‖x‖² is floored at 1e-17, so no distance from the origin exceeds acosh(1 + 2/1e-17)/√c = ln(4e17)/√c
+        // (the computed radius r may land a rounding error inside the ball, giving a little less).
+        double toBoundary = ball.Distance([0, 0], [r, 0]);
+        Assert.True(toBoundary <= Math.Log(4e17) / Math.Sqrt(-curvature) * (1 + 1e-12), $"d(0, boundary) = {toBoundary}");
+        Assert.True(toBoundary > ball.DistanceFromOrigin(nearEdge));
+    }
+
     [Fact]
     public void InvalidArgumentsAreRejected()
     {
