@@ -72,11 +72,34 @@ public sealed partial record KappaSpace
     {
         CheckSameDimension(x, y);
         CheckDestination(x, destination);
-        Span<double> negated = x.Length <= StackLimit ? stackalloc double[x.Length] : new double[x.Length];
-        TensorPrimitives.Negate(x, negated);
-        MobiusAdd(negated, y, destination);
+        GyroDifference(x, y, destination);
         double scale = 2 / ConformalFactor(x) * CurvedTrigonometry.ArtanRatio(TensorPrimitives.Norm(destination), Curvature);
         TensorPrimitives.Multiply(destination, scale, destination);
+    }
+
+    /// <summary>u = (−x) ⊕_κ y, written in terms of s = y − x:
+    /// u = ((1 + κ‖x‖²)·s + κ‖s‖²·x)/((1 + κ‖x‖²)(1 + κ‖y‖²) − κ‖s‖²).</summary>
+    /// <remarks>Equal to <see cref="MobiusAdd(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double})"/> of −x and
+    /// y, but for close points far from the origin the textbook coefficients are differences of nearly equal
+    /// numbers, and the small part of u along x drowns in their rounding; here it is κ‖s‖²·x, computed from s.</remarks>
+    private void GyroDifference(ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> destination)
+    {
+        double kappa = Curvature;
+        double xx = 0, yy = 0, ss = 0;
+        for (int k = 0; k < x.Length; k++)
+        {
+            double gap = y[k] - x[k];
+            xx += x[k] * x[k];
+            yy += y[k] * y[k];
+            ss += gap * gap;
+        }
+
+        double fx = 1 + (kappa * xx);
+        double denominator = (fx * (1 + (kappa * yy))) - (kappa * ss);
+        for (int k = 0; k < x.Length; k++)
+        {
+            destination[k] = ((fx * (y[k] - x[k])) + (kappa * ss * x[k])) / denominator;
+        }
     }
 
     /// <summary>log_x(y) as a new array.</summary>

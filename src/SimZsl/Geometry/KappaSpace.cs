@@ -56,7 +56,8 @@ public sealed partial record KappaSpace
     public double ConformalFactor(ReadOnlySpan<double> x) => 2 / Math.Max(1 + (Curvature * TensorPrimitives.Dot(x, x)), double.Epsilon);
 
     /// <summary>Geodesic distance d_κ(x, y) = 2 artan_κ(‖(−x) ⊕_κ y‖).</summary>
-    /// <remarks>‖(−x) ⊕_κ y‖ = ‖x − y‖/√Q with Q = 1 + 2κ⟨x, y⟩ + κ²‖x‖²‖y‖², which needs no intermediate vector.
+    /// <remarks>‖(−x) ⊕_κ y‖ = ‖x − y‖/√Q with Q = 1 + 2κ⟨x, y⟩ + κ²‖x‖²‖y‖² = (1 + κ‖x‖²)(1 + κ‖y‖²) − κ‖x − y‖²,
+    /// which needs no intermediate vector.
     /// For κ &lt; 0 and far-apart points atanh(u) loses digits as u → 1, so there the equivalent
     /// acosh(1 + 2|κ|‖x − y‖²/((1 − |κ|‖x‖²)(1 − |κ|‖y‖²)))/√|κ| is used. Points on or outside the ball's
     /// boundary are treated as just inside it.</remarks>
@@ -128,9 +129,23 @@ public sealed partial record KappaSpace
         CheckSameDimension(x, y);
         CheckDestination(x, destination);
         double kappa = Curvature;
-        double xy = TensorPrimitives.Dot(x, y), xx = TensorPrimitives.Dot(x, x), yy = TensorPrimitives.Dot(y, y);
-        double denominator = 1 - (2 * kappa * xy) + (kappa * kappa * xx * yy);
-        double a = (1 - (2 * kappa * xy) - (kappa * yy)) / denominator;
+        double xx = 0, yy = 0, sumSquare = 0, sumDotY = 0;
+        for (int k = 0; k < x.Length; k++)
+        {
+            double sum = x[k] + y[k];
+            xx += x[k] * x[k];
+            yy += y[k] * y[k];
+            sumSquare += sum * sum;
+            sumDotY += sum * y[k];
+        }
+
+        // The textbook coefficients rewritten with s = x + y:
+        //   1 − 2κ⟨x, y⟩ + κ²‖x‖²‖y‖² = (1 + κ‖x‖²)(1 + κ‖y‖²) − κ‖s‖²,   1 − 2κ⟨x, y⟩ − κ‖y‖² = (1 + κ‖y‖²) − 2κ⟨s, y⟩.
+        // For (−x) ⊕ y with x ≈ y near the ball's boundary the textbook forms subtract numbers of size 1 to get
+        // ~1e-20; these add small terms instead, which log_x(y) for close points there depends on.
+        double fy = 1 + (kappa * yy);
+        double denominator = ((1 + (kappa * xx)) * fy) - (kappa * sumSquare);
+        double a = (fy - (2 * kappa * sumDotY)) / denominator;
         double b = (1 + (kappa * xx)) / denominator;
         for (int k = 0; k < x.Length; k++)
         {
@@ -187,15 +202,23 @@ public sealed partial record KappaSpace
     private double DistanceFromParts(double gap, double xx, double yy, double xy)
     {
         double kappa = Curvature;
-        double q = Math.Max(1 + (2 * kappa * xy) + (kappa * kappa * xx * yy), 0);
+        double fx = 1 + (kappa * xx), fy = 1 + (kappa * yy);
+        if (kappa < 0)
+        {
+            // A point on or past the boundary counts as just inside it (by less than double can resolve), and two
+            // points outside cannot make a positive product.
+            fx = Math.Max(fx, BoundaryFloor);
+            fy = Math.Max(fy, BoundaryFloor);
+        }
+
+        // Q = 1 + 2κ⟨x, y⟩ + κ²‖x‖²‖y‖², written as (1 + κ‖x‖²)(1 + κ‖y‖²) − κ‖x − y‖²: for κ < 0 both terms are
+        // positive, so close points near the boundary (Q ≈ 1e-20 from terms of size 1) do not cancel to noise.
+        double q = Math.Max((fx * fy) - (kappa * gap * gap), 0);
         double gyroNorm = gap / Math.Sqrt(q);   // +∞ at the antipode when κ > 0
         if (kappa < 0 && Math.Sqrt(-kappa) * gyroNorm > 0.5)
         {
-            // Each factor 1 − c‖x‖² is floored separately: a point on or past the boundary counts as just inside
-            // it (by less than double can resolve), and two points outside cannot make a positive product.
             double c = -kappa;
-            double inside = Math.Max(1 - (c * xx), BoundaryFloor) * Math.Max(1 - (c * yy), BoundaryFloor);
-            return Acosh1p(2 * c * gap * gap / inside) / Math.Sqrt(c);
+            return Acosh1p(2 * c * gap * gap / (fx * fy)) / Math.Sqrt(c);
         }
 
         return 2 * CurvedTrigonometry.Artan(gyroNorm, kappa);
