@@ -44,7 +44,9 @@ public sealed partial record KappaSpace
     /// <summary>Exponential map at x, exp_x(v) = x ⊕_κ (tan_κ(λ_x‖v‖/2)·v/‖v‖).</summary>
     /// <remarks>For κ &gt; 0 geodesics close: a velocity of Riemannian length λ_x‖v‖ ≥ π/√κ wraps past the
     /// antipode, and <see cref="Log(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double})"/> then returns the
-    /// shorter velocity, not v.</remarks>
+    /// shorter velocity, not v. For κ &lt; 0 a very long step (tanh saturating at 1) can round onto the boundary;
+    /// the result is not projected, so call <see cref="Project(ReadOnlySpan{double}, Span{double}, double)"/> when
+    /// it must be a valid point.</remarks>
     public void Exp(ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> destination)
     {
         CheckSameDimension(x, v);
