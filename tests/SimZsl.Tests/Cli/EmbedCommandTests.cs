@@ -11,10 +11,12 @@ public class EmbedCommandTests
 {
     [Theory]
     [InlineData(-2.0, 40, 3)]
+    [InlineData(-0.5, 300, 10)]
     [InlineData(-1e-8, 30, 2)]
     [InlineData(0.0, 40, 5)]
     [InlineData(1e-8, 30, 2)]
     [InlineData(0.5, 40, 4)]
+    [InlineData(2.0, 60, 7)]
     public void ExactDistancesComeBackThroughTheTool(double curvature, int n, int d)
     {
         string dir = CliRunner.TempFolder();
