@@ -32,17 +32,18 @@ internal static class MatNumberDecoder
         return values;
     }
 
+    // Each arm is cast to double: without it the switch's natural type would be float, rounding int32 and beyond.
     private static double Read(ReadOnlySpan<byte> b, MatDataType type, bool big) => type switch
     {
-        MatDataType.Int8 => (sbyte)b[0],
-        MatDataType.UInt8 => b[0],
-        MatDataType.Int16 => big ? BinaryPrimitives.ReadInt16BigEndian(b) : BinaryPrimitives.ReadInt16LittleEndian(b),
-        MatDataType.UInt16 => big ? BinaryPrimitives.ReadUInt16BigEndian(b) : BinaryPrimitives.ReadUInt16LittleEndian(b),
-        MatDataType.Int32 => big ? BinaryPrimitives.ReadInt32BigEndian(b) : BinaryPrimitives.ReadInt32LittleEndian(b),
-        MatDataType.UInt32 => big ? BinaryPrimitives.ReadUInt32BigEndian(b) : BinaryPrimitives.ReadUInt32LittleEndian(b),
-        MatDataType.Single => big ? BinaryPrimitives.ReadSingleBigEndian(b) : BinaryPrimitives.ReadSingleLittleEndian(b),
-        MatDataType.Int64 => big ? BinaryPrimitives.ReadInt64BigEndian(b) : BinaryPrimitives.ReadInt64LittleEndian(b),
-        MatDataType.UInt64 => big ? BinaryPrimitives.ReadUInt64BigEndian(b) : BinaryPrimitives.ReadUInt64LittleEndian(b),
+        MatDataType.Int8 => (double)((sbyte)b[0]),
+        MatDataType.UInt8 => (double)(b[0]),
+        MatDataType.Int16 => (double)(big ? BinaryPrimitives.ReadInt16BigEndian(b) : BinaryPrimitives.ReadInt16LittleEndian(b)),
+        MatDataType.UInt16 => (double)(big ? BinaryPrimitives.ReadUInt16BigEndian(b) : BinaryPrimitives.ReadUInt16LittleEndian(b)),
+        MatDataType.Int32 => (double)(big ? BinaryPrimitives.ReadInt32BigEndian(b) : BinaryPrimitives.ReadInt32LittleEndian(b)),
+        MatDataType.UInt32 => (double)(big ? BinaryPrimitives.ReadUInt32BigEndian(b) : BinaryPrimitives.ReadUInt32LittleEndian(b)),
+        MatDataType.Single => (double)(big ? BinaryPrimitives.ReadSingleBigEndian(b) : BinaryPrimitives.ReadSingleLittleEndian(b)),
+        MatDataType.Int64 => (double)(big ? BinaryPrimitives.ReadInt64BigEndian(b) : BinaryPrimitives.ReadInt64LittleEndian(b)),
+        MatDataType.UInt64 => (double)(big ? BinaryPrimitives.ReadUInt64BigEndian(b) : BinaryPrimitives.ReadUInt64LittleEndian(b)),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "not a numeric MAT type"),
     };
 }
