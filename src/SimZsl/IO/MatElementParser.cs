@@ -15,13 +15,15 @@ internal sealed class MatElementParser
     private readonly bool _bigEndian;
     private readonly string _source;
     private readonly long? _compressedOffset;   // set when _bytes were inflated from the element at this file offset
+    private readonly long _baseOffset;          // file offset of _bytes[0] when they are a slice of the file
 
-    public MatElementParser(byte[] bytes, bool bigEndian, string source, long? compressedOffset)
+    public MatElementParser(byte[] bytes, bool bigEndian, string source, long? compressedOffset, long baseOffset = 0)
     {
         _bytes = bytes;
         _bigEndian = bigEndian;
         _source = source;
         _compressedOffset = compressedOffset;
+        _baseOffset = baseOffset;
     }
 
     /// <summary>The tag of one data element: its type, where its data starts, its data size, and where the next
@@ -39,6 +41,7 @@ internal sealed class MatElementParser
             throw Fail(position, $"a data element tag needs 8 bytes but only {end - position} remain; the file is truncated.");
         }
 
+        Need(position, 8);
         uint first = U32(position);
         if (first >> 16 != 0)
         {
@@ -75,7 +78,7 @@ internal sealed class MatElementParser
         while (position < _bytes.Length)
         {
             var tag = ReadTag(position, _bytes.Length);
-            long fileOffset = _compressedOffset ?? position;
+            long fileOffset = _compressedOffset ?? _baseOffset + position;
             if (tag.Type == MatDataType.Compressed)
             {
                 if (_compressedOffset is not null)
@@ -84,7 +87,7 @@ internal sealed class MatElementParser
                 }
 
                 byte[] inflated = MatInflater.Inflate(_bytes, tag, _bigEndian, this);
-                new MatElementParser(inflated, _bigEndian, _source, position).ParseVariables(0, into);
+                new MatElementParser(inflated, _bigEndian, _source, _baseOffset + position).ParseVariables(0, into);
             }
             else if (tag.Type == MatDataType.Matrix)
             {
@@ -119,6 +122,49 @@ internal sealed class MatElementParser
             return new MatNumericArray(new MatArrayInfo(label ?? string.Empty, MatClass.Double, [0, 0], _source, fileOffset), [], null, false);
         }
 
+        var header = ReadMatrixHeader(matrix, label, fileOffset);
+        var (info, cls, count, position, end) = (header.Info, header.Info.Class, header.Count, header.Position, matrix.End);
+        bool complex = header.Complex, logical = header.Logical;
+        return cls switch
+        {
+            >= MatClass.Double and <= MatClass.UInt64 => ParseNumeric(info, count, position, end, complex, logical),
+            MatClass.Char => ParseChar(info, count, position, end),
+            MatClass.Cell => ParseCell(info, count, position, end, depth),
+            MatClass.Struct => ParseStruct(info, count, position, end, depth),
+            MatClass.Sparse => new MatUnsupportedArray(info, "sparse matrices are not read; save full(x) instead."),
+            MatClass.Object or MatClass.FunctionHandle or MatClass.Opaque =>
+                new MatUnsupportedArray(info, $"MATLAB {cls} values are not read; save the numbers or text they hold as plain arrays."),
+            _ => throw Fail(header.FlagsPosition, $"array class {(int)cls} is not a MATLAB class (1 to 17)."),
+        };
+    }
+
+    /// <summary>For a large element of which only a prefix is in memory (<c>_bytes</c>): when it is a real numeric
+    /// array whose data are miDOUBLE in the machine's byte order, its description and where in the element its
+    /// data start; null for anything else (read it whole instead).</summary>
+    public (MatArrayInfo Info, bool Logical, int DataStart)? TryDoubleMatrixHeader(Tag matrix, long fileOffset)
+    {
+        try
+        {
+            var header = ReadMatrixHeader(matrix, label: null, fileOffset);
+            if (header.Info.Class is < MatClass.Double or > MatClass.UInt64 || header.Complex || _bigEndian == BitConverter.IsLittleEndian)
+            {
+                return null;
+            }
+
+            var data = ReadTag(header.Position, matrix.End);
+            return data.Type == MatDataType.Double && data.Size == header.Count * 8 ? (header.Info, header.Logical, data.Start) : null;
+        }
+        catch (PrefixExhaustedException)
+        {
+            return null;
+        }
+    }
+
+    private readonly record struct MatrixHeader(MatArrayInfo Info, bool Complex, bool Logical, long Count, int Position, int FlagsPosition);
+
+    // Array flags, dimensions and name: everything before the data of an miMATRIX element.
+    private MatrixHeader ReadMatrixHeader(Tag matrix, string? label, long fileOffset)
+    {
         int end = matrix.End;
         var flagsTag = Expect(ReadTag(matrix.Start, end), "array flags", MatDataType.UInt32);
         if (flagsTag.Size < 8)
@@ -126,6 +172,7 @@ internal sealed class MatElementParser
             throw Fail(flagsTag.Position, $"the array flags element has {flagsTag.Size} bytes; it needs 8.");
         }
 
+        Need(flagsTag.Start, 4);
         uint flags = U32(flagsTag.Start);
         var cls = (MatClass)(flags & 0xFF);
         bool complex = (flags & 0x800) != 0, logical = (flags & 0x200) != 0;
@@ -137,21 +184,23 @@ internal sealed class MatElementParser
             throw Fail(nameTag.Position, $"the array name has type {MatDataTypes.Name(nameTag.Type)}; miINT8 was expected.");
         }
 
+        Need(nameTag.Start, nameTag.Size);
         string name = label ?? Encoding.Latin1.GetString(_bytes, nameTag.Start, nameTag.Size).TrimEnd('\0');
         var info = new MatArrayInfo(name, cls, dims, _source, fileOffset);
-        long count = dims.Aggregate(1L, (a, b) => a * b);
-        int position = nameTag.Next;
-        return cls switch
+        return new MatrixHeader(info, complex, logical, dims.Aggregate(1L, (a, b) => a * b), nameTag.Next, flagsTag.Position);
+    }
+
+    // Only a prefix of a large element may be in memory: reading past it means "not the fast case", not an error.
+    private void Need(int position, int count)
+    {
+        if ((long)position + count > _bytes.Length)
         {
-            >= MatClass.Double and <= MatClass.UInt64 => ParseNumeric(info, count, position, end, complex, logical),
-            MatClass.Char => ParseChar(info, count, position, end),
-            MatClass.Cell => ParseCell(info, count, position, end, depth),
-            MatClass.Struct => ParseStruct(info, count, position, end, depth),
-            MatClass.Sparse => new MatUnsupportedArray(info, "sparse matrices are not read; save full(x) instead."),
-            MatClass.Object or MatClass.FunctionHandle or MatClass.Opaque =>
-                new MatUnsupportedArray(info, $"MATLAB {cls} values are not read; save the numbers or text they hold as plain arrays."),
-            _ => throw Fail(flagsTag.Position, $"array class {(int)cls} is not a MATLAB class (1 to 17)."),
-        };
+            throw new PrefixExhaustedException();
+        }
+    }
+
+    private sealed class PrefixExhaustedException : Exception
+    {
     }
 
     private int[] ReadDimensions(Tag tag)
@@ -161,6 +210,7 @@ internal sealed class MatElementParser
             throw Fail(tag.Position, $"the dimensions element has {tag.Size} bytes; it needs at least two 4-byte sizes.");
         }
 
+        Need(tag.Start, tag.Size);
         var dims = new int[tag.Size / 4];
         long product = 1;
         for (int d = 0; d < dims.Length; d++)
@@ -331,5 +381,5 @@ internal sealed class MatElementParser
     /// <summary>An exception at a position of the parsed bytes, located in the file.</summary>
     public DataFormatException Fail(int position, string message) => _compressedOffset is { } compressed
         ? new DataFormatException(_source, $"{message} (at byte {position} of the data inflated from this compressed element)", offset: compressed)
-        : new DataFormatException(_source, message, offset: position);
+        : new DataFormatException(_source, message, offset: _baseOffset + position);
 }

@@ -14,7 +14,7 @@ namespace SimZsl.IO;
 /// </code></example>
 public sealed class MatFile
 {
-    private const int HeaderLength = 128;
+    private const int HeaderLength = 128;   // descriptive text (116), subsystem offset (8), version (2), endian indicator (2)
     private static readonly byte[] Hdf5Signature = [0x89, (byte)'H', (byte)'D', (byte)'F', 0x0D, 0x0A, 0x1A, 0x0A];
     private readonly Dictionary<string, MatArray> _byName;
 
@@ -64,12 +64,15 @@ public sealed class MatFile
             throw new FileNotFoundException($"The file '{path}' does not exist.", path);
         }
 
-        if (info.Length > Array.MaxLength)
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, FileOptions.SequentialScan);
+        try
         {
-            throw new DataFormatException(path, $"the file has {info.Length} bytes; MAT v5 files larger than 2 GB are not read. Save the variables in separate files or as .npy.", offset: 0);
+            return Read(stream, info.Length, path);
         }
-
-        return Read(File.ReadAllBytes(path), path);
+        catch (EndOfStreamException ex)
+        {
+            throw new DataFormatException(path, "the file ended early: it changed while it was being read.", offset: stream.Position, innerException: ex);
+        }
     }
 
     /// <summary>Reads a MAT-file held in memory; <paramref name="source"/> names it in error messages.</summary>
@@ -78,10 +81,17 @@ public sealed class MatFile
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(source);
-        bool bigEndian = ReadHeader(content, source, out string text);
-        var arrays = new List<MatArray>();
-        new MatElementParser(content, bigEndian, source, compressedOffset: null).ParseVariables(HeaderLength, arrays);
-        return new MatFile(source, text, bigEndian, arrays, content.Length);
+        using var stream = new MemoryStream(content, writable: false);
+        return Read(stream, content.Length, source);
+    }
+
+    private static MatFile Read(Stream stream, long length, string source)
+    {
+        var head = new byte[Math.Min(length, 512 + Hdf5Signature.Length)];
+        stream.ReadExactly(head);
+        bool bigEndian = ReadHeader(head, source, out string text);
+        var arrays = MatVariableReader.Read(stream, length, bigEndian, source);
+        return new MatFile(source, text, bigEndian, arrays, length);
     }
 
     /// <summary>True when the file has a variable of this name.</summary>

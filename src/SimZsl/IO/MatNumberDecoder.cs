@@ -10,7 +10,7 @@ internal static class MatNumberDecoder
     public static double[] Decode(ReadOnlySpan<byte> raw, MatDataType type, bool bigEndian)
     {
         int size = MatDataTypes.NumericSize(type);
-        var values = new double[raw.Length / size];
+        var values = GC.AllocateUninitializedArray<double>(raw.Length / size);   // every entry is written below
         bool swap = bigEndian == BitConverter.IsLittleEndian;
         if (type == MatDataType.Double)
         {

@@ -109,6 +109,30 @@ public class MatFileFormatTests
         Assert.Equal([-5.0, 7], mat.GetNumeric("i64").Real.ToArray());
     }
 
+    [Theory]
+    [InlineData(false, (int)MatDataType.Double)]   // read straight into the array
+    [InlineData(true, (int)MatDataType.Double)]    // big-endian: decoded
+    [InlineData(false, (int)MatDataType.UInt16)]   // stored compactly: decoded
+    public void LargeMatricesReadTheSameWhicheverPathTheyTake(bool bigEndian, int storageType)
+    {
+        var storage = (MatDataType)storageType;
+        const int Rows = 300, Columns = 600;   // 1.4 MB of doubles: above the direct-read threshold
+        var values = Enumerable.Range(0, Rows * Columns).Select(k => (double)(k % 60000)).ToArray();
+        var bytes = new MatFileWriter(compress: false, bigEndian)
+            .AddText("before", "x")
+            .AddNumeric("features", [Rows, Columns], values, null, MatClass.Double, storage, logical: false)
+            .AddNumeric("labels", [1, 2], [1, 2], null, MatClass.Double, MatDataType.Double, logical: false)
+            .ToArray();
+        var mat = MatFile.Read(bytes, "large.mat");
+        Assert.Equal(["before", "features", "labels"], mat.Variables);
+        Assert.Equal(values, mat.GetNumeric("features").Real.ToArray());
+        Assert.Equal([Rows, Columns], mat.Get("features").Dimensions);
+        Assert.Equal([1.0, 2], mat.GetNumeric("labels").Real.ToArray());
+
+        var error = Assert.Throws<DataFormatException>(() => MatFile.Read(bytes[..(bytes.Length - 100)], "cut.mat"));
+        Assert.Contains("truncated", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void SmallElementsAreUsedForShortNamesAndData()
     {

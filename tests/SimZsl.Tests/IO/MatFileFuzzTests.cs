@@ -141,6 +141,9 @@ public class MatFileFuzzTests
             seeds.Add(($"APY-rewritten-{(bigEndian ? "be" : "le")}.mat", writer.ToArray()));
         }
 
+        // A plain double matrix above 1 MB takes the direct-read path.
+        var large = Enumerable.Range(0, 140_000).Select(k => k * 0.5).ToArray();
+        seeds.Add(("large-plain.mat", new MatFileWriter().AddNumeric("features", [1000, 140], large).AddNumeric("labels", [1, 3], [1, 2, 3]).ToArray()));
         return seeds;
     }
 }
