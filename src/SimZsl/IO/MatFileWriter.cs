@@ -62,6 +62,11 @@ public sealed class MatFileWriter
     internal MatFileWriter AddNumeric(string name, IReadOnlyList<int> dimensions, double[] real, double[]? imaginary, MatClass cls, MatDataType storage, bool logical)
     {
         ArgumentNullException.ThrowIfNull(dimensions);
+        if (dimensions.Count == 0)
+        {
+            throw new ArgumentException("An array needs at least one dimension.", nameof(dimensions));
+        }
+
         int[] dims = dimensions.Count == 1 ? [dimensions[0], 1] : dimensions.ToArray();
         if (dims.Any(d => d < 0) || dims.Aggregate(1L, (a, b) => a * b) != real.Length || (imaginary is not null && imaginary.Length != real.Length))
         {
