@@ -144,6 +144,9 @@ public class MatFileFuzzTests
         // A plain double matrix above 1 MB takes the direct-read path.
         var large = Enumerable.Range(0, 140_000).Select(k => k * 0.5).ToArray();
         seeds.Add(("large-plain.mat", new MatFileWriter().AddNumeric("features", [1000, 140], large).AddNumeric("labels", [1, 3], [1, 2, 3]).ToArray()));
+        var noisy = new Random(7);
+        var incompressible = Enumerable.Range(0, 20_000).Select(_ => noisy.NextDouble()).ToArray();   // > 64 KB compressed
+        seeds.Add(("large-compressed.mat", new MatFileWriter(compress: true).AddNumeric("features", [200, 100], incompressible).ToArray()));
         return seeds;
     }
 }
