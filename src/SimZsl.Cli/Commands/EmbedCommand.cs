@@ -17,7 +17,7 @@ internal static class EmbedCommand
         var input = CliOptions.RequiredPath("--input", "Class similarity CSV (header of class names, name in the first column; empty cell or NaN = missing), .npy, or file.mat:variable.");
         var curvature = CliOptions.Curvature(allowAuto: true);
         var dim = CliOptions.Positive("--dim", "Target dimension d (the sphere's coordinates have d + 1 columns).");
-        var kind = new Option<InputKind>("--input-kind") { Description = "What the input holds: similarity (default), distance, or vectors (one row per class → cosine similarity).", DefaultValueFactory = _ => InputKind.Similarity };
+        var kind = new Option<InputKind>("--input-kind") { Description = "What the input holds: similarity (default), distance, vectors (one row per class → cosine similarity), or tree (parent–child pairs; leaves are the classes, tree path length the distance).", DefaultValueFactory = _ => InputKind.Similarity };
         var transform = new Option<string?>("--transform") { Description = "Similarity → distance: arccos (default), chord, one-minus, neg-log, none.", HelpName = "NAME" };
         transform.Validators.Add(r =>
         {

@@ -14,29 +14,33 @@ public enum InputKind
 
     /// <summary>One vector per class (attributes, word vectors), turned into cosine similarity.</summary>
     Vectors,
+
+    /// <summary>A taxonomy as parent–child pairs, one per line; the classes are its leaves and their distance is
+    /// the tree path length.</summary>
+    Tree,
 }
 
 /// <summary>Loads the <c>--input</c> of <c>simzsl embed</c>: CSV with class names, <c>.npy</c> (classes named by row
-/// index), or a variable of a MATLAB file given as <c>file.mat:variable</c>.</summary>
+/// index), a variable of a MATLAB file given as <c>file.mat:variable</c>, or a parent–child tree file.</summary>
 public static class ClassMatrixInput
 {
     /// <summary>Reads the input and returns its distance matrix (similarities go through <paramref name="transform"/>).</summary>
     public static DistanceMatrix LoadDistances(string input, InputKind kind, SimilarityTransform? transform, bool columnsAreClasses)
     {
         ArgumentException.ThrowIfNullOrEmpty(input);
-        if (kind == InputKind.Distance)
+        if (kind is InputKind.Distance or InputKind.Tree)
         {
             if (transform is { } t && t != SimilarityTransform.None)
             {
-                throw new UsageException($"--transform {t.Name()} applies to similarities; an --input-kind distance input is used as it is (leave --transform out).");
+                throw new UsageException($"--transform {t.Name()} applies to similarities; an --input-kind {kind.ToString().ToLowerInvariant()} input gives distances as they are (leave --transform out).");
             }
 
-            return Split(input) switch
+            if (kind == InputKind.Tree)
             {
-                (var path, null) when IsNpy(path) => DistanceMatrix.FromNpy(path),
-                (var path, null) => DistanceMatrix.FromCsv(path),
-                var (path, variable) => MatInput.Distances(path, variable!),
-            };
+                return TaxonomyTree.FromParentChildFile(input).PathDistances();
+            }
+
+            return IsMatrixSource(input) ? MatInput.Distances(input) : DistanceMatrix.FromCsv(input);
         }
 
         return LoadSimilarities(input, kind, columnsAreClasses).ToDistances(transform ?? SimilarityTransform.Arccos);
@@ -45,39 +49,23 @@ public static class ClassMatrixInput
     /// <summary>Reads a similarity (or vector) input as a similarity matrix.</summary>
     public static SimilarityMatrix LoadSimilarities(string input, InputKind kind, bool columnsAreClasses)
     {
-        var (path, variable) = Split(input);
+        ArgumentException.ThrowIfNullOrEmpty(input);
         if (kind == InputKind.Vectors)
         {
-            var (names, vectors) = variable is not null ? MatInput.Vectors(path, variable, columnsAreClasses) : ReadVectors(path, columnsAreClasses);
+            var (names, vectors) = IsMatrixSource(input) ? MatInput.Vectors(input, columnsAreClasses) : ReadCsvVectors(input, columnsAreClasses);
             return SimilarityMatrix.FromVectors(names, vectors);
         }
 
-        if (variable is not null)
-        {
-            return MatInput.Similarities(path, variable);
-        }
-
-        return IsNpy(path) ? SimilarityMatrix.FromNpy(path) : SimilarityMatrix.FromCsv(path);
+        return IsMatrixSource(input) ? MatInput.Similarities(input) : SimilarityMatrix.FromCsv(input);
     }
 
-    private static (string[] Names, RowMatrix Vectors) ReadVectors(string path, bool columnsAreClasses)
+    private static (IReadOnlyList<string> Names, RowMatrix Vectors) ReadCsvVectors(string path, bool columnsAreClasses)
     {
-        if (IsNpy(path))
-        {
-            var m = NpyFile.Read(path).ToMatrix();
-            if (columnsAreClasses)
-            {
-                m = Transpose(m);
-            }
-
-            return (Enumerable.Range(0, m.Rows).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray(), m);
-        }
-
         var table = CsvMatrixFile.ReadTable(path);
         return columnsAreClasses ? (table.ColumnNames, Transpose(table.Values)) : (table.RowNames, table.Values);
     }
 
-    internal static RowMatrix Transpose(RowMatrix m)
+    private static RowMatrix Transpose(RowMatrix m)
     {
         var t = new double[m.Rows * m.Columns];
         for (int i = 0; i < m.Rows; i++)
@@ -91,22 +79,14 @@ public static class ClassMatrixInput
         return new RowMatrix(m.Columns, m.Rows, t);
     }
 
-    // "file.mat:variable" names a MATLAB variable; anything else is a plain path (a ':' may occur in a Windows path).
-    private static (string Path, string? Variable) Split(string input)
+    // .npy files and "file.mat:variable" go through MatrixSource; a bare .mat needs its variable named.
+    private static bool IsMatrixSource(string input)
     {
-        int at = input.LastIndexOf(".mat:", StringComparison.OrdinalIgnoreCase);
-        if (at >= 0)
-        {
-            return (input[..(at + 4)], input[(at + 5)..]);
-        }
-
         if (input.EndsWith(".mat", StringComparison.OrdinalIgnoreCase))
         {
             throw new UsageException($"'{input}' is a MATLAB file: name the variable as '{input}:variable' (e.g. att_splits.mat:att).");
         }
 
-        return (input, null);
+        return input.EndsWith(".npy", StringComparison.OrdinalIgnoreCase) || input.Contains(".mat:", StringComparison.OrdinalIgnoreCase);
     }
-
-    private static bool IsNpy(string path) => path.EndsWith(".npy", StringComparison.OrdinalIgnoreCase);
 }

@@ -1,16 +1,42 @@
+using SimZsl.IO;
 using SimZsl.Similarity;
 
 namespace SimZsl.Cli.Inputs;
 
-/// <summary>MATLAB <c>.mat</c> inputs (<c>file.mat:variable</c>).</summary>
+/// <summary>Matrix inputs that name a MATLAB variable (<c>file.mat:variable</c>) or a <c>.npy</c> file, read through
+/// <see cref="MatrixSource"/> (class names from <c>allclasses_names</c> when the file has them).</summary>
 internal static class MatInput
 {
-    public static DistanceMatrix Distances(string path, string variable) => throw NotYet(path, variable);
+    public static DistanceMatrix Distances(string source)
+    {
+        var m = MatrixSource.Load(source);
+        var (values, observed) = Square(m);
+        return DistanceMatrix.Create(m.ClassNames, values, observed);
+    }
 
-    public static SimilarityMatrix Similarities(string path, string variable) => throw NotYet(path, variable);
+    public static SimilarityMatrix Similarities(string source)
+    {
+        var m = MatrixSource.Load(source);
+        var (values, observed) = Square(m);
+        return SimilarityMatrix.Create(m.ClassNames, values, observed);
+    }
 
-    public static (string[] Names, RowMatrix Vectors) Vectors(string path, string variable, bool columnsAreClasses) => throw NotYet(path, variable);
+    public static (IReadOnlyList<string> Names, RowMatrix Vectors) Vectors(string source, bool columnsAreClasses)
+    {
+        var m = MatrixSource.Load(source, columnsAreClasses);
+        return (m.ClassNames, m.Matrix);
+    }
 
-    private static UsageException NotYet(string path, string variable) =>
-        new($"reading '{path}:{variable}' is not supported yet: the MATLAB v5 reader is not in this build. Export the variable to CSV or .npy (e.g. scipy.io.loadmat + numpy.save) and pass that file.");
+    // A NaN cell of a stored matrix marks a missing entry.
+    private static (double[] Values, bool[]? Observed) Square(MatrixSource m)
+    {
+        if (m.Matrix.Rows != m.Matrix.Columns)
+        {
+            throw new DataFormatException(m.Path, $"{m.Variable ?? "the array"} is {m.Matrix.Rows} × {m.Matrix.Columns}; a class matrix must be square (for one vector per class use --input-kind vectors).");
+        }
+
+        var values = m.Matrix.AsSpan().ToArray();
+        bool[]? observed = values.Any(double.IsNaN) ? values.Select(v => !double.IsNaN(v)).ToArray() : null;
+        return (values, observed);
+    }
 }
