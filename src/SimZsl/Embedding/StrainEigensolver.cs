@@ -32,7 +32,7 @@ internal static class StrainEigensolver
     {
         int n = matrix.Count;
         using var scope = NewDisposeScope();
-        var m = frombuffer(matrix.Buffer, ScalarType.Float64, count: (long)n * n).view(n, n);
+        var m = matrix.AsTensor();
         Tensor basis, projected;
         if (matrix.OnesWeight == 0)
         {
@@ -62,7 +62,7 @@ internal static class StrainEigensolver
         int blockSize = Math.Min(n, needed + Math.Max(8, needed / 2));
         int maxBasis = Math.Min(n, Math.Max(12 * blockSize, 240));
         using var scope = NewDisposeScope();
-        var m = frombuffer(matrix.Buffer, ScalarType.Float64, count: (long)n * n).view(n, n);
+        var m = matrix.AsTensor();
 
         var first = ones ? full(n, 1, 1 / Math.Sqrt(n), dtype: ScalarType.Float64) : empty(n, 0, dtype: ScalarType.Float64);
         var block = Orthonormalise(RandomBlock(n, blockSize - (ones ? 1 : 0), seed), first);
