@@ -45,7 +45,7 @@ public static class PairwiseDistances
             return 2 * Math.Atan2(Math.Sqrt(minus), Math.Sqrt(plus)) / Math.Sqrt(c);
         }
 
-        return Acosh1p(2 * c * minus * BallFactor(nx, c) * BallFactor(ny, c)) / Math.Sqrt(c);
+        return Acosh1p(2 * c * minus * (BallFactor(nx, c) * BallFactor(ny, c))) / Math.Sqrt(c);
     }
 
     /// <summary>All n × n distances between the rows of <paramref name="points"/>, row-major.</summary>
@@ -108,7 +108,8 @@ public static class PairwiseDistances
     // (1/√c)·acosh(1 + t), t = 2c‖x − y‖²·f_x·f_y, f = 1/(1 − c‖·‖²).
     private static Tensor BallDistance(Tensor chord, Tensor rowFactors, Tensor allFactors, double c)
     {
-        var t = chord.square() * rowFactors.unsqueeze(1) * allFactors.unsqueeze(0) * (2 * c);
+        // f_x·f_y first: a commutative product keeps the matrix exactly symmetric.
+        var t = chord.square() * (rowFactors.unsqueeze(1) * allFactors.unsqueeze(0)) * (2 * c);
         return (t + (t * (t + 2)).sqrt()).log1p() * (1 / Math.Sqrt(c));
     }
 
