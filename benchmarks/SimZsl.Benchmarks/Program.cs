@@ -21,18 +21,36 @@ if (args.Length == 2 && args[0] == "write-peer-data")
     return;
 }
 
-if (args.Length == 2 && args[0] == "quick-strain")
+if (args.Length >= 2 && args[0] == "quick-strain")
 {
     int n = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
+    if (args.Length == 3)
+    {
+        TorchSharp.torch.set_num_threads(int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    Console.WriteLine($"torch threads {TorchSharp.torch.get_num_threads()}");
+    if (Environment.GetEnvironmentVariable("SIMZSL_TRACE") == "1")
+    {
+        StrainEigensolver.Trace = line => Console.WriteLine("      " + line);
+    }
     foreach (double k in new[] { -1.0, 0.0, 1.0 })
     {
         var distances = BenchmarkData.Noisy(n, 16, k);
         var options = new KappaMdsOptions { Dimension = 16, Curvature = k };
         for (int repeat = 0; repeat < 3; repeat++)
         {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
+            var matrix = StrainMatrix.Build(distances, k, default);
+            double buildSeconds = clock.Elapsed.TotalSeconds;
+            var spectrum = StrainEigensolver.Partial(matrix, 16, 0, default);
+            double eigenSeconds = clock.Elapsed.TotalSeconds - buildSeconds;
+            clock.Restart();
             var strain = StrainSolver.Solve(distances, k, options, default);
             double strainSeconds = clock.Elapsed.TotalSeconds;
+            double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            Console.WriteLine($"   build {buildSeconds:F3} s, eigensolver {eigenSeconds:F3} s, strain {strainSeconds:F3} s; CPU of the three {cpuSeconds:F3} s");
             var result = new KappaMds(options).Fit(distances);
             Console.WriteLine($"n={n} κ={k}: strain {strainSeconds:F3} s (products {strain.Products}, residual {strain.Residual:E1}), fit {result.Elapsed.TotalSeconds:F3} s, normalised stress {result.Quality.NormalizedStress:F4}, MAP {result.Quality.MeanAveragePrecision:F3}");
         }

@@ -12,6 +12,9 @@ internal static class StrainEigensolver
     /// <summary>Relative residual below which a Ritz pair counts as converged.</summary>
     public const double Tolerance = 1e-10;
 
+    /// <summary>Receives one line per Rayleigh–Ritz check of the partial solver (diagnostics for benchmarks).</summary>
+    internal static Action<string>? Trace { get; set; }
+
     /// <summary>Solves with the full decomposition or the partial solver.</summary>
     public static StrainSpectrum Solve(StrainMatrix matrix, int dimension, bool full, int seed, CancellationToken cancellationToken)
     {
@@ -73,13 +76,15 @@ internal static class StrainEigensolver
         var image = m.mm(q);
         var mq = image;
         var projected = q.t().mm(mq);
-        int products = 1;
+        int products = 1, nextCheck = 2, lastCheck = 0;
+        double lastResidual = double.NaN;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             int k = (int)q.shape[1];
             var next = k < n ? Orthonormalise(image, q) : null;
-            if (next is not null && k + next.shape[1] <= maxBasis)
+            bool exhausted = next is not null && k + next.shape[1] > maxBasis;
+            if (next is not null && !exhausted)
             {
                 // Grow the basis by the orthogonalised image of the newest block (the block Krylov sequence).
                 image = m.mm(next);
@@ -89,21 +94,45 @@ internal static class StrainEigensolver
                 projected = Grow(projected, q.t().mm(image));
                 k = (int)q.shape[1];
             }
-            else if (next is not null)
+            // Rayleigh–Ritz costs grow with the basis, so check only when the residual is predicted to have met
+            // the tolerance (from its rate of decrease so far), and when the basis is complete or at its budget.
+            if (next is not null && !exhausted && products < nextCheck)
             {
-                return null;
+                continue;
             }
 
             var kArray = Symmetrised(projected);
             var ritz = StructuredRitz.Solve(kArray, k, matrix.OnesWeight, matrix.Sign);
             var (values, small) = Select(ritz, k, dimension, matrix.Curvature);
             double residual = RitzResidual(q, mq, kArray, ritz, values, small, k);
+            Trace?.Invoke($"products {products}, basis {k}, residual {residual:E2}");
+            nextCheck = NextCheck(products, residual, lastCheck, lastResidual);
+            (lastCheck, lastResidual) = (products, residual);
             if (residual <= Tolerance || next is null)
             {
                 var spectrum = Expand(q, ritz, values, small, k, products);
                 return spectrum with { Residual = residual };
             }
+
+            if (exhausted)
+            {
+                return null;
+            }
         }
+    }
+
+    // Products after which to check again: where the residual, falling geometrically at the rate seen between
+    // the last two checks, reaches the tolerance (at least one and at most four products on).
+    private static int NextCheck(int products, double residual, int lastProducts, double lastResidual)
+    {
+        if (!(lastResidual > residual) || !(residual > 0) || lastProducts <= 0)
+        {
+            return products + 2;
+        }
+
+        double ratePerProduct = Math.Log(residual / lastResidual) / (products - lastProducts);
+        double needed = Math.Log(Tolerance / residual) / ratePerProduct;
+        return products + Math.Clamp((int)Math.Ceiling(needed - 0.25), 1, 4);
     }
 
     // [[K, C_top], [C_topᵀ, C_bottom]] from the old K and C = QᵀM·Q_new (Q including the new block).
@@ -209,7 +238,7 @@ internal static class StrainEigensolver
 
         var st = tensor(s, [order, count], ScalarType.Float64);
         var r = mq.mm(st) - q.mm(kt.mm(st));
-        var norms = r.square().sum(0L).sqrt().data<double>().ToArray();
+        var norms = (r * r).sum(0L).sqrt().data<double>().ToArray();
         double worst = 0;
         for (int c = 0; c < count; c++)
         {
@@ -269,18 +298,17 @@ internal static class StrainEigensolver
         return scale > 0 ? scale : double.Epsilon;
     }
 
-    // The columns of w made orthonormal and orthogonal to q: block Gram–Schmidt against q twice, QR, and the
-    // whole again ("twice is enough"). Null when w already lies in span(q) (an invariant subspace: done).
+    // The columns of w made orthonormal and orthogonal to q: block Gram–Schmidt against q, QR, and both again
+    // ("twice is enough"). Null when w already lies in span(q) (an invariant subspace: done).
     private static Tensor? Orthonormalise(Tensor w, Tensor q)
     {
-        var before = w.square().sum(0L).sqrt();
+        var before = (w * w).sum(0L).sqrt();
         if (q.shape[1] > 0)
         {
             w = w - q.mm(q.t().mm(w));
-            w = w - q.mm(q.t().mm(w));
         }
 
-        var after = w.square().sum(0L).sqrt();
+        var after = (w * w).sum(0L).sqrt();
         if ((after > before * 1e-10).any().item<bool>() == false)
         {
             return null;

@@ -199,7 +199,7 @@ internal static class StrainSolver
             using var inner = NewDisposeScope();
             var approx = zw.narrow(0, start, count).mm(zt.t());
             var difference = (m.narrow(0, start, count) * matrix.Sign) + offset - approx;
-            sum += difference.square().sum().item<double>();
+            sum += (difference * difference).sum().item<double>();
         }
 
         return Math.Sqrt(sum / matrix.GramFrobeniusSquared);

@@ -72,7 +72,7 @@ public static class PairwiseDistances
         double c = Math.Abs(curvature);
         using var scope = NewDisposeScope();
         var x = tensor(points.Data, [n, d], ScalarType.Float64);
-        var squaredNorms = x.square().sum(1L);
+        var squaredNorms = (x * x).sum(1L);
         var factors = curvature > 0 ? squaredNorms : (1 - (squaredNorms * c)).clamp_min(1e-300).reciprocal();
         for (int start = 0; start < n; start += BlockRows)
         {
@@ -101,7 +101,7 @@ public static class PairwiseDistances
     // r·2·atan2(‖x − y‖, ‖x + y‖), ‖x + y‖² = 2(‖x‖² + ‖y‖²) − ‖x − y‖².
     private static Tensor SphereArc(Tensor chord, Tensor rowNorms, Tensor allNorms, double c)
     {
-        var plus = ((rowNorms.unsqueeze(1) + allNorms.unsqueeze(0)) * 2 - chord.square()).clamp_min(0).sqrt();
+        var plus = ((rowNorms.unsqueeze(1) + allNorms.unsqueeze(0)) * 2 - (chord * chord)).clamp_min(0).sqrt();
         return atan2(chord, plus) * (2 / Math.Sqrt(c));
     }
 
@@ -109,7 +109,7 @@ public static class PairwiseDistances
     private static Tensor BallDistance(Tensor chord, Tensor rowFactors, Tensor allFactors, double c)
     {
         // f_x·f_y first: a commutative product keeps the matrix exactly symmetric.
-        var t = chord.square() * (rowFactors.unsqueeze(1) * allFactors.unsqueeze(0)) * (2 * c);
+        var t = (chord * chord) * (rowFactors.unsqueeze(1) * allFactors.unsqueeze(0)) * (2 * c);
         return (t + (t * (t + 2)).sqrt()).log1p() * (1 / Math.Sqrt(c));
     }
 
