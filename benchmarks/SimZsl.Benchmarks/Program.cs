@@ -1,4 +1,62 @@
+using System.Diagnostics;
 using BenchmarkDotNet.Running;
+using SimZsl.Benchmarks;
+using SimZsl.Embedding;
 
 // `dotnet run -c Release --project benchmarks/SimZsl.Benchmarks -- --filter '*Strain*'` runs one group.
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// `... -- write-peer-data DIR` writes the seeded matrices the peer scripts (benchmarks/peers) read.
+// `... -- quick-strain N` times Fit once per κ with a Stopwatch (a smoke check, not a measurement).
+if (args.Length == 2 && args[0] == "write-peer-data")
+{
+    foreach (int n in new[] { 2000, 5000 })
+    {
+        foreach (double k in new[] { -1.0, 0.0, 1.0 })
+        {
+            string path = Path.Combine(args[1], $"strain_n{n}_k{k:+0;-0;0}.npy");
+            BenchmarkData.Write(path, BenchmarkData.Noisy(n, 16, k));
+            Console.WriteLine(path);
+        }
+    }
+
+    return;
+}
+
+if (args.Length >= 2 && args[0] == "quick-strain")
+{
+    int n = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
+    if (args.Length == 3)
+    {
+        TorchSharp.torch.set_num_threads(int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    Console.WriteLine($"torch threads {TorchSharp.torch.get_num_threads()}");
+    if (Environment.GetEnvironmentVariable("SIMZSL_TRACE") == "1")
+    {
+        StrainEigensolver.Trace = line => Console.WriteLine("      " + line);
+    }
+    foreach (double k in new[] { -1.0, 0.0, 1.0 })
+    {
+        var distances = BenchmarkData.Noisy(n, 16, k);
+        var options = new KappaMdsOptions { Dimension = 16, Curvature = k };
+        for (int repeat = 0; repeat < 3; repeat++)
+        {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
+            var matrix = StrainMatrix.Build(distances, k, default);
+            double buildSeconds = clock.Elapsed.TotalSeconds;
+            var spectrum = StrainEigensolver.Partial(matrix, 16, 0, default);
+            double eigenSeconds = clock.Elapsed.TotalSeconds - buildSeconds;
+            clock.Restart();
+            var strain = StrainSolver.Solve(distances, k, options, default);
+            double strainSeconds = clock.Elapsed.TotalSeconds;
+            double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            Console.WriteLine($"   build {buildSeconds:F3} s, eigensolver {eigenSeconds:F3} s, strain {strainSeconds:F3} s; CPU of the three {cpuSeconds:F3} s");
+            var result = new KappaMds(options).Fit(distances);
+            Console.WriteLine($"n={n} κ={k}: strain {strainSeconds:F3} s (products {strain.Products}, residual {strain.Residual:E1}), fit {result.Elapsed.TotalSeconds:F3} s, normalised stress {result.Quality.NormalizedStress:F4}, MAP {result.Quality.MeanAveragePrecision:F3}");
+        }
+    }
+
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(StrainBenchmarks).Assembly).Run(args);

@@ -12,13 +12,9 @@ internal static class EmbeddingQualityMeasures
     {
         int n = target.Count;
         var rows = new RowSums[n];
-        var factors = PairwiseDistances.PointFactors(coordinates, curvature);
-        Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken }, () => new double[n], (i, _, embedded) =>
-        {
-            PairwiseDistances.FullRow(coordinates, i, curvature, factors, embedded);
-            rows[i] = Row(target, i, embedded);
-            return embedded;
-        }, _ => { });
+        PairwiseDistances.ForEachBlock(coordinates, curvature, (start, count, block) =>
+            Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken }, r =>
+                rows[start + r] = Row(target, start + r, block.AsSpan(r * n, n))), cancellationToken);
 
         double squared = 0, targetSquared = 0, distortion = 0, maxDistortion = 0, precision = 0;
         long pairs = 0, ranked = 0;
@@ -50,23 +46,24 @@ internal static class EmbeddingQualityMeasures
     {
         int n = target.Count;
         var sums = new double[n];
-        var factors = PairwiseDistances.PointFactors(coordinates, curvature);
-        Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken }, () => new double[n], (i, _, embedded) =>
-        {
-            PairwiseDistances.FullRow(coordinates, i, curvature, factors, embedded);
-            double s = 0;
-            for (int j = i + 1; j < n; j++)
+        PairwiseDistances.ForEachBlock(coordinates, curvature, (start, count, block) =>
+            Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken }, r =>
             {
-                if (target.IsObserved(i, j))
+                int i = start + r;
+                var embedded = block.AsSpan(r * n, n);
+                var values = target.RawValues.AsSpan(i * n, n);
+                double s = 0;
+                for (int j = i + 1; j < n; j++)
                 {
-                    double e = embedded[j] - target.RawValues[(i * n) + j];
-                    s += e * e;
+                    if (target.IsObserved(i, j))
+                    {
+                        double e = embedded[j] - values[j];
+                        s += e * e;
+                    }
                 }
-            }
 
-            sums[i] = s;
-            return embedded;
-        }, _ => { });
+                sums[i] = s;
+            }), cancellationToken);
         double total = 0;
         foreach (double s in sums)
         {
@@ -77,7 +74,7 @@ internal static class EmbeddingQualityMeasures
     }
 
     // Pair sums over j > i, and the average precision of row i's nearest neighbours (over all observed j).
-    private static RowSums Row(DistanceMatrix target, int i, double[] embedded)
+    private static RowSums Row(DistanceMatrix target, int i, ReadOnlySpan<double> embedded)
     {
         int n = target.Count;
         var values = target.RawValues.AsSpan(i * n, n);
@@ -108,7 +105,7 @@ internal static class EmbeddingQualityMeasures
     // Nickel & Kiela's MAP for a distance matrix: the neighbours N_i of class i are the classes at its smallest
     // target distance (ties included; siblings in a hierarchy). For each j in N_i, precision = |N_i within the
     // embedded ball through j| / |all classes within that ball|; AP_i averages over N_i.
-    private static double AveragePrecision(DistanceMatrix target, int i, ReadOnlySpan<double> values, double[] embedded)
+    private static double AveragePrecision(DistanceMatrix target, int i, ReadOnlySpan<double> values, ReadOnlySpan<double> embedded)
     {
         int n = values.Length;
         double nearest = double.PositiveInfinity;
@@ -162,7 +159,7 @@ internal static class EmbeddingQualityMeasures
 
     // The same as the direct count, in O(n log n): walk the classes by embedded distance, groups of equal
     // distance together.
-    private static double SortedAveragePrecision(DistanceMatrix target, int i, ReadOnlySpan<double> values, double[] embedded, double cut, int neighbourCount)
+    private static double SortedAveragePrecision(DistanceMatrix target, int i, ReadOnlySpan<double> values, ReadOnlySpan<double> embedded, double cut, int neighbourCount)
     {
         var order = new List<(double Distance, bool Neighbour)>(values.Length);
         for (int k = 0; k < values.Length; k++)

@@ -43,7 +43,12 @@ public sealed partial class KappaMds
         bool converged = true;
         if (Options.Refine)
         {
-            Refine(distances, ref prototypes, ref iterations, ref converged, progress, cancellationToken);
+            bool refined = false;
+            Refine(distances, ref prototypes, ref iterations, ref converged, ref refined, progress, cancellationToken);
+            if (!refined)
+            {
+                throw new SimZslException("Stress refinement (Refine = true) is not available in this build yet; run without it to get the strain solution.");
+            }
         }
 
         var quality = EmbeddingQualityMeasures.Compute(distances, prototypes.Coordinates, curvature, strain.Strain, cancellationToken);
@@ -64,5 +69,5 @@ public sealed partial class KappaMds
     // without an implementation the compiler removes the calls, and incomplete input is refused above.
     partial void FitIncomplete(DistanceMatrix distances, IProgress<EmbeddingProgress>? progress, CancellationToken cancellationToken, ref KappaMdsResult? result);
 
-    partial void Refine(DistanceMatrix distances, ref ClassPrototypes prototypes, ref int iterations, ref bool converged, IProgress<EmbeddingProgress>? progress, CancellationToken cancellationToken);
+    partial void Refine(DistanceMatrix distances, ref ClassPrototypes prototypes, ref int iterations, ref bool converged, ref bool refined, IProgress<EmbeddingProgress>? progress, CancellationToken cancellationToken);
 }

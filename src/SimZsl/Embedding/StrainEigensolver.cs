@@ -12,6 +12,9 @@ internal static class StrainEigensolver
     /// <summary>Relative residual below which a Ritz pair counts as converged.</summary>
     public const double Tolerance = 1e-10;
 
+    /// <summary>Receives one line per Rayleigh–Ritz check of the partial solver (diagnostics for benchmarks).</summary>
+    internal static Action<string>? Trace { get; set; }
+
     /// <summary>Solves with the full decomposition or the partial solver.</summary>
     public static StrainSpectrum Solve(StrainMatrix matrix, int dimension, bool full, int seed, CancellationToken cancellationToken)
     {
@@ -32,7 +35,7 @@ internal static class StrainEigensolver
     {
         int n = matrix.Count;
         using var scope = NewDisposeScope();
-        var m = frombuffer(matrix.Buffer, ScalarType.Float64, count: (long)n * n).view(n, n);
+        var m = matrix.AsTensor();
         Tensor basis, projected;
         if (matrix.OnesWeight == 0)
         {
@@ -54,6 +57,9 @@ internal static class StrainEigensolver
     }
 
     /// <summary>Block Krylov with Rayleigh–Ritz; null when it did not converge within its basis budget.</summary>
+    /// <remarks>Every step is a handful of whole-block libtorch calls: one n × n by n × b product, block
+    /// Gram–Schmidt twice with QR, an incrementally grown projected matrix K = QᵀMQ, and the residuals of the
+    /// kept Ritz pairs only. The products dominate; everything else is O(n·k·b).</remarks>
     public static StrainSpectrum? Partial(StrainMatrix matrix, int dimension, int seed, CancellationToken cancellationToken)
     {
         int n = matrix.Count;
@@ -62,48 +68,82 @@ internal static class StrainEigensolver
         int blockSize = Math.Min(n, needed + Math.Max(8, needed / 2));
         int maxBasis = Math.Min(n, Math.Max(12 * blockSize, 240));
         using var scope = NewDisposeScope();
-        var m = frombuffer(matrix.Buffer, ScalarType.Float64, count: (long)n * n).view(n, n);
+        var m = matrix.AsTensor();
 
         var first = ones ? full(n, 1, 1 / Math.Sqrt(n), dtype: ScalarType.Float64) : empty(n, 0, dtype: ScalarType.Float64);
-        var block = Orthonormalise(RandomBlock(n, blockSize - (ones ? 1 : 0), seed), first);
-        block = ones ? cat([first, block!], 1) : block;
-        var blocks = new List<Tensor>();
-        var images = new List<Tensor>();
-        int products = 0;
+        var random = Orthonormalise(RandomBlock(n, blockSize - (ones ? 1 : 0), seed), first)!;
+        var q = ones ? cat([first, random], 1) : random;
+        var image = m.mm(q);
+        var mq = image;
+        var projected = q.t().mm(mq);
+        int products = 1, nextCheck = 2, lastCheck = 0;
+        double lastResidual = double.NaN;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var image = m.mm(block!);
-            products++;
-            blocks.Add(block!);
-            images.Add(image);
-            var q = cat(blocks, 1);
             int k = (int)q.shape[1];
             var next = k < n ? Orthonormalise(image, q) : null;
-
-            // The first block is random: its Ritz pairs are never converged, so check only from the second on.
-            if (products >= 2 || next is null)
+            bool exhausted = next is not null && k + next.shape[1] > maxBasis;
+            if (next is not null && !exhausted)
             {
-                var mq = cat(images, 1);
-                var projected = q.t().mm(mq);
-                var kArray = Symmetrised(projected);
-                var ritz = StructuredRitz.Solve(kArray, k, matrix.OnesWeight, matrix.Sign);
-                var (values, small) = Select(ritz, k, dimension, matrix.Curvature);
-                double residual = RitzResidual(q, mq, projected, ritz, values, small, k);
-                if (residual <= Tolerance || next is null)
-                {
-                    var spectrum = Expand(q, ritz, values, small, k, products);
-                    return spectrum with { Residual = residual };
-                }
+                // Grow the basis by the orthogonalised image of the newest block (the block Krylov sequence).
+                image = m.mm(next);
+                products++;
+                q = cat([q, next], 1);
+                mq = cat([mq, image], 1);
+                projected = Grow(projected, q.t().mm(image));
+                k = (int)q.shape[1];
+            }
+            // Rayleigh–Ritz costs grow with the basis, so check only when the residual is predicted to have met
+            // the tolerance (from its rate of decrease so far), and when the basis is complete or at its budget.
+            if (next is not null && !exhausted && products < nextCheck)
+            {
+                continue;
             }
 
-            if (next is null || k + next.shape[1] > maxBasis)
+            var kArray = Symmetrised(projected);
+            var ritz = StructuredRitz.Solve(kArray, k, matrix.OnesWeight, matrix.Sign);
+            var (values, small) = Select(ritz, k, dimension, matrix.Curvature);
+            double residual = RitzResidual(q, mq, kArray, ritz, values, small, k);
+            Trace?.Invoke($"products {products}, basis {k}, residual {residual:E2}");
+            nextCheck = NextCheck(products, residual, lastCheck, lastResidual);
+            (lastCheck, lastResidual) = (products, residual);
+            if (residual <= Tolerance || next is null)
+            {
+                var spectrum = Expand(q, ritz, values, small, k, products);
+                return spectrum with { Residual = residual };
+            }
+
+            if (exhausted)
             {
                 return null;
             }
-
-            block = next;
         }
+    }
+
+    // Products after which to check again: where the residual, falling geometrically at the rate seen between
+    // the last two checks, reaches the tolerance (at least one and at most four products on).
+    private static int NextCheck(int products, double residual, int lastProducts, double lastResidual)
+    {
+        if (!(lastResidual > residual) || !(residual > 0) || lastProducts <= 0)
+        {
+            return products + 2;
+        }
+
+        double ratePerProduct = Math.Log(residual / lastResidual) / (products - lastProducts);
+        double needed = Math.Log(Tolerance / residual) / ratePerProduct;
+        return products + Math.Clamp((int)Math.Ceiling(needed - 0.25), 1, 4);
+    }
+
+    // [[K, C_top], [C_topᵀ, C_bottom]] from the old K and C = QᵀM·Q_new (Q including the new block).
+    private static Tensor Grow(Tensor old, Tensor c)
+    {
+        long kOld = old.shape[0], k = c.shape[0];
+        var grown = empty(k, k, dtype: ScalarType.Float64);
+        grown.narrow(0, 0, kOld).narrow(1, 0, kOld).copy_(old);
+        grown.narrow(1, kOld, k - kOld).copy_(c);
+        grown.narrow(0, kOld, k - kOld).narrow(1, 0, kOld).copy_(c.narrow(0, 0, kOld).t());
+        return grown;
     }
 
     // H = I − 2wwᵀ/‖w‖², w = e₁ − u: symmetric, orthogonal, first column u, the others a basis of u⊥.
@@ -169,27 +209,40 @@ internal static class StrainEigensolver
         return new StrainSpectrum(ritz.TopValue, top, values, vectors, 0, products);
     }
 
-    // Galerkin residual of a Ritz pair of A = ρuuᵀ + σM with u in span(Q): (I − QQᵀ)Az = σ(MQ − QK)s.
-    private static double RitzResidual(Tensor q, Tensor mq, Tensor projected, RitzPairs ritz, double[] values, double[] small, int order)
+    // Galerkin residual of a Ritz pair of A = ρuuᵀ + σM with u in span(Q): (I − QQᵀ)Az = σ(MQ·s − Q·(K·s)),
+    // computed for the kept pairs only.
+    private static double RitzResidual(Tensor q, Tensor mq, double[] k, RitzPairs ritz, double[] values, double[] small, int order)
     {
-        var r = mq - q.mm((projected + projected.t()) * 0.5);
-        double worst = 0;
-        if (values.Length > 0)
+        var kt = tensor(k, [order, order], ScalarType.Float64);
+        int count = values.Length + (ritz.TopVector is null ? 0 : 1);
+        var s = new double[order * count];
+        var scales = new double[count];
+        double scale = ScaleOf(values);
+        for (int c = 0; c < values.Length; c++)
         {
-            var s = tensor(small, [order, values.Length], ScalarType.Float64);
-            var norms = (r.mm(s).square().sum(0L)).sqrt().data<double>().ToArray();
-            double scale = ScaleOf(values);
-            foreach (double norm in norms)
+            scales[c] = scale;
+            for (int i = 0; i < order; i++)
             {
-                worst = Math.Max(worst, norm / scale);
+                s[(i * count) + c] = small[(i * values.Length) + c];
             }
         }
 
         if (ritz.TopVector is not null)
         {
-            var t = tensor(ritz.TopVector, [order, 1], ScalarType.Float64);
-            double norm = r.mm(t).norm().item<double>();
-            worst = Math.Max(worst, norm / Math.Abs(ritz.TopValue));
+            scales[count - 1] = Math.Abs(ritz.TopValue);
+            for (int i = 0; i < order; i++)
+            {
+                s[(i * count) + count - 1] = ritz.TopVector[i];
+            }
+        }
+
+        var st = tensor(s, [order, count], ScalarType.Float64);
+        var r = mq.mm(st) - q.mm(kt.mm(st));
+        var norms = (r * r).sum(0L).sqrt().data<double>().ToArray();
+        double worst = 0;
+        for (int c = 0; c < count; c++)
+        {
+            worst = Math.Max(worst, norms[c] / scales[c]);
         }
 
         return worst;
@@ -245,38 +298,29 @@ internal static class StrainEigensolver
         return scale > 0 ? scale : double.Epsilon;
     }
 
-    // Columns of w made orthonormal and orthogonal to q: two block passes against q, then column by column two
-    // passes against q and the columns accepted so far ("twice is enough"). Columns that vanish (already in
-    // the span) are dropped. Null when none is left.
+    // The columns of w made orthonormal and orthogonal to q: block Gram–Schmidt against q, QR, and both again
+    // ("twice is enough"). Null when w already lies in span(q) (an invariant subspace: done).
     private static Tensor? Orthonormalise(Tensor w, Tensor q)
     {
-        var original = w.square().sum(0L).sqrt().data<double>().ToArray();
-        bool hasBasis = q.shape[1] > 0;
-        if (hasBasis)
+        var before = (w * w).sum(0L).sqrt();
+        if (q.shape[1] > 0)
         {
-            w = w - q.mm(q.t().mm(w));
             w = w - q.mm(q.t().mm(w));
         }
 
-        var accepted = new List<Tensor>();
-        for (int j = 0; j < w.shape[1]; j++)
+        var after = (w * w).sum(0L).sqrt();
+        if ((after > before * 1e-10).any().item<bool>() == false)
         {
-            var c = w.narrow(1, j, 1);
-            if (hasBasis || accepted.Count > 0)
-            {
-                var against = hasBasis ? cat([q, .. accepted], 1) : cat(accepted, 1);
-                c = c - against.mm(against.t().mm(c));
-                c = c - against.mm(against.t().mm(c));
-            }
-
-            double norm = c.norm().item<double>();
-            if (norm > 1e-10 * original[j] && norm > 0)
-            {
-                accepted.Add(c / norm);
-            }
+            return null;
         }
 
-        return accepted.Count == 0 ? null : cat(accepted, 1);
+        var (basis, _) = linalg.qr(w);
+        if (q.shape[1] > 0)
+        {
+            basis = basis - q.mm(q.t().mm(basis));
+        }
+
+        return linalg.qr(basis).Q;
     }
 
     private static Tensor RandomBlock(int n, int columns, int seed)

@@ -12,7 +12,7 @@ namespace SimZsl.Embedding;
 /// all-ones part is handled exactly by the eigensolver (<see cref="StructuredRitz"/>).</remarks>
 internal sealed class StrainMatrix
 {
-    private StrainMatrix(int n, double curvature, double[] buffer, double frobeniusSquared)
+    private StrainMatrix(int n, double curvature, AlignedBuffer buffer, double frobeniusSquared)
     {
         Count = n;
         Curvature = curvature;
@@ -36,7 +36,10 @@ internal sealed class StrainMatrix
     public double OnesWeight => Curvature == 0 ? 0 : Count;
 
     /// <summary>Row-major n × n: B (κ = 0) or E (κ ≠ 0).</summary>
-    public double[] Buffer { get; }
+    public AlignedBuffer Buffer { get; }
+
+    /// <summary>The matrix as an n × n tensor over the same memory.</summary>
+    public TorchSharp.torch.Tensor AsTensor() => Buffer.AsTensor(Count, Count);
 
     /// <summary>‖A‖²_F (κ ≠ 0) or ‖B‖²_F (κ = 0): the denominator of the relative strain.</summary>
     public double GramFrobeniusSquared { get; }
@@ -46,7 +49,7 @@ internal sealed class StrainMatrix
     {
         int n = distances.Count;
         var d = distances.RawValues;
-        var buffer = GC.AllocateUninitializedArray<double>(n * n);
+        var buffer = new AlignedBuffer(n * n);
         double normSquared = curvature == 0
             ? BuildCentred(d, buffer, n, cancellationToken)
             : BuildCurved(d, buffer, n, curvature, distances.MaxDistance, cancellationToken);
@@ -54,31 +57,34 @@ internal sealed class StrainMatrix
     }
 
     // B = −½ J D∘² J in place: B_ij = −½ (D²_ij − m_i − m_j + m), m_i the row means of D∘², m their mean.
-    private static double BuildCentred(double[] d, double[] b, int n, CancellationToken cancellationToken)
+    // Only exactly rounded operations and fixed-order sums: the same bits on every run.
+    private static double BuildCentred(double[] d, AlignedBuffer b, int n, CancellationToken cancellationToken)
     {
         var rowMeans = new double[n];
         Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             var source = d.AsSpan(i * n, n);
-            var row = b.AsSpan(i * n, n);
+            var row = b.Span.Slice(i * n, n);
             TensorPrimitives.Multiply(source, source, row);
-            rowMeans[i] = TensorPrimitives.Sum<double>(row) / n;
+            rowMeans[i] = SumInOrder(row) / n;
         });
-        double grand = TensorPrimitives.Sum<double>(rowMeans) / n;
+        double grand = SumInOrder(rowMeans) / n;
         var squares = new double[n];
         Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
-            var row = b.AsSpan(i * n, n);
+            var row = b.Span.Slice(i * n, n);
             TensorPrimitives.Subtract(row, rowMeans, row);
             TensorPrimitives.Add(row, grand - rowMeans[i], row);
             TensorPrimitives.Multiply(row, -0.5, row);
-            squares[i] = TensorPrimitives.Dot(row, row);
+            squares[i] = SumOfSquares(row, 0, 1);
         });
         return SumInOrder(squares);
     }
 
-    // E = 2 sin²(D/2r) or 2 sinh²(D/2r); also ‖A‖²_F = Σ (1 + σE)².
-    private static double BuildCurved(double[] d, double[] e, int n, double curvature, double maxDistance, CancellationToken cancellationToken)
+    // E = 2 sin²(D/2r) or 2 sinh²(D/2r); also ‖A‖²_F = Σ (1 + σE)². The sines come from libtorch (vectorised,
+    // multithreaded, and the same bits on every run; the managed vectorised ones may change their last bit
+    // when the JIT recompiles them).
+    private static double BuildCurved(double[] d, AlignedBuffer e, int n, double curvature, double maxDistance, CancellationToken cancellationToken)
     {
         double halfInverseRadius = 0.5 * Math.Sqrt(Math.Abs(curvature));
         bool hyperbolic = curvature < 0;
@@ -87,27 +93,23 @@ internal sealed class StrainMatrix
             CheckOverflow(n, curvature, maxDistance);
         }
 
+        var options = new ParallelOptions { CancellationToken = cancellationToken };
+        Parallel.For(0, n, options, i => TensorPrimitives.Multiply(d.AsSpan(i * n, n), halfInverseRadius, e.Span.Slice(i * n, n)));
+        using (var scope = TorchSharp.torch.NewDisposeScope())
+        {
+            var t = e.AsTensor(n, n);
+            var s = hyperbolic ? t.sinh_() : t.sin_();
+            s.mul_(s).mul_(2.0);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
         double sign = hyperbolic ? 1 : -1;
         var squares = new double[n];
-        Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        Parallel.For(0, n, options, i =>
         {
-            var row = e.AsSpan(i * n, n);
-            TensorPrimitives.Multiply(d.AsSpan(i * n, n), halfInverseRadius, row);
-            if (hyperbolic)
-            {
-                TensorPrimitives.Sinh(row, row);
-            }
-            else
-            {
-                TensorPrimitives.Sin(row, row);
-            }
-
-            TensorPrimitives.Multiply(row, row, row);
-            TensorPrimitives.Multiply(row, 2.0, row);
+            var row = e.Span.Slice(i * n, n);
             row[i] = 0;
-
-            // Σ_j (1 + σE_ij)² = n + 2σ Σ E_ij + Σ E_ij².
-            squares[i] = n + (2 * sign * TensorPrimitives.Sum<double>(row)) + TensorPrimitives.Dot(row, row);
+            squares[i] = SumOfSquares(row, 1, sign);
         });
         return SumInOrder(squares);
     }
@@ -124,15 +126,45 @@ internal sealed class StrainMatrix
         }
     }
 
-    // Sums per-row partial results in row order, so the total does not depend on thread scheduling.
-    private static double SumInOrder(double[] parts)
+    // Σ v in index order (four interleaved partial sums, combined in a fixed order).
+    private static double SumInOrder(ReadOnlySpan<double> values)
     {
-        double total = 0;
-        foreach (double p in parts)
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int k = 0;
+        for (; k + 3 < values.Length; k += 4)
         {
-            total += p;
+            s0 += values[k];
+            s1 += values[k + 1];
+            s2 += values[k + 2];
+            s3 += values[k + 3];
         }
 
-        return total;
+        for (; k < values.Length; k++)
+        {
+            s0 += values[k];
+        }
+
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    // Σ (offset + scale·v)², in index order.
+    private static double SumOfSquares(ReadOnlySpan<double> values, double offset, double scale)
+    {
+        double s0 = 0, s1 = 0;
+        int k = 0;
+        for (; k + 1 < values.Length; k += 2)
+        {
+            double a = offset + (scale * values[k]), b = offset + (scale * values[k + 1]);
+            s0 += a * a;
+            s1 += b * b;
+        }
+
+        for (; k < values.Length; k++)
+        {
+            double a = offset + (scale * values[k]);
+            s0 += a * a;
+        }
+
+        return s0 + s1;
     }
 }

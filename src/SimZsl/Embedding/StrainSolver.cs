@@ -80,7 +80,7 @@ internal static class StrainSolver
                 row[c + 1] = Math.Sqrt(kept[c]) * spectrum.Vectors[(i * d) + c];
             }
 
-            double norm = System.Numerics.Tensors.TensorPrimitives.Norm<double>(row);
+            double norm = Math.Sqrt(SquaredNorm(row));
             if (!(norm > 0))
             {
                 throw new InvalidMatrixException($"Class {i} lands on the origin in the spherical strain step; the distances do not fit a sphere at this curvature (try another κ or dimension).", i, i);
@@ -113,7 +113,7 @@ internal static class StrainSolver
                 row[c] = Math.Sqrt(-kept[c]) * spectrum.Vectors[(i * d) + c];
             }
 
-            double squared = System.Numerics.Tensors.TensorPrimitives.Dot(row, row);
+            double squared = SquaredNorm(row);
             double scale;
             if (options.HyperbolicRadius == HyperbolicRadius.Exact)
             {
@@ -133,6 +133,19 @@ internal static class StrainSolver
         }
 
         return RowMatrix.Wrap(n, d, p);
+    }
+
+    // A plain loop rather than TensorPrimitives: its fused multiply–adds may change with JIT tier, and the
+    // coordinates must come out the same on every run.
+    private static double SquaredNorm(ReadOnlySpan<double> row)
+    {
+        double s = 0;
+        foreach (double v in row)
+        {
+            s += v * v;
+        }
+
+        return s;
     }
 
     // ‖M − Z diag(μ) Zᵀ‖_F / ‖M‖_F with M = A (κ ≠ 0) or B, summed over row blocks so that no second n × n
@@ -174,7 +187,7 @@ internal static class StrainSolver
         }
 
         using var scope = NewDisposeScope();
-        var m = frombuffer(matrix.Buffer, ScalarType.Float64, count: (long)n * n).view(n, n);
+        var m = matrix.AsTensor();
         var zt = tensor(z, [n, columns], ScalarType.Float64);
         var zw = zt * tensor(weights, [1, columns], ScalarType.Float64);
         double offset = matrix.OnesWeight > 0 ? 1 : 0;
@@ -186,7 +199,7 @@ internal static class StrainSolver
             using var inner = NewDisposeScope();
             var approx = zw.narrow(0, start, count).mm(zt.t());
             var difference = (m.narrow(0, start, count) * matrix.Sign) + offset - approx;
-            sum += difference.square().sum().item<double>();
+            sum += (difference * difference).sum().item<double>();
         }
 
         return Math.Sqrt(sum / matrix.GramFrobeniusSquared);

@@ -33,9 +33,89 @@ internal static class StructuredRitz
         return new RitzPairs(topValue, t, rest, restVectors);
     }
 
-    // The eigenvector of the largest eigenvalue of T, normalised: from a plain decomposition, then power steps
-    // in structured form when the top eigenvalue dominates (that is where the plain one is inaccurate).
+    // The eigenvector of the largest eigenvalue of T. Power steps in structured form (ρ kept exact) from e₁, the
+    // all-ones direction: where ρ dominates (small |κ|, and typical hyperbolic data) they converge in a few steps
+    // and are accurate where a plain decomposition is not. Where they do not converge (a flat top of the
+    // spectrum, e.g. points spread over a whole sphere), a plain decomposition is accurate and is used.
     private static double[] DominantVector(double[] k, int order, double rho, double sign)
+    {
+        // Shift by a Gershgorin bound of ‖K‖ so that every eigenvalue of T + sI is ≥ 0 and the top one is also
+        // the largest in magnitude (hyperbolic spectra have large negative eigenvalues).
+        double shift = 0;
+        for (int i = 0; i < order; i++)
+        {
+            double row = 0;
+            for (int j = 0; j < order; j++)
+            {
+                row += Math.Abs(k[(i * order) + j]);
+            }
+
+            shift = Math.Max(shift, row);
+        }
+
+        var v = new double[order];
+        v[0] = 1;
+        var w = new double[order];
+        for (int step = 0; step < MaxPowerSteps; step++)
+        {
+            double value = StructuredProduct(k, order, rho, sign, shift, v, w);
+            double norm = Math.Sqrt(Dot(w, w));
+            double residual = 0;
+            for (int i = 0; i < order; i++)
+            {
+                double r = w[i] - (value * v[i]);
+                residual += r * r;
+                v[i] = w[i] / norm;
+            }
+
+            // Converged: the residual is at rounding level of the eigenvalue; two more steps polish it.
+            if (Math.Sqrt(residual) <= 1e-13 * Math.Abs(value))
+            {
+                for (int extra = 0; extra < 2; extra++)
+                {
+                    StructuredProduct(k, order, rho, sign, shift, v, w);
+                    norm = Math.Sqrt(Dot(w, w));
+                    for (int i = 0; i < order; i++)
+                    {
+                        v[i] = w[i] / norm;
+                    }
+                }
+
+                return Positive(v);
+            }
+        }
+
+        return Positive(PlainTopVector(k, order, rho, sign));
+    }
+
+    private const int MaxPowerSteps = 60;
+
+    // w = (T + sI)·v with T = ρe₁e₁ᵀ + σK; returns the Rayleigh quotient vᵀ(T + sI)v (v of unit length).
+    private static double StructuredProduct(double[] k, int order, double rho, double sign, double shift, double[] v, double[] w)
+    {
+        double quotient = 0;
+        for (int i = 0; i < order; i++)
+        {
+            double sum = 0;
+            int row = i * order;
+            for (int j = 0; j < order; j++)
+            {
+                sum += k[row + j] * v[j];
+            }
+
+            w[i] = (sign * sum) + (shift * v[i]);
+        }
+
+        w[0] += rho * v[0];
+        for (int i = 0; i < order; i++)
+        {
+            quotient += v[i] * w[i];
+        }
+
+        return quotient;
+    }
+
+    private static double[] PlainTopVector(double[] k, int order, double rho, double sign)
     {
         var t = new double[order * order];
         for (int i = 0; i < t.Length; i++)
@@ -44,46 +124,21 @@ internal static class StructuredRitz
         }
 
         t[0] += rho;
-        var (values, vectors) = SymmetricEigen.Decompose(t, order);
-        double top = values[order - 1];
+        var (_, vectors) = SymmetricEigen.Decompose(t, order);
         var v = new double[order];
         for (int i = 0; i < order; i++)
         {
             v[i] = vectors[(i * order) + order - 1];
         }
 
-        double others = order > 1 ? Math.Max(Math.Abs(values[0]), Math.Abs(values[order - 2])) : 0;
-        double ratio = top > 0 ? others / top : 1;
-        if (ratio < 0.5)
-        {
-            // Each step shrinks the error by the ratio; stop once it is below 1e-17 relative.
-            int steps = ratio <= 1e-17 ? 1 : Math.Clamp((int)Math.Ceiling(-17 / Math.Log10(ratio)), 1, 12);
-            var w = new double[order];
-            for (int step = 0; step < steps; step++)
-            {
-                for (int i = 0; i < order; i++)
-                {
-                    double sum = 0;
-                    for (int j = 0; j < order; j++)
-                    {
-                        sum += k[(i * order) + j] * v[j];
-                    }
+        return v;
+    }
 
-                    w[i] = sign * sum;
-                }
-
-                w[0] += rho * v[0];
-                double norm = Math.Sqrt(Dot(w, w));
-                for (int i = 0; i < order; i++)
-                {
-                    v[i] = w[i] / norm;
-                }
-            }
-        }
-
+    private static double[] Positive(double[] v)
+    {
         if (v[0] < 0)
         {
-            for (int i = 0; i < order; i++)
+            for (int i = 0; i < v.Length; i++)
             {
                 v[i] = -v[i];
             }

@@ -1,0 +1,36 @@
+using BenchmarkDotNet.Attributes;
+using SimZsl.Embedding;
+using SimZsl.Similarity;
+
+namespace SimZsl.Benchmarks;
+
+/// <summary>The strain step of κ-MDS at d = 16 on noisy data of the matching geometry, input in memory:
+/// Fit = build cos/cosh/centred matrix + partial eigensolver + coordinates + quality (stress, distortion, MAP);
+/// Strain = the same without the quality pass.</summary>
+[MemoryDiagnoser]
+public class StrainBenchmarks
+{
+    private DistanceMatrix _distances = null!;
+    private KappaMdsOptions _options = null!;
+
+    /// <summary>Number of classes.</summary>
+    [Params(500, 2000, 5000)]
+    public int N { get; set; }
+
+    /// <summary>κ.</summary>
+    [Params(-1.0, 0.0, 1.0)]
+    public double Curvature { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _distances = BenchmarkData.Noisy(N, 16, Curvature);
+        _options = new KappaMdsOptions { Dimension = 16, Curvature = Curvature };
+    }
+
+    [Benchmark]
+    public KappaMdsResult Fit() => new KappaMds(_options).Fit(_distances);
+
+    [Benchmark]
+    public object Strain() => StrainSolver.Solve(_distances, Curvature, _options, default);
+}

@@ -1,0 +1,134 @@
+using SimZsl.Embedding;
+using SimZsl.Similarity;
+
+namespace SimZsl.Tests.Embedding;
+
+/// <summary>The partial eigensolver against the full one on noisy data, determinism, continuity through κ = 0,
+/// and the errors the strain step raises.</summary>
+public class StrainSolverTests
+{
+    [Theory]
+    [InlineData(-1.0)]
+    [InlineData(0.0)]
+    [InlineData(1.0)]
+    public void PartialSolverAgreesWithFullOnNoisyData(double curvature)
+    {
+        var distances = Noisy(ExactConfigurations.Create(450, 6, curvature, seed: 3), 0.05, seed: 4);
+        var partialOptions = new KappaMdsOptions { Dimension = 6, Curvature = curvature, EigenSolver = EigenSolver.Partial };
+        var partial = StrainSolver.Solve(distances, curvature, partialOptions, default);
+        var full = StrainSolver.Solve(distances, curvature, partialOptions with { EigenSolver = EigenSolver.Full }, default);
+
+        Assert.True(partial.Residual <= StrainEigensolver.Tolerance, $"partial residual {partial.Residual:E2}");
+        Assert.True(full.Residual <= 1e-9, $"full residual {full.Residual:E2}");
+        Assert.True(partial.Products >= 2, "the partial solver ran");
+        for (int k = 0; k < full.Eigenvalues.Count; k++)
+        {
+            Assert.Equal(full.Eigenvalues[k], partial.Eigenvalues[k], Math.Abs(full.Eigenvalues[k]) * 1e-9);
+        }
+
+        // Same eigenvectors with the same signs, hence the same coordinates.
+        var a = partial.Coordinates.AsSpan();
+        var b = full.Coordinates.AsSpan();
+        double scale = System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(b);
+        for (int i = 0; i < a.Length; i++)
+        {
+            Assert.True(Math.Abs(a[i] - b[i]) <= 1e-6 * scale, $"coordinate {i}: {a[i]} vs {b[i]}");
+        }
+    }
+
+    [Theory]
+    [InlineData(-0.7, EigenSolver.Partial)]
+    [InlineData(0.7, EigenSolver.Partial)]
+    [InlineData(0.0, EigenSolver.Full)]
+    public void SameSeedGivesTheSameBits(double curvature, EigenSolver solver)
+    {
+        var distances = Noisy(ExactConfigurations.Create(420, 4, curvature, seed: 5), 0.1, seed: 6);
+        var options = new KappaMdsOptions { Dimension = 4, Curvature = curvature, EigenSolver = solver, Seed = 11 };
+        var first = new KappaMds(options).Fit(distances).Prototypes.Coordinates.AsSpan().ToArray();
+        var second = new KappaMds(options).Fit(distances).Prototypes.Coordinates.AsSpan().ToArray();
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void TinyCurvaturesOfEitherSignApproachTheEuclideanSolution()
+    {
+        var distances = Noisy(ExactConfigurations.Create(120, 3, 0, seed: 7), 0.2, seed: 8);
+        var euclidean = new KappaMds(new KappaMdsOptions { Dimension = 3, Curvature = 0 }).Fit(distances);
+        foreach (double k in new[] { -1e-10, 1e-10, -1e-8, 1e-8 })
+        {
+            var near = new KappaMds(new KappaMdsOptions { Dimension = 3, Curvature = k }).Fit(distances);
+            double worst = ExactConfigurations.WorstRelativeError(euclidean.Distances(), near.Distance);
+            Assert.True(worst <= 1e-5, $"κ = {k}: distances differ from κ = 0 by {worst:E2}");
+        }
+    }
+
+    [Fact]
+    public void DimensionNotBelowTheClassCountIsRefusedUpFront()
+    {
+        var distances = ExactConfigurations.Create(5, 2, 0, seed: 1);
+        var error = Assert.Throws<ArgumentException>(() => new KappaMds(new KappaMdsOptions { Dimension = 5, Curvature = 1 }).Fit(distances));
+        Assert.Contains("Dimension must be smaller than the number of classes (5)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CoshOverflowSaysToLowerTheCurvatureOrRescale()
+    {
+        var distances = DistanceMatrix.Create(["a", "b", "c"], new double[,] { { 0, 800, 800 }, { 800, 0, 800 }, { 800, 800, 0 } });
+        var error = Assert.Throws<InvalidMatrixException>(() => new KappaMds(new KappaMdsOptions { Dimension = 1, Curvature = -1 }).Fit(distances));
+        Assert.Contains("Lower |κ|", error.Message, StringComparison.Ordinal);
+        Assert.Contains("rescale", error.Message, StringComparison.Ordinal);
+
+        // The same data at a gentler curvature embed.
+        var result = new KappaMds(new KappaMdsOptions { Dimension = 2, Curvature = -1e-4 }).Fit(distances);
+        Assert.True(result.Quality.NormalizedStress < 1e-8, $"normalised stress {result.Quality.NormalizedStress:E2}");
+    }
+
+    [Fact]
+    public void MissingEntriesAreRefusedWithAClearMessageUntilRefinementExists()
+    {
+        var complete = ExactConfigurations.Create(6, 2, 0, seed: 1);
+        var mask = Enumerable.Repeat(true, 36).ToArray();
+        mask[1] = mask[6] = false;
+        var error = Assert.Throws<SimZslException>(() => new KappaMds(new KappaMdsOptions { Dimension = 2, Curvature = 0 }).Fit(complete.WithMask(mask)));
+        Assert.Contains("missing entries need refinement", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ProgressAndCancellationAreHonoured()
+    {
+        var distances = ExactConfigurations.Create(30, 2, 0, seed: 1);
+        var reports = new List<EmbeddingProgress>();
+        var progress = new SynchronousProgress(reports.Add);
+        new KappaMds(new KappaMdsOptions { Dimension = 2, Curvature = 0 }).Fit(distances, progress);
+        Assert.Contains(reports, r => r.Stage == "strain" && r.Fraction == 1);
+
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => new KappaMds(new KappaMdsOptions { Dimension = 2 }).Fit(distances, null, cancelled.Token));
+    }
+
+    /// <summary>D·(1 + noise·g) with g Gaussian, symmetric.</summary>
+    internal static DistanceMatrix Noisy(DistanceMatrix exact, double noise, int seed)
+    {
+        var random = new Random(seed);
+        int n = exact.Count;
+        var values = exact.Values.ToArray();
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = i + 1; j < n; j++)
+            {
+                double g = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+                double v = values[(i * n) + j] * Math.Max(0.05, 1 + (noise * g));
+                values[(i * n) + j] = v;
+                values[(j * n) + i] = v;
+            }
+        }
+
+        return DistanceMatrix.Create(exact.ClassNames, values);
+    }
+
+    private sealed class SynchronousProgress(Action<EmbeddingProgress> report) : IProgress<EmbeddingProgress>
+    {
+        public void Report(EmbeddingProgress value) => report(value);
+    }
+}
