@@ -101,7 +101,14 @@ internal sealed class StressFunction
             () => new StressRowKernels.Buffers(n),
             (i, _, buffers) =>
             {
-                var w = _weights is null ? null : _weights.AsMemory(i * n, n);
+                // Not a conditional expression: there `null` would convert to an empty ReadOnlyMemory (via double[]), not to null.
+                ReadOnlyMemory<double>? w = null;
+                if (_weights is not null)
+                {
+                    w = new ReadOnlyMemory<double>(_weights, i * n, n);
+                }
+
+
                 rowValues[i] = StressRowKernels.Row(i, columns, _target.AsSpan(i * n, n), w, buffers, gradient.AsSpan(i * cols, cols));
                 return buffers;
             },

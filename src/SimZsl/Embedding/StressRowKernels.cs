@@ -64,6 +64,24 @@ internal static class StressRowKernels
         return new ColumnData(n, cols, curvature, t, time, squared);
     }
 
+    /// <summary>Overwrites point <paramref name="index"/> of laid-out coordinates (as <see cref="Transpose"/> would).</summary>
+    public static void SetPoint(ColumnData p, int index, ReadOnlySpan<double> x)
+    {
+        int n = p.Count;
+        double sq = System.Numerics.Tensors.TensorPrimitives.Dot(x, x);
+        p.SquaredNorm[index] = sq;
+        p.Time[index] = p.Curvature < 0 ? Math.Sqrt(1 + sq) : Math.Sqrt(sq);
+        double scale = p.Curvature > 0 ? (sq > 0 ? 1 / p.Time[index] : 0) : 1;
+        for (int k = 0; k < p.Columns; k++)
+        {
+            p.Transposed[(k * n) + index] = x[k] * scale;
+        }
+    }
+
+    /// <summary>A deep copy (for per-thread mutation with <see cref="SetPoint"/>).</summary>
+    public static ColumnData Copy(ColumnData p) =>
+        p with { Transposed = (double[])p.Transposed.Clone(), Time = (double[])p.Time.Clone(), SquaredNorm = (double[])p.SquaredNorm.Clone() };
+
     /// <summary>Writes row i of the gradient and returns Σ_j w_ij (d_ij − D_ij)² (both ends of each pair count).</summary>
     public static double Row(int i, ColumnData points, ReadOnlySpan<double> target, ReadOnlyMemory<double>? weights, Buffers buffers, Span<double> gradient) =>
         points.Curvature switch
