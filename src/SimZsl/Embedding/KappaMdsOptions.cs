@@ -56,10 +56,10 @@ public sealed record KappaMdsOptions
             problems.Add($"Dimension must be ≥ 1 (got {Dimension}).");
         }
 
-        int needed = Curvature > 0 ? Dimension + 1 : Dimension;
-        if (classCount > 0 && Dimension >= 1 && needed >= classCount + (Curvature > 0 ? 1 : 0) && Dimension >= classCount)
+        // n classes span at most n − 1 dimensions (κ = 0: B has rank ≤ n − 1; κ ≠ 0: d + 1 eigenpairs of an n × n A).
+        if (classCount > 0 && Dimension >= classCount)
         {
-            problems.Add($"Dimension must be smaller than the number of classes ({classCount}); got {Dimension}.");
+            problems.Add($"Dimension must be smaller than the number of classes ({classCount}); got {Dimension}. Lower the dimension to at most {classCount - 1}.");
         }
 
         if (Curvature is { } k && !double.IsFinite(k))

@@ -215,7 +215,10 @@ public static class CsvMatrixFile
     }
 
     /// <summary>Splits one CSV line; quoted fields may hold commas and doubled quotes.</summary>
-    internal static List<string> SplitLine(string line, string path, int lineNumber)
+    /// <param name="line">The line, without its line break.</param>
+    /// <param name="path">The file, for error messages.</param>
+    /// <param name="lineNumber">One-based line number, for error messages.</param>
+    public static List<string> SplitLine(string line, string path, int lineNumber)
     {
         var cells = new List<string>();
         var cell = new StringBuilder();

@@ -1,0 +1,110 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using SimZsl.Cli.Inputs;
+using SimZsl.Embedding;
+using SimZsl.IO;
+using SimZsl.Similarity;
+
+namespace SimZsl.Cli.Commands;
+
+/// <summary><c>simzsl embed</c>: κ-MDS of a class similarity (or distance, or vector) file into prototype
+/// coordinates, per the stable CLI contract.</summary>
+internal static class EmbedCommand
+{
+    public static Command Create(Func<ParseResult, CliContext> context)
+    {
+        var input = CliOptions.RequiredPath("--input", "Class similarity CSV (header of class names, name in the first column; empty cell or NaN = missing), .npy, or file.mat:variable.");
+        var curvature = CliOptions.Curvature(allowAuto: true);
+        var dim = CliOptions.Positive("--dim", "Target dimension d (the sphere's coordinates have d + 1 columns).");
+        var kind = new Option<InputKind>("--input-kind") { Description = "What the input holds: similarity (default), distance, or vectors (one row per class → cosine similarity).", DefaultValueFactory = _ => InputKind.Similarity };
+        var transform = new Option<string?>("--transform") { Description = "Similarity → distance: arccos (default), chord, one-minus, neg-log, none.", HelpName = "NAME" };
+        transform.AcceptOnlyFromAmong("arccos", "chord", "one-minus", "neg-log", "none");
+        var columnsAreClasses = new Option<bool>("--columns-are-classes") { Description = "Vectors input is stored transposed (one column per class, as xlsa17's att)." };
+        var landmarks = new Option<string?>("--landmarks") { Description = "Text file of landmark class names, one per line; other classes are placed from their landmark distances only.", HelpName = "FILE" };
+        var refine = new Option<bool>("--refine") { Description = "Refine the strain solution by minimising stress (always done when entries are missing)." };
+        var maxIter = CliOptions.Positive("--max-iter", "Largest number of refinement iterations. Default 500.", defaultValue: 500, minimum: 0);
+        var seed = CliOptions.Seed();
+        var output = CliOptions.RequiredPath("--output", "Coordinates CSV to write: header class,x0,x1,…; one row per class in input order.");
+        output.HelpName = "COORDS.csv";
+        var report = new Option<string?>("--report") { Description = "JSON report to write: curvature, dimension, stress, normalized_stress, mean_distortion, map, seconds, converged, …", HelpName = "REPORT.json" };
+
+        var command = new Command("embed", """
+            Embed classes with κ-MDS from their similarity matrix.
+
+            Example:
+              simzsl embed --input samples/data/WordNet/FashionMNIST_wup.csv --transform one-minus --curvature -1 --dim 2 --output coords.csv --report report.json
+            """)
+        {
+            input, curvature, dim, kind, transform, columnsAreClasses, landmarks, refine, maxIter, seed, output, report,
+        };
+
+        command.SetAction(parse => CommandRunner.Run(context(parse), ct =>
+        {
+            var cli = context(parse);
+            string outputPath = parse.GetValue(output)!;
+            string? reportPath = parse.GetValue(report);
+            CliOptions.CheckOutputFolder(outputPath, "--output");
+            CliOptions.CheckOutputFolder(reportPath, "--report");
+            var inputKind = parse.GetValue(kind);
+            string? transformName = parse.GetValue(transform);
+            SimilarityTransform? chosenTransform = transformName is null ? null : SimilarityTransforms.Parse(transformName);
+            var clock = Stopwatch.StartNew();
+            var distances = ClassMatrixInput.LoadDistances(parse.GetValue(input)!, inputKind, chosenTransform, parse.GetValue(columnsAreClasses));
+
+            string? landmarkFile = parse.GetValue(landmarks);
+            IReadOnlyList<string>? landmarkNames = landmarkFile is null ? null : LandmarkFile.Read(landmarkFile, distances);
+            var options = new KappaMdsOptions
+            {
+                Dimension = parse.GetValue(dim),
+                Curvature = parse.GetValue(curvature),
+                Refine = parse.GetValue(refine),
+                MaxIterations = parse.GetValue(maxIter),
+                Seed = parse.GetValue(seed),
+            };
+            options = LandmarkFile.Apply(options, landmarkNames);
+
+            var result = cli.WithProgress("κ-MDS", progress =>
+                new KappaMds(options).Fit(distances, new Progress<EmbeddingProgress>(p => progress.Report((p.Stage, p.Fraction, double.IsFinite(p.Stress) ? $"stress {p.Stress:G4}" : string.Empty))), ct));
+            double seconds = clock.Elapsed.TotalSeconds;
+
+            var prototypes = result.Prototypes;
+            var columns = Enumerable.Range(0, prototypes.Coordinates.Columns).Select(c => "x" + c.ToString(CultureInfo.InvariantCulture)).ToArray();
+            CliOptions.Write(outputPath, "--output", p => CsvMatrixFile.WriteTable(p, "class", prototypes.ClassNames, columns, prototypes.Coordinates));
+            if (reportPath is not null)
+            {
+                JsonReport.Write(reportPath, Report(result, distances, seconds, chosenTransform, inputKind, options));
+            }
+
+            cli.Say(string.Create(CultureInfo.InvariantCulture,
+                $"Embedded {distances.Count} classes in d = {result.Dimension}, κ = {result.Curvature:G6}: normalised stress {result.Quality.NormalizedStress:G4}, mean distortion {result.Quality.MeanDistortion:G4}, MAP {result.Quality.MeanAveragePrecision:G4}, {seconds:F2} s. Wrote {outputPath}{(reportPath is null ? string.Empty : " and " + reportPath)}."));
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Dictionary<string, object?> Report(KappaMdsResult r, DistanceMatrix d, double seconds, SimilarityTransform? transform, InputKind kind, KappaMdsOptions options) => new()
+    {
+        ["curvature"] = r.Curvature,
+        ["dimension"] = r.Dimension,
+        ["classes"] = d.Count,
+        ["stress"] = r.Quality.Stress,
+        ["normalized_stress"] = r.Quality.NormalizedStress,
+        ["mean_distortion"] = r.Quality.MeanDistortion,
+        ["max_distortion"] = r.Quality.MaxDistortion,
+        ["map"] = r.Quality.MeanAveragePrecision,
+        ["strain"] = r.Quality.Strain,
+        ["clipped_eigenvalue_mass"] = r.ClippedEigenvalueMass,
+        ["eigenvalues"] = r.Eigenvalues,
+        ["seconds"] = seconds,
+        ["fit_seconds"] = r.Elapsed.TotalSeconds,
+        ["converged"] = r.Converged,
+        ["iterations"] = r.Iterations,
+        ["missing_pairs"] = r.MissingPairs,
+        ["imputation"] = r.Imputation,
+        ["input_kind"] = kind.ToString().ToLowerInvariant(),
+        ["transform"] = kind == InputKind.Distance ? "none" : (transform ?? SimilarityTransform.Arccos).Name(),
+        ["refine"] = options.Refine,
+        ["seed"] = options.Seed,
+    };
+}

@@ -1,0 +1,17 @@
+using System.Text.Json;
+using SimZsl.IO;
+
+namespace SimZsl.Cli.Commands;
+
+/// <summary>Writes a flat JSON report (snake_case keys) atomically.</summary>
+internal static class JsonReport
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static void Write(string path, IReadOnlyDictionary<string, object?> fields) =>
+        CliOptions.Write(path, "--report", p => AtomicFile.WriteAllText(p, JsonSerializer.Serialize(Sanitize(fields), Indented) + "\n"));
+
+    // JSON has no NaN or ∞: write them as null so every reader can parse the report.
+    private static Dictionary<string, object?> Sanitize(IReadOnlyDictionary<string, object?> fields) =>
+        fields.ToDictionary(kv => kv.Key, kv => kv.Value is double d && !double.IsFinite(d) ? null : kv.Value);
+}

@@ -1,0 +1,45 @@
+using SimZsl.Embedding;
+using SimZsl.Similarity;
+
+namespace SimZsl.Cli.Inputs;
+
+/// <summary>The <c>--landmarks</c> file: landmark class names, one per line (blank lines and '#' comments ignored).</summary>
+internal static class LandmarkFile
+{
+    public static IReadOnlyList<string> Read(string path, DistanceMatrix distances)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"The landmark file '{path}' does not exist.", path);
+        }
+
+        var names = new List<string>();
+        int line = 0;
+        foreach (string raw in File.ReadLines(path))
+        {
+            line++;
+            string name = raw.Trim();
+            if (name.Length == 0 || name.StartsWith('#'))
+            {
+                continue;
+            }
+
+            if (!distances.Contains(name))
+            {
+                throw new DataFormatException(path, $"landmark '{name}' is not a class of the input matrix.", line: line);
+            }
+
+            names.Add(name);
+        }
+
+        if (names.Count == 0)
+        {
+            throw new DataFormatException(path, "the landmark file names no classes.");
+        }
+
+        return names;
+    }
+
+    public static KappaMdsOptions Apply(KappaMdsOptions options, IReadOnlyList<string>? landmarks) =>
+        landmarks is null ? options : throw new UsageException("--landmarks is not supported yet in this build.");
+}

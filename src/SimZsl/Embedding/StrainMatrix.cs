@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Numerics.Tensors;
+using SimZsl.Similarity;
+
+namespace SimZsl.Embedding;
+
+/// <summary>The n × n matrix the strain step decomposes, built in one buffer from the distances.
+/// κ = 0: the doubly centred B = −½ J D∘² J. κ ≠ 0: the Gram matrix A = cos(D/r) (sphere) or cosh(D/r)
+/// (hyperbolic) is kept as A = 11ᵀ + σE with E = 2 sin²(D/2r) (σ = −1) or E = 2 sinh²(D/2r) (σ = +1).</summary>
+/// <remarks>Why E and not A: for small |κ| the entries of A are 1 + O(κD²) and forming them would lose the
+/// geometry to rounding (at κ = 1e-8 half of the digits). E carries it at full relative precision, and the
+/// all-ones part is handled exactly by the eigensolver (<see cref="StructuredRitz"/>).</remarks>
+internal sealed class StrainMatrix
+{
+    private StrainMatrix(int n, double curvature, double[] buffer, double frobeniusSquared)
+    {
+        Count = n;
+        Curvature = curvature;
+        Buffer = buffer;
+        GramFrobeniusSquared = frobeniusSquared;
+    }
+
+    /// <summary>Number of classes n.</summary>
+    public int Count { get; }
+
+    /// <summary>κ.</summary>
+    public double Curvature { get; }
+
+    /// <summary>Radius r = 1/√|κ| (infinity for κ = 0).</summary>
+    public double Radius => Curvature == 0 ? double.PositiveInfinity : 1 / Math.Sqrt(Math.Abs(Curvature));
+
+    /// <summary>σ: the sign with which E enters A = 11ᵀ + σE (+1 hyperbolic, −1 sphere); +1 for κ = 0 (M = B).</summary>
+    public double Sign => Curvature > 0 ? -1 : 1;
+
+    /// <summary>The weight ρ of the exact all-ones part: n for κ ≠ 0 (11ᵀ = n·uuᵀ), 0 for κ = 0.</summary>
+    public double OnesWeight => Curvature == 0 ? 0 : Count;
+
+    /// <summary>Row-major n × n: B (κ = 0) or E (κ ≠ 0).</summary>
+    public double[] Buffer { get; }
+
+    /// <summary>‖A‖²_F (κ ≠ 0) or ‖B‖²_F (κ = 0): the denominator of the relative strain.</summary>
+    public double GramFrobeniusSquared { get; }
+
+    /// <summary>Builds the matrix for curvature κ from complete distances.</summary>
+    public static StrainMatrix Build(DistanceMatrix distances, double curvature, CancellationToken cancellationToken)
+    {
+        int n = distances.Count;
+        var d = distances.RawValues;
+        var buffer = GC.AllocateUninitializedArray<double>(n * n);
+        double normSquared = curvature == 0
+            ? BuildCentred(d, buffer, n, cancellationToken)
+            : BuildCurved(d, buffer, n, curvature, distances.MaxDistance, cancellationToken);
+        return new StrainMatrix(n, curvature, buffer, normSquared);
+    }
+
+    // B = −½ J D∘² J in place: B_ij = −½ (D²_ij − m_i − m_j + m), m_i the row means of D∘², m their mean.
+    private static double BuildCentred(double[] d, double[] b, int n, CancellationToken cancellationToken)
+    {
+        var rowMeans = new double[n];
+        Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            var source = d.AsSpan(i * n, n);
+            var row = b.AsSpan(i * n, n);
+            TensorPrimitives.Multiply(source, source, row);
+            rowMeans[i] = TensorPrimitives.Sum<double>(row) / n;
+        });
+        double grand = TensorPrimitives.Sum<double>(rowMeans) / n;
+        var squares = new double[n];
+        Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            var row = b.AsSpan(i * n, n);
+            TensorPrimitives.Subtract(row, rowMeans, row);
+            TensorPrimitives.Add(row, grand - rowMeans[i], row);
+            TensorPrimitives.Multiply(row, -0.5, row);
+            squares[i] = TensorPrimitives.Dot(row, row);
+        });
+        return SumInOrder(squares);
+    }
+
+    // E = 2 sin²(D/2r) or 2 sinh²(D/2r); also ‖A‖²_F = Σ (1 + σE)².
+    private static double BuildCurved(double[] d, double[] e, int n, double curvature, double maxDistance, CancellationToken cancellationToken)
+    {
+        double halfInverseRadius = 0.5 * Math.Sqrt(Math.Abs(curvature));
+        bool hyperbolic = curvature < 0;
+        if (hyperbolic)
+        {
+            CheckOverflow(n, curvature, maxDistance);
+        }
+
+        double sign = hyperbolic ? 1 : -1;
+        var squares = new double[n];
+        Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            var row = e.AsSpan(i * n, n);
+            TensorPrimitives.Multiply(d.AsSpan(i * n, n), halfInverseRadius, row);
+            if (hyperbolic)
+            {
+                TensorPrimitives.Sinh(row, row);
+            }
+            else
+            {
+                TensorPrimitives.Sin(row, row);
+            }
+
+            TensorPrimitives.Multiply(row, row, row);
+            TensorPrimitives.Multiply(row, 2.0, row);
+            row[i] = 0;
+
+            // Σ_j (1 + σE_ij)² = n + 2σ Σ E_ij + Σ E_ij².
+            squares[i] = n + (2 * sign * TensorPrimitives.Sum<double>(row)) + TensorPrimitives.Dot(row, row);
+        });
+        return SumInOrder(squares);
+    }
+
+    // cosh(D/r) ~ e^(D/r)/2; the products of the eigensolver sum n such entries, so keep n·e^(D/r) finite.
+    private static void CheckOverflow(int n, double curvature, double maxDistance)
+    {
+        double scaled = maxDistance * Math.Sqrt(-curvature);
+        double limit = 700 - Math.Log(Math.Max(n, 1));
+        if (scaled > limit)
+        {
+            throw new InvalidMatrixException(string.Create(CultureInfo.InvariantCulture,
+                $"cosh(D/r) overflows for κ = {curvature:G6}: the largest distance {maxDistance:G6} is {scaled:G6} radii (r = 1/√|κ|) and the limit is {limit:G4}. Lower |κ| (below {(limit / maxDistance) * (limit / maxDistance):G3}) or rescale the distances."));
+        }
+    }
+
+    // Sums per-row partial results in row order, so the total does not depend on thread scheduling.
+    private static double SumInOrder(double[] parts)
+    {
+        double total = 0;
+        foreach (double p in parts)
+        {
+            total += p;
+        }
+
+        return total;
+    }
+}

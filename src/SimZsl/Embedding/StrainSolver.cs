@@ -1,0 +1,203 @@
+using SimZsl.Similarity;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace SimZsl.Embedding;
+
+/// <summary>The strain step of κ-MDS (closed form): decompose B (κ = 0) or A = cos/cosh(D/r) (κ ≠ 0) and read
+/// coordinates off the kept eigenpairs, in the prototype representation of <see cref="ClassPrototypes"/>.</summary>
+internal static class StrainSolver
+{
+    /// <summary>Classes from which <see cref="EigenSolver.Auto"/> uses the partial solver.</summary>
+    public const int PartialFrom = 400;
+
+    /// <summary>Runs the strain step on complete distances at curvature κ.</summary>
+    public static StrainSolution Solve(DistanceMatrix distances, double curvature, KappaMdsOptions options, CancellationToken cancellationToken)
+    {
+        var matrix = StrainMatrix.Build(distances, curvature, cancellationToken);
+        bool full = options.EigenSolver == EigenSolver.Full || (options.EigenSolver == EigenSolver.Auto && distances.Count < PartialFrom);
+        var spectrum = StrainEigensolver.Solve(matrix, options.Dimension, full, options.Seed, cancellationToken);
+        var (kept, clippedMass) = Clip(spectrum, curvature);
+        var coordinates = curvature == 0 ? Euclidean(spectrum, kept)
+            : curvature > 0 ? Spherical(spectrum, kept, matrix.Radius)
+            : Hyperbolic(spectrum, kept, matrix.Radius, options);
+        double strain = RelativeStrain(matrix, spectrum, kept);
+        var eigenvalues = spectrum.TopVector is null ? spectrum.Values : [spectrum.TopValue, .. spectrum.Values];
+        return new StrainSolution(coordinates, eigenvalues, clippedMass, strain, spectrum.Residual, spectrum.Products);
+    }
+
+    // Eigenvalues of the wrong sign (negative for κ ≥ 0 and for the top pair, positive among the d of κ < 0)
+    // are clipped to zero; the clipped share of the kept spectrum's magnitude is reported.
+    private static (double[] Kept, double ClippedMass) Clip(StrainSpectrum spectrum, double curvature)
+    {
+        var kept = new double[spectrum.Values.Length];
+        double total = spectrum.TopVector is null ? 0 : Math.Abs(spectrum.TopValue);
+        double clipped = spectrum.TopVector is not null && spectrum.TopValue <= 0 ? Math.Abs(spectrum.TopValue) : 0;
+        for (int c = 0; c < kept.Length; c++)
+        {
+            double v = spectrum.Values[c];
+            total += Math.Abs(v);
+            bool right = curvature < 0 ? v < 0 : v > 0;
+            kept[c] = right ? v : 0;
+            clipped += right ? 0 : Math.Abs(v);
+        }
+
+        if (spectrum.TopVector is not null && !(spectrum.TopValue > 0))
+        {
+            throw new InvalidMatrixException("The strain matrix has no positive eigenvalue; the distances cannot be embedded at this curvature.");
+        }
+
+        return (kept, total > 0 ? clipped / total : 0);
+    }
+
+    private static RowMatrix Euclidean(StrainSpectrum spectrum, double[] kept)
+    {
+        int d = kept.Length, n = spectrum.Vectors.Length / Math.Max(d, 1);
+        var x = new double[n * d];
+        for (int i = 0; i < n; i++)
+        {
+            for (int c = 0; c < d; c++)
+            {
+                x[(i * d) + c] = Math.Sqrt(kept[c]) * spectrum.Vectors[(i * d) + c];
+            }
+        }
+
+        return RowMatrix.Wrap(n, d, x);
+    }
+
+    // Rows y = (√μ₀ z₀, √μ_k z_k) on the unit sphere after normalising, scaled to radius r.
+    private static RowMatrix Spherical(StrainSpectrum spectrum, double[] kept, double radius)
+    {
+        int d = kept.Length, n = spectrum.TopVector!.Length, columns = d + 1;
+        var y = new double[n * columns];
+        double top = Math.Sqrt(spectrum.TopValue);
+        for (int i = 0; i < n; i++)
+        {
+            var row = y.AsSpan(i * columns, columns);
+            row[0] = top * spectrum.TopVector[i];
+            for (int c = 0; c < d; c++)
+            {
+                row[c + 1] = Math.Sqrt(kept[c]) * spectrum.Vectors[(i * d) + c];
+            }
+
+            double norm = System.Numerics.Tensors.TensorPrimitives.Norm<double>(row);
+            if (!(norm > 0))
+            {
+                throw new InvalidMatrixException($"Class {i} lands on the origin in the spherical strain step; the distances do not fit a sphere at this curvature (try another κ or dimension).", i, i);
+            }
+
+            System.Numerics.Tensors.TensorPrimitives.Multiply(row, radius / norm, row);
+        }
+
+        return RowMatrix.Wrap(n, columns, y);
+    }
+
+    // Space coordinates X = z_k √(−μ_k) of the Lorentz points (x₀, X); Poincaré point p = r·X/(1 + x₀).
+    private static RowMatrix Hyperbolic(StrainSpectrum spectrum, double[] kept, double radius, KappaMdsOptions options)
+    {
+        int d = kept.Length, n = spectrum.TopVector!.Length;
+        var p = new double[n * d];
+        var x0 = new double[n];
+        double top = Math.Sqrt(spectrum.TopValue), minimum = double.PositiveInfinity;
+        for (int i = 0; i < n; i++)
+        {
+            x0[i] = top * spectrum.TopVector[i];
+            minimum = Math.Min(minimum, x0[i]);
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            var row = p.AsSpan(i * d, d);
+            for (int c = 0; c < d; c++)
+            {
+                row[c] = Math.Sqrt(-kept[c]) * spectrum.Vectors[(i * d) + c];
+            }
+
+            double squared = System.Numerics.Tensors.TensorPrimitives.Dot(row, row);
+            double scale;
+            if (options.HyperbolicRadius == HyperbolicRadius.Exact)
+            {
+                // x₀ = √(1 + ‖X‖²): the hyperboloid point above X (equal to √μ₀ z₀ on exact data, and
+                // inside the ball even when the data are not).
+                scale = radius / (1 + Math.Sqrt(1 + squared));
+            }
+            else
+            {
+                double alpha = options.HydraAlpha;
+                double unitRadius = Math.Sqrt(Math.Max(0, ((alpha * x0[i]) - minimum) / ((alpha * x0[i]) + minimum)));
+                double norm = Math.Sqrt(squared);
+                scale = norm > 0 ? radius * unitRadius / norm : 0;
+            }
+
+            System.Numerics.Tensors.TensorPrimitives.Multiply(row, scale, row);
+        }
+
+        return RowMatrix.Wrap(n, d, p);
+    }
+
+    // ‖M − Z diag(μ) Zᵀ‖_F / ‖M‖_F with M = A (κ ≠ 0) or B, summed over row blocks so that no second n × n
+    // matrix is held.
+    private static double RelativeStrain(StrainMatrix matrix, StrainSpectrum spectrum, double[] kept)
+    {
+        if (!(matrix.GramFrobeniusSquared > 0))
+        {
+            return 0;
+        }
+
+        int n = matrix.Count;
+        int columns = kept.Length + (spectrum.TopVector is null ? 0 : 1);
+        var z = new double[n * columns];
+        var weights = new double[columns];
+        for (int i = 0; i < n; i++)
+        {
+            int c0 = 0;
+            if (spectrum.TopVector is not null)
+            {
+                z[i * columns] = spectrum.TopVector[i];
+                c0 = 1;
+            }
+
+            for (int c = 0; c < kept.Length; c++)
+            {
+                z[(i * columns) + c0 + c] = spectrum.Vectors[(i * kept.Length) + c];
+            }
+        }
+
+        if (spectrum.TopVector is not null)
+        {
+            weights[0] = spectrum.TopValue;
+        }
+
+        for (int c = 0; c < kept.Length; c++)
+        {
+            weights[c + columns - kept.Length] = kept[c];
+        }
+
+        using var scope = NewDisposeScope();
+        var m = frombuffer(matrix.Buffer, ScalarType.Float64, count: (long)n * n).view(n, n);
+        var zt = tensor(z, [n, columns], ScalarType.Float64);
+        var zw = zt * tensor(weights, [1, columns], ScalarType.Float64);
+        double offset = matrix.OnesWeight > 0 ? 1 : 0;
+        double sum = 0;
+        const int rows = 256;
+        for (int start = 0; start < n; start += rows)
+        {
+            int count = Math.Min(rows, n - start);
+            using var inner = NewDisposeScope();
+            var approx = zw.narrow(0, start, count).mm(zt.t());
+            var difference = (m.narrow(0, start, count) * matrix.Sign) + offset - approx;
+            sum += difference.square().sum().item<double>();
+        }
+
+        return Math.Sqrt(sum / matrix.GramFrobeniusSquared);
+    }
+}
+
+/// <summary>What the strain step produced.</summary>
+/// <param name="Coordinates">Prototype coordinates (see <see cref="ClassPrototypes"/>).</param>
+/// <param name="Eigenvalues">Kept eigenvalues (κ ≠ 0: μ₀ first).</param>
+/// <param name="ClippedMass">Clipped share of the kept spectrum's magnitude.</param>
+/// <param name="Strain">Relative strain.</param>
+/// <param name="Residual">Largest relative eigen-residual.</param>
+/// <param name="Products">Matrix–block products of the partial solver (0 for the full decomposition).</param>
+internal sealed record StrainSolution(RowMatrix Coordinates, IReadOnlyList<double> Eigenvalues, double ClippedMass, double Strain, double Residual, int Products);

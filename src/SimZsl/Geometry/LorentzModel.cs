@@ -1,0 +1,97 @@
+using System.Numerics.Tensors;
+
+namespace SimZsl.Geometry;
+
+/// <summary>Conversions between the hyperboloid (Lorentz) model and the Poincaré ball of curvature κ &lt; 0.
+/// A hyperboloid point has d + 1 coordinates (x₀, x̄), time first, with −x₀² + ‖x̄‖² = 1/κ and x₀ &gt; 0; its ball
+/// point is p = x̄/(1 + √|κ|x₀), inside the ball of radius r = 1/√|κ| (the projection from (−r, 0)).</summary>
+public static class LorentzModel
+{
+    /// <summary>The Poincaré-ball point of a hyperboloid point (d + 1 coordinates in, d out).</summary>
+    /// <remarks>Only the space coordinates x̄ and the sign of x₀ are used: x₀ is recomputed as √(r² + ‖x̄‖²), so
+    /// a point slightly off the hyperboloid (rounding) is projected onto it along the time axis.</remarks>
+    public static void ToPoincare(ReadOnlySpan<double> lorentz, Span<double> ball, double curvature)
+    {
+        CheckCurvature(curvature);
+        CheckLengths(ball.Length, lorentz.Length);
+        if (!(lorentz[0] > 0))
+        {
+            throw new ArgumentException($"The time coordinate x₀ is {lorentz[0]}; points of the upper sheet of the hyperboloid have x₀ > 0.", nameof(lorentz));
+        }
+
+        var space = lorentz[1..];
+        // 1 + √c·x₀ = 1 + √(1 + c‖x̄‖²): no radius (which is huge for small |κ|) enters.
+        double denominator = 1 + Math.Sqrt(1 - (curvature * TensorPrimitives.Dot(space, space)));
+        TensorPrimitives.Divide(space, denominator, ball);
+    }
+
+    /// <summary>The hyperboloid point of a Poincaré-ball point (d coordinates in, d + 1 out):
+    /// x₀ = r(1 + c‖p‖²)/(1 − c‖p‖²), x̄ = 2p/(1 − c‖p‖²), c = |κ|.</summary>
+    public static void FromPoincare(ReadOnlySpan<double> ball, Span<double> lorentz, double curvature)
+    {
+        CheckCurvature(curvature);
+        CheckLengths(ball.Length, lorentz.Length);
+        double scaledSquare = -curvature * TensorPrimitives.Dot(ball, ball);
+        if (!(scaledSquare < 1))
+        {
+            throw new ArgumentException($"The point lies on or outside the Poincaré ball of radius {1 / Math.Sqrt(-curvature):G6} (|κ|‖p‖² = {scaledSquare:G6}); project it into the ball first (KappaSpace.Project).", nameof(ball));
+        }
+
+        double inside = 1 - scaledSquare;
+        lorentz[0] = (1 + scaledSquare) / (inside * Math.Sqrt(-curvature));
+        TensorPrimitives.Multiply(ball, 2 / inside, lorentz[1..]);
+    }
+
+    /// <summary>Every row converted with <see cref="ToPoincare(ReadOnlySpan{double}, Span{double}, double)"/>.</summary>
+    public static RowMatrix ToPoincare(RowMatrix lorentz, double curvature)
+    {
+        ArgumentNullException.ThrowIfNull(lorentz);
+        if (lorentz.Columns < 2)
+        {
+            throw new ArgumentException($"Hyperboloid points need at least 2 coordinates (time and space); got {lorentz.Columns}.", nameof(lorentz));
+        }
+
+        int d = lorentz.Columns - 1;
+        var data = new double[lorentz.Rows * d];
+        for (int i = 0; i < lorentz.Rows; i++)
+        {
+            ToPoincare(lorentz.Row(i), data.AsSpan(i * d, d), curvature);
+        }
+
+        return RowMatrix.Wrap(lorentz.Rows, d, data);
+    }
+
+    /// <summary>Every row converted with <see cref="FromPoincare(ReadOnlySpan{double}, Span{double}, double)"/>.</summary>
+    public static RowMatrix FromPoincare(RowMatrix ball, double curvature)
+    {
+        ArgumentNullException.ThrowIfNull(ball);
+        int d = ball.Columns;
+        var data = new double[ball.Rows * (d + 1)];
+        for (int i = 0; i < ball.Rows; i++)
+        {
+            FromPoincare(ball.Row(i), data.AsSpan(i * (d + 1), d + 1), curvature);
+        }
+
+        return RowMatrix.Wrap(ball.Rows, d + 1, data);
+    }
+
+    /// <summary>The Lorentz (Minkowski) inner product −x₀y₀ + ⟨x̄, ȳ⟩; it equals 1/κ for a point with itself.</summary>
+    public static double InnerProduct(ReadOnlySpan<double> x, ReadOnlySpan<double> y) =>
+        -(x[0] * y[0]) + TensorPrimitives.Dot(x[1..], y[1..]);
+
+    private static void CheckCurvature(double curvature)
+    {
+        if (!(curvature < 0) || !double.IsFinite(curvature))
+        {
+            throw new ArgumentOutOfRangeException(nameof(curvature), curvature, "The hyperboloid model needs a finite negative curvature.");
+        }
+    }
+
+    private static void CheckLengths(int ball, int lorentz)
+    {
+        if (lorentz != ball + 1)
+        {
+            throw new ArgumentException($"A Poincaré point with {ball} coordinates needs a hyperboloid point with {ball + 1}; got {lorentz}.");
+        }
+    }
+}
