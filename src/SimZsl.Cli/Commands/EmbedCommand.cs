@@ -19,7 +19,14 @@ internal static class EmbedCommand
         var dim = CliOptions.Positive("--dim", "Target dimension d (the sphere's coordinates have d + 1 columns).");
         var kind = new Option<InputKind>("--input-kind") { Description = "What the input holds: similarity (default), distance, or vectors (one row per class → cosine similarity).", DefaultValueFactory = _ => InputKind.Similarity };
         var transform = new Option<string?>("--transform") { Description = "Similarity → distance: arccos (default), chord, one-minus, neg-log, none.", HelpName = "NAME" };
-        transform.AcceptOnlyFromAmong("arccos", "chord", "one-minus", "neg-log", "none");
+        transform.Validators.Add(r =>
+        {
+            string? name = r.GetValueOrDefault<string?>();
+            if (name is not null && !Enum.GetValues<SimilarityTransform>().Any(t => t.Name() == name))
+            {
+                r.AddError($"--transform must be one of arccos, chord, one-minus, neg-log, none (got '{name}').");
+            }
+        });
         var columnsAreClasses = new Option<bool>("--columns-are-classes") { Description = "Vectors input is stored transposed (one column per class, as xlsa17's att)." };
         var landmarks = new Option<string?>("--landmarks") { Description = "Text file of landmark class names, one per line; other classes are placed from their landmark distances only.", HelpName = "FILE" };
         var refine = new Option<bool>("--refine") { Description = "Refine the strain solution by minimising stress (always done when entries are missing)." };

@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace SimZsl.Samples.ZeroShotExperiments;
+
+/// <summary>A command followed by `--name value` pairs.</summary>
+internal sealed class Arguments
+{
+    private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
+
+    public Arguments(string[] args)
+    {
+        Command = args.Length > 0 ? args[0] : "";
+        for (int i = 1; i + 1 < args.Length; i += 2)
+        {
+            _options[args[i].TrimStart('-')] = args[i + 1];
+        }
+    }
+
+    public string Command { get; }
+
+    public int Int(string name, int fallback) => _options.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+
+    public string? Text(string name) => _options.GetValueOrDefault(name);
+
+    /// <summary>The repository root (the folder holding SimZsl.sln), searched upward from the working folder.</summary>
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "SimZsl.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Run from inside the SimZsl repository (SimZsl.sln not found above the working folder).");
+    }
+
+    public static string Data(params string[] parts) => Path.Combine([RepositoryRoot(), "samples", "data", .. parts]);
+}

@@ -1,0 +1,85 @@
+namespace SimZsl.ZeroShot;
+
+/// <summary>Calibrated stacking (Chao et al. 2016): GZSL models favour the seen classes they were trained on, so a
+/// constant γ is subtracted from every seen-class score. γ is chosen to maximise H on validation data.</summary>
+public static class CalibratedStacking
+{
+    private const int MaxCandidates = 2000;
+
+    /// <summary>The γ that maximises H on labelled validation instances of seen and unseen classes.</summary>
+    public static double ChooseGamma(IZeroShotScorer scorer, RowMatrix features, IReadOnlyList<string> labels, IReadOnlyList<string> unseenClasses)
+    {
+        ArgumentNullException.ThrowIfNull(scorer);
+        var scores = ZeroShotEvaluator.ScoreCandidates(scorer, features, labels, unseenClasses);
+        return ChooseGamma(scores, scorer.SeenClasses, unseenClasses, labels);
+    }
+
+    /// <summary>The γ that maximises H on a score table (columns: seen, then unseen classes). H changes only where
+    /// γ crosses some instance's margin (best seen score − best unseen score), so the midpoints between sorted
+    /// margins (and one value beyond each end) are all the candidates; on ties the smallest |γ| wins.</summary>
+    public static double ChooseGamma(ReadOnlySpan<double> scores, IReadOnlyList<string> seenClasses, IReadOnlyList<string> unseenClasses, IReadOnlyList<string> labels)
+    {
+        var table = ScoreTable.Create(scores, seenClasses, unseenClasses, labels);
+        int s = table.SeenCount, c = table.Classes.Length;
+        if (!table.Labels.Any(l => l < s))
+        {
+            throw new SimZslException("Choosing γ needs validation instances of seen classes too (H needs both accuracies).");
+        }
+
+        var margin = new double[table.Rows];
+        var bestSeen = new int[table.Rows];
+        var bestUnseen = new int[table.Rows];
+        for (int i = 0; i < table.Rows; i++)
+        {
+            var row = scores.Slice(i * c, c);
+            bestSeen[i] = ScoreMath.ArgMax(row[..s]);
+            bestUnseen[i] = s + ScoreMath.ArgMax(row[s..]);
+            margin[i] = row[bestSeen[i]] - row[bestUnseen[i]];
+        }
+
+        double bestGamma = 0, bestH = double.NegativeInfinity;
+        foreach (double gamma in Candidates(margin))
+        {
+            double h = HarmonicMeanAt(gamma, margin, bestSeen, bestUnseen, table);
+            if (h > bestH || (h == bestH && Math.Abs(gamma) < Math.Abs(bestGamma)))
+            {
+                bestH = h;
+                bestGamma = gamma;
+            }
+        }
+
+        return bestGamma;
+    }
+
+    // An instance goes to its best seen class when margin ≥ γ (ties go to the earlier, seen, column).
+    private static double HarmonicMeanAt(double gamma, double[] margin, int[] bestSeen, int[] bestUnseen, ScoreTable table)
+    {
+        var predicted = new int[margin.Length];
+        for (int i = 0; i < margin.Length; i++)
+        {
+            predicted[i] = margin[i] >= gamma ? bestSeen[i] : bestUnseen[i];
+        }
+
+        var seenPresent = Enumerable.Range(0, table.SeenCount).Where(k => table.Labels.Contains(k));
+        double s = ZeroShotEvaluator.PerClassMeanAccuracy(table.Labels, predicted, seenPresent);
+        double u = ZeroShotEvaluator.PerClassMeanAccuracy(table.Labels, predicted, Enumerable.Range(table.SeenCount, table.Classes.Length - table.SeenCount));
+        return ZeroShotEvaluator.HarmonicMean(s, u);
+    }
+
+    private static IEnumerable<double> Candidates(double[] margin)
+    {
+        var sorted = margin.Distinct().Order().ToArray();
+        if (sorted.Length > MaxCandidates)
+        {
+            sorted = Enumerable.Range(0, MaxCandidates).Select(q => sorted[(int)((long)q * (sorted.Length - 1) / (MaxCandidates - 1))]).Distinct().ToArray();
+        }
+
+        yield return 0;
+        yield return sorted[0] - 1;
+        yield return sorted[^1] + 1;
+        for (int k = 0; k + 1 < sorted.Length; k++)
+        {
+            yield return 0.5 * (sorted[k] + sorted[k + 1]);
+        }
+    }
+}

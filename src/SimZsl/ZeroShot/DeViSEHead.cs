@@ -1,0 +1,46 @@
+using SimZsl.Embedding;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace SimZsl.ZeroShot;
+
+/// <summary>DeViSE (Frome et al. 2013): hinge rank loss Σ_{j≠y} max(0, m − ⟨t_y, f(v)⟩ + ⟨t_j, f(v)⟩), predict the
+/// largest compatibility. Works on Euclidean prototypes and on the sphere's ambient coordinates.</summary>
+/// <param name="margin">The margin m.</param>
+/// <param name="compatibility">Dot product or cosine.</param>
+public sealed class DeViSEHead(double margin = 0.1, Compatibility compatibility = Compatibility.Dot) : IZeroShotHead
+{
+    /// <summary>The margin m.</summary>
+    public double Margin { get; } = margin;
+
+    /// <summary>Dot product or cosine.</summary>
+    public Compatibility Compatibility { get; } = compatibility;
+
+    /// <inheritdoc />
+    public string Name => "devise";
+
+    /// <inheritdoc />
+    public void EnsureGeometry(ClassPrototypes prototypes) => VectorSpaceGeometry.Ensure("DeViSE", prototypes);
+
+    /// <inheritdoc />
+    public Tensor Embed(Tensor projected) => projected.alias();
+
+    /// <inheritdoc />
+    public Tensor Scores(Tensor embedded, Tensor prototypes) =>
+        Compatibility == Compatibility.Cosine
+            ? nn.functional.normalize(embedded, dim: 1).matmul(nn.functional.normalize(prototypes, dim: 1).t())
+            : embedded.matmul(prototypes.t());
+
+    /// <inheritdoc />
+    public Tensor Loss(Tensor embedded, Tensor prototypes, Tensor targets) =>
+        HingeRank(Scores(embedded, prototypes), targets, Margin);
+
+    /// <summary>Σ_{j≠y} max(0, m − s_y + s_j), averaged over the batch; the j = y term is masked out.</summary>
+    internal static Tensor HingeRank(Tensor scores, Tensor targets, double margin)
+    {
+        var correct = scores.gather(1, targets.unsqueeze(1));
+        var violations = nn.functional.relu(margin - correct + scores);
+        var others = 1 - nn.functional.one_hot(targets, scores.shape[1]).to(scores.dtype);
+        return (violations * others).sum(1).mean();
+    }
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+using SimZsl.Embedding;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace SimZsl.ZeroShot;
+
+/// <summary>Hyperbolic head (HZSL style): the projection's output is a tangent vector at the origin, mapped into the
+/// Poincaré ball of the prototypes' curvature by the exponential map at 0; the loss is a cross-entropy over
+/// −d_B(t_c, z)/τ or the hinge max(0, m + d_B(t_y, z) − d_B(t_j, z)); the prediction is the nearest prototype.</summary>
+public sealed class HyperbolicHead : IZeroShotHead
+{
+    private readonly double _c;
+
+    /// <summary>Creates the head for the ball of curvature <paramref name="curvature"/> (&lt; 0).</summary>
+    /// <param name="curvature">κ &lt; 0; the ball has radius 1/√|κ|.</param>
+    /// <param name="loss">Cross-entropy or hinge.</param>
+    /// <param name="margin">Hinge margin m.</param>
+    /// <param name="temperature">Cross-entropy temperature τ.</param>
+    public HyperbolicHead(double curvature, HyperbolicLoss loss = HyperbolicLoss.CrossEntropy, double margin = 0.1, double temperature = 0.1)
+    {
+        Curvature = curvature;
+        LossKind = loss;
+        Margin = margin;
+        Temperature = temperature;
+        _c = Math.Abs(curvature);
+    }
+
+    /// <summary>The curvature κ of the ball.</summary>
+    public double Curvature { get; }
+
+    /// <summary>Cross-entropy or hinge.</summary>
+    public HyperbolicLoss LossKind { get; }
+
+    /// <summary>Hinge margin m.</summary>
+    public double Margin { get; }
+
+    /// <summary>Cross-entropy temperature τ.</summary>
+    public double Temperature { get; }
+
+    /// <inheritdoc />
+    public string Name => "hyperbolic";
+
+    /// <inheritdoc />
+    public void EnsureGeometry(ClassPrototypes prototypes)
+    {
+        ArgumentNullException.ThrowIfNull(prototypes);
+        if (!(prototypes.Curvature < 0))
+        {
+            throw new SimZslException(string.Create(CultureInfo.InvariantCulture,
+                $"The hyperbolic head needs hyperbolic prototypes (curvature < 0, Poincaré ball); these have curvature {prototypes.Curvature} ({prototypes.Geometry}). Embed with a negative curvature, or use the DeViSE, prototype or softmax head."));
+        }
+
+        if (Math.Abs(prototypes.Curvature - Curvature) > 1e-12 * Math.Max(1, Math.Abs(Curvature)))
+        {
+            throw new SimZslException(string.Create(CultureInfo.InvariantCulture,
+                $"The hyperbolic head was built for curvature {Curvature}, the prototypes have curvature {prototypes.Curvature}. Build the head from the prototypes' curvature."));
+        }
+    }
+
+    /// <inheritdoc />
+    public Tensor Embed(Tensor projected) => PoincareBall.ExpMap0(projected, _c);
+
+    /// <inheritdoc />
+    public Tensor Scores(Tensor embedded, Tensor prototypes) => -PoincareBall.Distances(embedded, PoincareBall.Clip(prototypes, _c), _c);
+
+    /// <inheritdoc />
+    public Tensor Loss(Tensor embedded, Tensor prototypes, Tensor targets)
+    {
+        var negativeDistances = Scores(embedded, prototypes);
+        return LossKind == HyperbolicLoss.Hinge
+            ? DeViSEHead.HingeRank(negativeDistances, targets, Margin)
+            : nn.functional.cross_entropy(negativeDistances / Temperature, targets);
+    }
+}

@@ -1,0 +1,67 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace SimZsl.ZeroShot;
+
+/// <summary>Tensor operations on the Poincaré ball of curvature −c (radius 1/√c), made safe near the boundary and
+/// at the origin: norms are clipped, acosh's derivative at 0 and artanh's pole at 1 are guarded.</summary>
+internal static class PoincareBall
+{
+    /// <summary>Points are kept at most (1 − this)·(1/√c) from the origin: in float32 closer points lose all
+    /// precision in 1 − c‖x‖², which makes every distance from them infinite.</summary>
+    public const double BoundaryGap = 1e-5;
+
+    private const double MinNorm = 1e-15;
+
+    /// <summary>exp₀(u) = tanh(√c‖u‖) u / (√c‖u‖), then clipped inside the ball.</summary>
+    public static Tensor ExpMap0(Tensor u, double c)
+    {
+        double sqrtC = Math.Sqrt(c);
+        var norm = u.norm(1, keepdim: true).clamp_min(MinNorm);
+        var z = tanh(sqrtC * norm) * u / (sqrtC * norm);
+        return Clip(z, c);
+    }
+
+    /// <summary>Scales points that lie (numerically) outside the ball of radius (1 − gap)/√c back onto it.</summary>
+    public static Tensor Clip(Tensor z, double c)
+    {
+        double maxNorm = (1 - BoundaryGap) / Math.Sqrt(c);
+        var norm = z.norm(1, keepdim: true).clamp_min(MinNorm);
+        return z * (maxNorm / norm).clamp_max(1.0);
+    }
+
+    /// <summary>All distances between the rows of <paramref name="x"/> (N × d) and <paramref name="y"/> (C × d):
+    /// (1/√c)·acosh(1 + 2c‖x−y‖²/((1 − c‖x‖²)(1 − c‖y‖²))).</summary>
+    public static Tensor Distances(Tensor x, Tensor y, double c)
+    {
+        var xx = x.pow(2).sum(1, keepdim: true);
+        var yy = y.pow(2).sum(1, keepdim: true).t();
+        var squared = (xx + yy - (2 * x.matmul(y.t()))).clamp_min(0);
+        var denominator = ((1 - (c * xx)) * (1 - (c * yy))).clamp_min(1e-12);
+        return Acosh1p(2 * c * squared / denominator) / Math.Sqrt(c);
+    }
+
+    /// <summary>acosh(1 + t) = log1p(t + √(t(t + 2))); the square root is kept off 0 so that its derivative stays
+    /// finite when a point sits exactly on a prototype (the error this adds is below 1e-6).</summary>
+    public static Tensor Acosh1p(Tensor t) => log1p(t + (t * (t + 2)).clamp_min(1e-12).sqrt());
+
+    /// <summary>log₀(z) = artanh(√c‖z‖) z / (√c‖z‖) in double precision, with artanh's argument kept below 1.</summary>
+    public static double[] LogMap0(ReadOnlySpan<double> z, double c)
+    {
+        double norm = Math.Sqrt(System.Numerics.Tensors.TensorPrimitives.Dot(z, z));
+        var result = new double[z.Length];
+        if (norm < MinNorm)
+        {
+            return result;
+        }
+
+        double sqrtC = Math.Sqrt(c);
+        double scale = Math.Atanh(Math.Min(sqrtC * norm, 1 - 1e-15)) / (sqrtC * norm);
+        for (int k = 0; k < z.Length; k++)
+        {
+            result[k] = z[k] * scale;
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+
+namespace SimZsl.ZeroShot;
+
+/// <summary>Settings of <see cref="ZeroShotTrainer"/>. Every setting has a stated default; <see cref="Validate"/>
+/// checks them all at once and names every violation in one message.</summary>
+public sealed record ZeroShotTrainerOptions
+{
+    /// <summary>The head and its loss settings. Default DeViSE with dot product, margin 0.1.</summary>
+    public ZeroShotHeadOptions Head { get; init; } = new();
+
+    /// <summary>The trainable projection. Default <see cref="EncoderKind.Linear"/>.</summary>
+    public EncoderKind Encoder { get; init; } = EncoderKind.Linear;
+
+    /// <summary>Hidden width of the MLP and of the CNN's last block. Default 256.</summary>
+    public int HiddenDimension { get; init; } = 256;
+
+    /// <summary>Image height for <see cref="EncoderKind.SmallCnn"/> (features are the pixels, row by row). Default 28.</summary>
+    public int ImageHeight { get; init; } = 28;
+
+    /// <summary>Image width for <see cref="EncoderKind.SmallCnn"/>. Default 28.</summary>
+    public int ImageWidth { get; init; } = 28;
+
+    /// <summary>Largest number of epochs. Default 30.</summary>
+    public int Epochs { get; init; } = 30;
+
+    /// <summary>Mini-batch size. Default 256.</summary>
+    public int BatchSize { get; init; } = 256;
+
+    /// <summary>AdamW learning rate. Default 1e-3.</summary>
+    public double LearningRate { get; init; } = 1e-3;
+
+    /// <summary>AdamW (decoupled) weight decay. Default 1e-4.</summary>
+    public double WeightDecay { get; init; } = 1e-4;
+
+    /// <summary>Learning-rate schedule. Default cosine annealing.</summary>
+    public LearningRateSchedule Schedule { get; init; } = LearningRateSchedule.Cosine;
+
+    /// <summary>Epochs between learning-rate drops of the step schedule. Default 10.</summary>
+    public int StepEpochs { get; init; } = 10;
+
+    /// <summary>Factor of each learning-rate drop of the step schedule. Default 0.1.</summary>
+    public double StepGamma { get; init; } = 0.1;
+
+    /// <summary>Fraction of each seen class's training instances held out for validation (early stopping, progress).
+    /// 0 turns validation and early stopping off. Default 0.1.</summary>
+    public double ValidationFraction { get; init; } = 0.1;
+
+    /// <summary>Stop after this many epochs without a better validation accuracy and keep the best epoch's weights;
+    /// 0 never stops early. Default 5.</summary>
+    public int Patience { get; init; } = 5;
+
+    /// <summary>Standardize each feature with the training mean and standard deviation (for the CNN: one mean and
+    /// one deviation over all pixels). Default true.</summary>
+    public bool Standardize { get; init; } = true;
+
+    /// <summary>Seed of weight initialisation (torch.manual_seed) and of shuffling and splitting (System.Random).
+    /// Same seed, same bits on the CPU. Default 0.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>Where to train. Default <see cref="ComputeDevice.Auto"/>.</summary>
+    public ComputeDevice Device { get; init; } = ComputeDevice.Auto;
+
+    /// <summary>libtorch CPU threads (process-wide), or null to leave libtorch's choice. On a small machine shared
+    /// with other work, 1 is often fastest: libtorch's threads spin and slow down badly when a core is busy.
+    /// Default null.</summary>
+    public int? Threads { get; init; }
+
+    /// <summary>Checks every setting and throws one <see cref="ArgumentException"/> that lists every violation.</summary>
+    public void Validate()
+    {
+        var problems = new List<string>();
+        problems.AddRange(Head?.Violations() ?? ["Head must not be null."]);
+        Require(problems, Enum.IsDefined(Encoder), $"Encoder {Encoder} is not an encoder.");
+        Require(problems, HiddenDimension >= 1, $"HiddenDimension must be ≥ 1 (got {HiddenDimension}).");
+        Require(problems, Encoder != EncoderKind.SmallCnn || (ImageHeight >= 4 && ImageWidth >= 4), $"ImageHeight and ImageWidth must be ≥ 4 for the CNN (got {ImageHeight} × {ImageWidth}).");
+        Require(problems, Epochs >= 1, $"Epochs must be ≥ 1 (got {Epochs}).");
+        Require(problems, BatchSize >= 1, $"BatchSize must be ≥ 1 (got {BatchSize}).");
+        Require(problems, LearningRate > 0 && double.IsFinite(LearningRate), Invariant($"LearningRate must be a finite number > 0 (got {LearningRate})."));
+        Require(problems, WeightDecay >= 0 && double.IsFinite(WeightDecay), Invariant($"WeightDecay must be a finite number ≥ 0 (got {WeightDecay})."));
+        Require(problems, Enum.IsDefined(Schedule), $"Schedule {Schedule} is not a schedule.");
+        Require(problems, StepEpochs >= 1, $"StepEpochs must be ≥ 1 (got {StepEpochs}).");
+        Require(problems, StepGamma > 0 && StepGamma <= 1, Invariant($"StepGamma must be in (0, 1] (got {StepGamma})."));
+        Require(problems, ValidationFraction >= 0 && ValidationFraction < 1, Invariant($"ValidationFraction must be in [0, 1) (got {ValidationFraction})."));
+        Require(problems, Patience >= 0, $"Patience must be ≥ 0 (got {Patience}).");
+        Require(problems, Enum.IsDefined(Device), $"Device {Device} is not a device.");
+        Require(problems, Threads is null or >= 1, $"Threads must be ≥ 1 or null (got {Threads}).");
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("Invalid zero-shot training options: " + string.Join(" ", problems));
+        }
+    }
+
+    private static void Require(List<string> problems, bool condition, string message)
+    {
+        if (!condition)
+        {
+            problems.Add(message);
+        }
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,114 @@
+using SimZsl.Embedding;
+using SimZsl.ZeroShot;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace SimZsl.Tests.ZeroShot;
+
+/// <summary>Each head's loss and scores against values computed by hand.</summary>
+public class HeadLossTests
+{
+    private static Tensor T(double[,] values) => tensor(values).to(float64);
+
+    private static Tensor Targets(params long[] t) => tensor(t);
+
+    private static double Loss(IZeroShotHead head, double[,] embedded, double[,] prototypes, params long[] targets)
+    {
+        using var loss = head.Loss(T(embedded), T(prototypes), Targets(targets));
+        return loss.item<double>();
+    }
+
+    [Fact]
+    public void DeViSEDotHingeRankLossMatchesHand()
+    {
+        // Row 1: scores (0.2, 0.6, 0.4), y = 0: (0.1 − 0.2 + 0.6) + (0.1 − 0.2 + 0.4) = 0.8; row 2: scores (1, 0, 0.5): 0.
+        var head = new DeViSEHead(0.1, Compatibility.Dot);
+        double loss = Loss(head, new double[,] { { 0.2, 0.6 }, { 1, 0 } }, new double[,] { { 1, 0 }, { 0, 1 }, { 0.5, 0.5 } }, 0, 0);
+        Assert.Equal(0.4, loss, 12);
+    }
+
+    [Fact]
+    public void DeViSECosineUsesAnglesOnly()
+    {
+        // cos((3,4),(2,0)) = 0.6, cos((3,4),(0,7)) = 0.8: 0.1 − 0.6 + 0.8 = 0.3.
+        var head = new DeViSEHead(0.1, Compatibility.Cosine);
+        Assert.Equal(0.3, Loss(head, new double[,] { { 3, 4 } }, new double[,] { { 2, 0 }, { 0, 7 } }, 0), 12);
+    }
+
+    [Fact]
+    public void HypersphericalLossIsSquaredOneMinusCosine()
+    {
+        // (1 − 0.6)² = 0.16 and (1 − 0.8)² = 0.04, mean 0.1.
+        var head = new HypersphericalHead();
+        Assert.Equal(0.1, Loss(head, new double[,] { { 3, 4 }, { 3, 4 } }, new double[,] { { 2, 0 }, { 0, 5 } }, 0, 1), 12);
+    }
+
+    [Fact]
+    public void SoftmaxLossIsCrossEntropyOverBilinearLogits()
+    {
+        // logits (1, 2), y = 0: −log(e/(e + e²)) = log(1 + e).
+        var head = new SoftmaxCompatibilityHead();
+        Assert.Equal(Math.Log(1 + Math.E), Loss(head, new double[,] { { 1, 2 } }, new double[,] { { 1, 0 }, { 0, 1 } }, 0), 12);
+    }
+
+    // d(z, 0) for z = (0.5, 0), c = 1: acosh(1 + 2·0.25/0.75) = acosh(5/3) = ln 3.
+    // d(z, (0, 0.5)): acosh(1 + 2·0.5/(0.75·0.75)) = acosh(25/9).
+    private static readonly double NearDistance = Math.Log(3);
+    private static readonly double FarDistance = Math.Acosh(25.0 / 9.0);
+
+    [Fact]
+    public void HyperbolicScoresArePoincareDistances()
+    {
+        var head = new HyperbolicHead(-1);
+        using var scores = head.Scores(T(new double[,] { { 0.5, 0 } }), T(new double[,] { { 0, 0 }, { 0, 0.5 } }));
+        var values = scores.data<double>().ToArray();
+        Assert.Equal(-NearDistance, values[0], 5);  // acosh's guard adds < 1e-6
+        Assert.Equal(-FarDistance, values[1], 5);
+    }
+
+    [Fact]
+    public void HyperbolicCrossEntropyAndHingeMatchHand()
+    {
+        var embedded = new double[,] { { 0.5, 0 } };
+        var prototypes = new double[,] { { 0, 0 }, { 0, 0.5 } };
+        double ce = Loss(new HyperbolicHead(-1, HyperbolicLoss.CrossEntropy, temperature: 0.1), embedded, prototypes, 0);
+        Assert.Equal(Math.Log(1 + Math.Exp(-10 * (FarDistance - NearDistance))), ce, 5);
+        double hinge = Loss(new HyperbolicHead(-1, HyperbolicLoss.Hinge, margin: 0.1), embedded, prototypes, 1);
+        Assert.Equal(0.1 + FarDistance - NearDistance, hinge, 5);
+    }
+
+    [Fact]
+    public void ExponentialMapAtZeroMatchesTanhFormula()
+    {
+        // exp₀(u) = tanh(√c‖u‖) u/(√c‖u‖): c = 4, u = (1, 0) → (tanh(2)/2, 0).
+        var head = new HyperbolicHead(-4);
+        using var z = head.Embed(T(new double[,] { { 1, 0 } }));
+        Assert.Equal(Math.Tanh(2) / 2, z.data<double>()[0], 12);
+    }
+
+    [Fact]
+    public void HyperbolicHeadStaysFiniteAtTheBoundary()
+    {
+        var head = new HyperbolicHead(-1, HyperbolicLoss.CrossEntropy);
+        using var u = tensor(new float[] { 1e6f, 0, 0, 1e-30f }, [2, 2]).requires_grad_();
+        var z = head.Embed(u);
+        Assert.True(z.norm(1).max().item<float>() <= 1 - 1e-5 + 1e-6);
+        var loss = head.Loss(z, tensor(new float[] { 0.99999f, 0, 0, 0 }, [2, 2]), Targets(0, 1));
+        loss.backward();
+        Assert.True(float.IsFinite(loss.item<float>()));
+        Assert.All(u.grad!.data<float>().ToArray(), g => Assert.True(float.IsFinite(g)));
+    }
+
+    [Fact]
+    public void HeadsRefusePrototypesOfAnotherGeometry()
+    {
+        var euclidean = new ClassPrototypes(["a", "b"], RowMatrix.FromArray(new double[,] { { 0, 1 }, { 1, 0 } }), 0);
+        var ball = euclidean with { Curvature = -1 };
+        var hyperbolicError = Assert.Throws<SimZslException>(() => new ZeroShotHeadOptions { Kind = ZeroShotHeadKind.Hyperbolic }.Create(euclidean));
+        Assert.Contains("hyperbolic prototypes", hyperbolicError.Message, StringComparison.Ordinal);
+        Assert.Throws<SimZslException>(() => new ZeroShotHeadOptions { Kind = ZeroShotHeadKind.Prototype }.Create(euclidean));
+        Assert.Throws<SimZslException>(() => new ZeroShotHeadOptions { Kind = ZeroShotHeadKind.DeViSE }.Create(ball));
+        Assert.Throws<SimZslException>(() => new ZeroShotHeadOptions { Kind = ZeroShotHeadKind.Softmax }.Create(ball));
+        Assert.IsType<HyperbolicHead>(new ZeroShotHeadOptions { Kind = ZeroShotHeadKind.Hyperbolic }.Create(ball));
+    }
+}
