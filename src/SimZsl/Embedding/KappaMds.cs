@@ -17,10 +17,14 @@ public sealed partial class KappaMds
     /// <summary>The settings.</summary>
     public KappaMdsOptions Options { get; }
 
-    /// <summary>Embeds the classes of <paramref name="distances"/>: the strain step (closed form) at the given κ,
-    /// or at the κ of lowest strain-solution stress when <see cref="KappaMdsOptions.Curvature"/> is null.</summary>
+    /// <summary>Embeds the classes of <paramref name="distances"/>: the strain step (closed form) at the given κ, or at
+    /// the κ of lowest strain-solution stress when <see cref="KappaMdsOptions.Curvature"/> is null; then, when asked
+    /// (<see cref="KappaMdsOptions.Refine"/>) or when entries are missing, stress refinement over the observed pairs.
+    /// Missing entries are first imputed by shortest paths through the observed ones for the strain step.</summary>
     /// <exception cref="ArgumentException">The options do not fit the problem (e.g. dimension ≥ number of classes).</exception>
     /// <exception cref="InvalidMatrixException">The distances cannot be embedded at this κ (e.g. cosh(D/r) overflows).</exception>
+    /// <exception cref="SimZslException">The observed pairs leave a class unconnected or split the classes into
+    /// groups whose relative placement is undetermined.</exception>
     public KappaMdsResult Fit(DistanceMatrix distances, IProgress<EmbeddingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(distances);
@@ -31,33 +35,22 @@ public sealed partial class KappaMds
             return FitWithLandmarks(distances, progress, cancellationToken);
         }
 
-        if (!distances.IsComplete)
-        {
-            KappaMdsResult? completed = null;
-            FitIncomplete(distances, progress, cancellationToken, ref completed);
-            return completed ?? throw new SimZslException(
-                $"{distances.MissingPairCount} class pairs of the distance matrix are missing; missing entries need refinement (imputation and stress refinement), which this build does not provide yet. Give a complete matrix.");
-        }
-
+        var complete = distances.IsComplete ? distances : Impute(distances, progress, cancellationToken);
         progress?.Report(new EmbeddingProgress("strain", 0, double.NaN, 0));
         var (curvature, strain) = Options.Curvature is { } k
-            ? (k, StrainSolver.Solve(distances, k, Options, cancellationToken))
-            : CurvatureSelection.Choose(distances, Options, progress, cancellationToken);
+            ? (k, StrainSolver.Solve(complete, k, Options, cancellationToken))
+            : CurvatureSelection.Choose(complete, Options, progress, cancellationToken);
         var prototypes = new ClassPrototypes(distances.ClassNames, strain.Coordinates, curvature);
         int iterations = 0;
         bool converged = true;
-        if (Options.Refine)
+        if (Options.Refine || !distances.IsComplete)
         {
-            bool refined = false;
-            Refine(distances, ref prototypes, ref iterations, ref converged, ref refined, progress, cancellationToken);
-            if (!refined)
-            {
-                throw new SimZslException("Stress refinement (Refine = true) is not available in this build yet; run without it to get the strain solution.");
-            }
+            var refined = StressRefinement.Refine(prototypes, distances, Options, progress, cancellationToken);
+            (prototypes, iterations, converged) = (refined.Prototypes, refined.Iterations, refined.Converged);
         }
 
         var quality = EmbeddingQualityMeasures.Compute(distances, prototypes.Coordinates, curvature, strain.Strain, cancellationToken);
-        progress?.Report(new EmbeddingProgress("strain", 1, quality.Stress, 1));
+        progress?.Report(new EmbeddingProgress("done", iterations, quality.Stress, 1));
         return new KappaMdsResult
         {
             Prototypes = prototypes,
@@ -66,13 +59,20 @@ public sealed partial class KappaMds
             Quality = quality,
             Iterations = iterations,
             Converged = converged,
+            MissingPairs = distances.MissingPairCount,
+            Imputation = distances.IsComplete ? null : ShortestPathImputation.Name,
             Elapsed = clock.Elapsed,
         };
     }
 
-    // Hooks for the missing-entries and stress-refinement work (implemented in another part of this class):
-    // without an implementation the compiler removes the calls, and incomplete input is refused above.
-    partial void FitIncomplete(DistanceMatrix distances, IProgress<EmbeddingProgress>? progress, CancellationToken cancellationToken, ref KappaMdsResult? result);
-
-    partial void Refine(DistanceMatrix distances, ref ClassPrototypes prototypes, ref int iterations, ref bool converged, ref bool refined, IProgress<EmbeddingProgress>? progress, CancellationToken cancellationToken);
+    // The strain step needs a complete matrix: refuse an unconnected observed graph (the placement of its parts
+    // would be arbitrary), otherwise fill each missing entry with its shortest path through observed ones.
+    private static DistanceMatrix Impute(DistanceMatrix distances, IProgress<EmbeddingProgress>? progress, CancellationToken cancellationToken)
+    {
+        progress?.Report(new EmbeddingProgress("impute", 0, double.NaN, 0));
+        var graph = ObservedGraph.Build(distances);
+        var imputed = DistanceMatrix.CreateTrusted(distances.ClassNames, ShortestPathImputation.Impute(distances, graph, cancellationToken), null);
+        progress?.Report(new EmbeddingProgress("impute", 0, double.NaN, 1));
+        return imputed;
+    }
 }
