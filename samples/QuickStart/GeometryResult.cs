@@ -3,8 +3,9 @@ using SimZsl.ZeroShot;
 
 namespace SimZsl.Samples.QuickStart;
 
-/// <summary>What one geometry gave: its prototypes, the zero-shot metrics on the test images, and the time taken.</summary>
-public sealed record GeometryResult(GeometrySetting Setting, ClassPrototypes Prototypes, ZeroShotMetrics Metrics, double Seconds)
+/// <summary>What one geometry gave: its prototypes, the zero-shot metrics on the test images (plain, and with
+/// calibrated stacking on half of them), and the time taken.</summary>
+public sealed record GeometryResult(GeometrySetting Setting, ClassPrototypes Prototypes, ZeroShotMetrics Metrics, ZeroShotMetrics CalibratedMetrics, double Seconds)
 {
     /// <summary>Chance level of ZSL top-1: one over the number of unseen classes.</summary>
     public double Chance => 1.0 / FashionData.Unseen.Count;

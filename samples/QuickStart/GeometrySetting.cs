@@ -8,8 +8,9 @@ namespace SimZsl.Samples.QuickStart;
 /// <param name="Curvature">κ of the prototypes: &lt; 0 hyperbolic, 0 Euclidean, &gt; 0 spherical.</param>
 /// <param name="Dimension">Dimension of the prototype space.</param>
 /// <param name="Head">The head that fits the geometry.</param>
-/// <param name="HeadName">How the table names the head (a line break where the table may wrap).</param>
-public sealed record GeometrySetting(string Name, double Curvature, int Dimension, ZeroShotHeadOptions Head, string HeadName)
+/// <param name="HeadName">The head's name.</param>
+/// <param name="TableHead">Its short name in the table, in two lines so that the table fits 80 columns.</param>
+public sealed record GeometrySetting(string Name, double Curvature, int Dimension, ZeroShotHeadOptions Head, string HeadName, string TableHead)
 {
     /// <summary>The three geometries with the heads that suit them. All use d = 9, the most that ten classes span:
     /// in fewer dimensions WordNet's near-identical garments (T-shirt/top, Pullover, Coat, Shirt) crowd together and the
@@ -17,13 +18,10 @@ public sealed record GeometrySetting(string Name, double Curvature, int Dimensio
     /// Wu–Palmer similarities); with κ = ±1 the curved heads did worse on the seen classes.</summary>
     public static IReadOnlyList<GeometrySetting> Defaults { get; } =
     [
-        new("hyperbolic", -4, 9, new ZeroShotHeadOptions { Kind = ZeroShotHeadKind.Hyperbolic }, "hyperbolic\n(distance)"),
-        new("Euclidean", 0, 9, new ZeroShotHeadOptions { Kind = ZeroShotHeadKind.Softmax }, "softmax\ncompatibility"),
-        new("spherical", 4, 9, new ZeroShotHeadOptions { Kind = ZeroShotHeadKind.Prototype }, "hyperspherical\nprototypes"),
+        new("hyperbolic", -4, 9, new ZeroShotHeadOptions { Kind = ZeroShotHeadKind.Hyperbolic }, "hyperbolic distance cross-entropy", "hyperbolic\ndistance"),
+        new("Euclidean", 0, 9, new ZeroShotHeadOptions { Kind = ZeroShotHeadKind.Softmax }, "softmax compatibility", "softmax\ncompat."),
+        new("spherical", 4, 9, new ZeroShotHeadOptions { Kind = ZeroShotHeadKind.Prototype }, "hyperspherical prototypes", "hyper-\nspherical"),
     ];
-
-    /// <summary>The head's name on one line.</summary>
-    public string HeadLine => HeadName.Replace('\n', ' ');
 
     /// <summary>The trainer settings: an MLP on the pixels, one libtorch thread (fastest on a small shared machine).</summary>
     public ZeroShotTrainerOptions TrainerOptions(QuickStartOptions options) => new()

@@ -32,7 +32,7 @@ public static class Pictures
         }
 
         ConfusionMatrixPlot.Save(confusion, classes, classes, counts,
-            $"GZSL confusion, {result.Setting.Name}, {result.Setting.HeadLine} (unseen: {string.Join(", ", FashionData.Unseen)})");
+            $"GZSL confusion, {result.Setting.Name}, {result.Setting.HeadName} (unseen: {string.Join(", ", FashionData.Unseen)})");
         return [prototypes, confusion];
     }
 }

@@ -36,7 +36,7 @@ try
         .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
         .Start(context =>
         {
-            var tasks = GeometrySetting.Defaults.Select(s => context.AddTask(Markup.Escape($"{s.Name}: {s.HeadLine}"), autoStart: false, maxValue: options.Epochs)).ToArray();
+            var tasks = GeometrySetting.Defaults.Select(s => context.AddTask(Markup.Escape($"{s.Name}: {s.HeadName}"), autoStart: false, maxValue: options.Epochs)).ToArray();
             for (int g = 0; g < tasks.Length; g++)
             {
                 var task = tasks[g];
@@ -59,7 +59,7 @@ try
     console.MarkupLine("[bold]The C# that did the work[/] (samples/QuickStart/QuickStartPipeline.cs):");
     foreach (string line in pipeline.Code.Lines)
     {
-        console.MarkupLine($"  [green]{Markup.Escape(line)}[/]");
+        Console.WriteLine($"  {line}"); // unwrapped, so that it copies as one statement
     }
 
     return 0;
