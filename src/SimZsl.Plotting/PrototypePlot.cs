@@ -47,6 +47,7 @@ public static class PrototypePlot
             DrawCircle(plot, SphereOffset, 0, "lower hemisphere (x₂ < 0)");
         }
 
+        var labelled = new List<(double X, double Y)>();
         var groupNames = prototypes.ClassNames.Select(c => groups is not null && groups.TryGetValue(c, out var g) ? g : "classes").Distinct(StringComparer.Ordinal).ToList();
         for (int g = 0; g < groupNames.Count; g++)
         {
@@ -65,7 +66,11 @@ public static class PrototypePlot
                     text.LabelFontSize = 13;
                     text.LabelFontColor = Palette[g % Palette.Length].Darken(0.3);
                     text.OffsetX = 7;
-                    text.OffsetY = -7;
+                    // Classes that WordNet (or any similarity) barely tells apart land on one spot: stack their
+                    // labels instead of printing them over each other.
+                    int below = labelled.Count(q => Math.Abs(q.X - points[i].X) < LabelClearance && Math.Abs(q.Y - points[i].Y) < LabelClearance);
+                    text.OffsetY = -7 + (15 * below);
+                    labelled.Add(points[i]);
                 }
             }
         }
@@ -78,6 +83,9 @@ public static class PrototypePlot
     }
 
     private const double SphereOffset = 2.4;
+
+    // Points closer than this (in disk units) share a label column.
+    private const double LabelClearance = 0.05;
 
     // Maps every prototype to a point in the picture: the unit disk for κ < 0 (scaled by √|κ|), two unit disks for
     // the hemispheres for κ > 0 (orthographic views from +x₂ and −x₂), the first two coordinates for κ = 0.
