@@ -40,6 +40,7 @@ public sealed partial class KappaMds
         var (curvature, strain) = Options.Curvature is { } k
             ? (k, StrainSolver.Solve(complete, k, Options, cancellationToken))
             : CurvatureSelection.Choose(complete, Options, progress, cancellationToken);
+        progress?.Report(new EmbeddingProgress("strain", 0, double.NaN, 1));
         var prototypes = new ClassPrototypes(distances.ClassNames, strain.Coordinates, curvature);
         int iterations = 0;
         bool converged = true;

@@ -84,16 +84,6 @@ public class StrainSolverTests
     }
 
     [Fact]
-    public void MissingEntriesAreRefusedWithAClearMessageUntilRefinementExists()
-    {
-        var complete = ExactConfigurations.Create(6, 2, 0, seed: 1);
-        var mask = Enumerable.Repeat(true, 36).ToArray();
-        mask[1] = mask[6] = false;
-        var error = Assert.Throws<SimZslException>(() => new KappaMds(new KappaMdsOptions { Dimension = 2, Curvature = 0 }).Fit(complete.WithMask(mask)));
-        Assert.Contains("missing entries need refinement", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void ProgressAndCancellationAreHonoured()
     {
         var distances = ExactConfigurations.Create(30, 2, 0, seed: 1);
