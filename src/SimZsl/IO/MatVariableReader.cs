@@ -1,0 +1,86 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+
+namespace SimZsl.IO;
+
+/// <summary>Walks the top-level data elements of a MAT v5 file in a stream, one element in memory at a time.
+/// A large plain double matrix (a feature file saved with <c>-v6</c>) is read straight into its array, without an
+/// intermediate copy of its bytes; everything else is read whole and handed to <see cref="MatElementParser"/>.</summary>
+internal static class MatVariableReader
+{
+    private const int HeaderLength = 128;
+    private const int LargeElement = 1 << 20;
+    private const int PrefixLength = 4096;
+
+    public static List<MatArray> Read(Stream stream, long length, bool bigEndian, string source)
+    {
+        var arrays = new List<MatArray>();
+        var tag = new byte[8];
+        long position = HeaderLength;
+        while (position < length)
+        {
+            if (length - position < 8)
+            {
+                throw new DataFormatException(source, $"a data element tag needs 8 bytes but only {length - position} remain; the file is truncated.", offset: position);
+            }
+
+            stream.Position = position;
+            stream.ReadExactly(tag);
+            uint type = U32(tag, 0, bigEndian), size = U32(tag, 4, bigEndian);
+            long elementLength = type >> 16 != 0 ? 8 : 8L + size;   // a small element holds its data in the tag
+            if (elementLength > length - position)
+            {
+                throw new DataFormatException(source, $"a {MatDataTypes.Name((MatDataType)type)} element announces {size} bytes but only {length - position - 8} remain; the file is truncated or damaged.", offset: position);
+            }
+
+            if (elementLength > Array.MaxLength)
+            {
+                throw new DataFormatException(source, $"a {MatDataTypes.Name((MatDataType)type)} element of {size} bytes is larger than one array can hold (2 GB); save the variable in parts.", offset: position);
+            }
+
+            if (type != (uint)MatDataType.Matrix || size < LargeElement || !TryReadDoubleMatrix(stream, tag, position, bigEndian, source, arrays))
+            {
+                stream.Position = position + 8;
+                var element = GC.AllocateUninitializedArray<byte>((int)elementLength);
+                tag.CopyTo(element, 0);
+                stream.ReadExactly(element.AsSpan(8));
+                new MatElementParser(element, bigEndian, source, compressedOffset: null, baseOffset: position).ParseVariables(0, arrays);
+            }
+
+            // Plain elements are padded to 8 bytes; compressed ones are not.
+            position += type == (uint)MatDataType.Compressed ? elementLength : (elementLength + 7) & ~7L;
+        }
+
+        return arrays;
+    }
+
+    private static bool TryReadDoubleMatrix(Stream stream, byte[] tag, long position, bool bigEndian, string source, List<MatArray> arrays)
+    {
+        var prefix = new byte[8 + PrefixLength];
+        tag.CopyTo(prefix, 0);
+        stream.ReadExactly(prefix.AsSpan(8));
+        var parser = new MatElementParser(prefix, bigEndian, source, compressedOffset: null, baseOffset: position);
+        int size = (int)U32(tag, 4, bigEndian);
+        var header = parser.TryDoubleMatrixHeader(new MatElementParser.Tag(MatDataType.Matrix, 8, size, 8 + size, 0), position);
+        if (header is not { } found)
+        {
+            return false;
+        }
+
+        var values = GC.AllocateUninitializedArray<double>((int)(found.Info.Dimensions.Aggregate(1L, (a, b) => a * b)));
+        var target = MemoryMarshal.AsBytes(values.AsSpan());
+        int inPrefix = Math.Min(prefix.Length - found.DataStart, target.Length);
+        prefix.AsSpan(found.DataStart, inPrefix).CopyTo(target);
+        stream.ReadExactly(target[inPrefix..]);
+        if (found.Info.Name.Length > 0)
+        {
+            arrays.Add(new MatNumericArray(found.Info, values, null, found.Logical));
+        }
+
+        return true;
+    }
+
+    private static uint U32(byte[] bytes, int offset, bool bigEndian) => bigEndian
+        ? BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(offset))
+        : BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(offset));
+}

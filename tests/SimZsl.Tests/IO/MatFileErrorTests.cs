@@ -1,0 +1,219 @@
+using System.Buffers.Binary;
+using System.Text;
+using SimZsl.IO;
+
+namespace SimZsl.Tests.IO;
+
+/// <summary>Bad input: each case is a <see cref="DataFormatException"/> whose message names the file and the
+/// byte offset, and whose <see cref="DataFormatException.Offset"/> is where the problem is.</summary>
+public class MatFileErrorTests
+{
+    private const string Name = "bad.mat";
+
+    private static byte[] RealFile => File.ReadAllBytes(RepositoryPaths.Data("xlsa17", "AWA1", "att_splits.mat"));
+
+    private static byte[] PlainFile => new MatFileWriter()
+        .AddMatrix("att", RowMatrix.FromArray(new double[,] { { 1, 2 }, { 3, 4 } }))
+        .AddStrings("allclasses_names", ["cat", "dog"])
+        .ToArray();
+
+    [Fact]
+    public void TruncatedHeader()
+    {
+        var error = Fails(RealFile[..100]);
+        Assert.Equal(100, error.Offset);
+        Assert.Contains("128-byte header", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(136)]      // inside the first tag's data
+    [InlineData(132)]      // inside the first tag
+    [InlineData(60000)]    // in the middle of the file
+    public void TruncatedBody(int length)
+    {
+        var bytes = RealFile;
+        var error = Fails(bytes[..length]);
+        Assert.InRange(error.Offset!.Value, 128, length);
+        Assert.Contains("truncated", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WrongMagic()
+    {
+        var error = Fails(Encoding.ASCII.GetBytes("class,a,b\n" + new string('x', 200)));
+        Assert.Equal(126, error.Offset);
+        Assert.Contains("'IM' or 'MI'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WrongVersion()
+    {
+        var bytes = PlainFile;
+        bytes[124] = 0x00;
+        bytes[125] = 0x03;
+        Assert.Equal(124, Fails(bytes).Offset);
+    }
+
+    [Fact]
+    public void Version73HeaderAndHdf5SignatureNameTheAlternative()
+    {
+        var header = Encoding.ASCII.GetBytes("MATLAB 7.3 MAT-file, Platform: GLNXA64, Created on: Mon Jan 1 00:00:00 2024 HDF5 schema 1.00 .".PadRight(116));
+        var bytes = new byte[1024];
+        header.CopyTo(bytes, 0);
+        bytes[124] = 0x00;
+        bytes[125] = 0x02;
+        bytes[126] = (byte)'I';
+        bytes[127] = (byte)'M';
+        new byte[] { 0x89, (byte)'H', (byte)'D', (byte)'F', 0x0D, 0x0A, 0x1A, 0x0A }.CopyTo(bytes, 512);
+        var error = Fails(bytes);
+        Assert.Contains("v7.3", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'-v7'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("CSV or .npy", error.Message, StringComparison.Ordinal);
+
+        // Only the version number says 7.3 (the text does not): still recognised.
+        var versionOnly = PlainFile;
+        versionOnly[124] = 0x00;
+        versionOnly[125] = 0x02;
+        Assert.Contains("v7.3", Fails(versionOnly).Message, StringComparison.Ordinal);
+
+        // A bare HDF5 file.
+        Assert.Contains("HDF5", Fails(bytes[512..]).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MissingVariableListsTheOnesThatExist()
+    {
+        var mat = MatFile.Read(RealFile, Name);
+        var error = Assert.Throws<DataFormatException>(() => mat.Get("features"));
+        AssertLocated(error);
+        Assert.Contains("'features'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("att (double 85×50)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("allclasses_names (cell 50×1)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("trainval_loc (double 19832×1)", error.Message, StringComparison.Ordinal);
+        Assert.False(mat.TryGet("features", out _));
+        Assert.Throws<DataFormatException>(() => mat.GetMatrix("Att"));   // names are case-sensitive, as in MATLAB
+    }
+
+    [Fact]
+    public void WrongKindOfVariableSaysWhatItIs()
+    {
+        var mat = MatFile.Read(RealFile, Name);
+        Assert.Contains("is not a numeric array", Assert.Throws<DataFormatException>(() => mat.GetMatrix("allclasses_names")).Message, StringComparison.Ordinal);
+        Assert.Contains("is not a cell array of strings", Assert.Throws<DataFormatException>(() => mat.GetStrings("att")).Message, StringComparison.Ordinal);
+        Assert.Contains("not a whole number", Assert.Throws<DataFormatException>(() => mat.GetNumeric("att").ToInt32Array()).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ZlibStreamThatDoesNotInflate()
+    {
+        var bytes = RealFile;
+        for (int k = 128 + 8 + 2; k < 128 + 8 + 40; k++)
+        {
+            bytes[k] = 0xFF;   // the deflate data of the first compressed element, after its 2-byte zlib header
+        }
+
+        var error = Fails(bytes);
+        Assert.Equal(128, error.Offset);
+        Assert.Contains("zlib", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CompressedElementCutShort()
+    {
+        // The first element's tag and the file both shortened: the stream inflates, but not to the announced size.
+        var bytes = RealFile;
+        int size = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(132));
+        var cut = bytes[..(128 + 8 + (size / 2))];
+        BinaryPrimitives.WriteInt32LittleEndian(cut.AsSpan(132), size / 2);
+        var error = Fails(cut);
+        Assert.Equal(128, error.Offset);
+    }
+
+    [Fact]
+    public void SizeBeyondTheEndOfTheFile()
+    {
+        var bytes = PlainFile;
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(132), 0xFFFF_FFF0);
+        var error = Fails(bytes);
+        Assert.Equal(128, error.Offset);
+        Assert.Contains("4294967280 bytes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DimensionsThatOverflowOrDisagreeWithTheData()
+    {
+        var bytes = PlainFile;   // att: tag at 128, flags at 136, dimensions tag at 152, values at 160
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(160), 1 << 30);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(164), 1 << 30);
+        var error = Fails(bytes);
+        Assert.Equal(152, error.Offset);
+
+        bytes = PlainFile;
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(160), 3);
+        Assert.Contains("the dimensions need 6 values", Fails(bytes).Message, StringComparison.Ordinal);
+
+        bytes = PlainFile;
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(160), -1);
+        Assert.Contains("cannot be negative", Fails(bytes).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CellCountBeyondTheBytesIsRejectedBeforeAllocating()
+    {
+        var bytes = new MatFileWriter().AddStrings("names", ["a", "b"]).ToArray();
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(160), int.MaxValue / 2);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(164), 1);
+        Assert.Contains("cells", Fails(bytes).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NestingTooDeepIsAnErrorNotAStackOverflow()
+    {
+        MatWriterNode node = new MatTextNode(string.Empty, "x");
+        for (int k = 0; k < 200; k++)
+        {
+            node = new MatCellNode(k == 199 ? "deep" : string.Empty, [1, 1], [node]);
+        }
+
+        using var stream = new MemoryStream();
+        var header = new MatFileWriter().ToArray();
+        stream.Write(header);
+        node.Write(new MatElementWriter(stream, bigEndian: false));
+        Assert.Contains("nested more than", Fails(stream.ToArray()).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadingAPathThatDoesNotExist() =>
+        Assert.Throws<FileNotFoundException>(() => MatFile.Read(Path.Combine(Path.GetTempPath(), "no-such-file.mat")));
+
+    [Fact]
+    public void ErrorsFromAFileNameThePath()
+    {
+        string path = Path.Combine(Directory.CreateTempSubdirectory("simzsl-mat-").FullName, "broken.mat");
+        try
+        {
+            File.WriteAllBytes(path, RealFile[..5000]);
+            var error = Assert.Throws<DataFormatException>(() => MatFile.Read(path));
+            Assert.Equal(path, error.File);
+            Assert.StartsWith(path + " at byte offset ", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+        }
+    }
+
+    private static DataFormatException Fails(byte[] bytes)
+    {
+        var error = Assert.Throws<DataFormatException>(() => MatFile.Read(bytes, Name));
+        AssertLocated(error);
+        return error;
+    }
+
+    private static void AssertLocated(DataFormatException error)
+    {
+        Assert.Equal(Name, error.File);
+        Assert.NotNull(error.Offset);
+        Assert.StartsWith($"{Name} at byte offset {error.Offset}: ", error.Message, StringComparison.Ordinal);
+    }
+}
