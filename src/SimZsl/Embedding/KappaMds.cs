@@ -26,6 +26,11 @@ public sealed partial class KappaMds
         ArgumentNullException.ThrowIfNull(distances);
         Options.Validate(distances.Count);
         var clock = Stopwatch.StartNew();
+        if (UsesLandmarks)
+        {
+            return FitWithLandmarks(distances, progress, cancellationToken);
+        }
+
         if (!distances.IsComplete)
         {
             KappaMdsResult? completed = null;

@@ -39,6 +39,15 @@ public sealed record KappaMdsOptions
     /// <summary>Refinement also stops when the gradient norm is below this. Default 1e-9.</summary>
     public double GradientTolerance { get; init; } = 1e-9;
 
+    /// <summary>Landmark classes (Challenge III, very large class sets): only their block is embedded by the strain
+    /// step; every other class is placed from its distances to them (see <see cref="LandmarkMds"/>). Their rows must
+    /// be complete; other missing entries are not needed. Default null (no landmarks).</summary>
+    public IReadOnlyList<string>? Landmarks { get; init; }
+
+    /// <summary>When <see cref="Landmarks"/> is null: choose this many landmarks by farthest-point sampling (seeded by
+    /// <see cref="Seed"/>). At least d + 1. Default null (no landmarks).</summary>
+    public int? LandmarkCount { get; init; }
+
     /// <summary>Seed of every random choice (eigensolver start, landmark choice). Same seed, same result. Default 0.</summary>
     public int Seed { get; init; }
 
@@ -80,6 +89,11 @@ public sealed record KappaMdsOptions
         if (!(Tolerance >= 0) || !(GradientTolerance >= 0))
         {
             problems.Add("Tolerance and GradientTolerance must be ≥ 0.");
+        }
+
+        if (LandmarkCount is { } landmarkCount && (landmarkCount < 1 || (classCount > 0 && landmarkCount > classCount)))
+        {
+            problems.Add($"LandmarkCount must be between 1 and the number of classes ({classCount}); got {landmarkCount}.");
         }
 
         if (problems.Count > 0)

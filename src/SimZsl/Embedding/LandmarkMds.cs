@@ -1,0 +1,200 @@
+using System.Diagnostics;
+using SimZsl.Similarity;
+
+namespace SimZsl.Embedding;
+
+/// <summary>Landmark κ-MDS (Challenge III, and the route to very large class sets): the L landmark classes are
+/// embedded by the strain step on their complete L × L block; every other class is placed from its L landmark
+/// distances alone by one matrix product (O(L·m·d), linear in the number of classes m; see
+/// <see cref="LandmarkStrain"/> for the formula per κ), then optionally refined by stress against its landmark
+/// distances (L-hydra+; <see cref="KappaMdsOptions.Refine"/>). Exact on exact data with at least d + 1 landmarks in
+/// general position. <see cref="KappaMdsOptions.Curvature"/> must be given.</summary>
+public sealed class LandmarkMds
+{
+    /// <summary>Creates the solver.</summary>
+    public LandmarkMds(KappaMdsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options;
+    }
+
+    /// <summary>The settings: Dimension, Curvature (required), Refine, Weighting (of the landmark block), the
+    /// refinement limits, Seed (landmark choice).</summary>
+    public KappaMdsOptions Options { get; }
+
+    /// <summary>Embeds the landmarks from their L × L block and places the classes of <paramref name="others"/>
+    /// (whose landmark columns may come in any order). Prototypes: landmarks first, then the placed classes.</summary>
+    /// <exception cref="SimZslException">Fewer than d + 1 landmarks, a missing pair in the landmark block, or
+    /// landmark names that do not match the block.</exception>
+    public LandmarkMdsResult Fit(DistanceMatrix landmarks, LandmarkDistances others, IProgress<EmbeddingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(landmarks);
+        ArgumentNullException.ThrowIfNull(others);
+        var clock = Stopwatch.StartNew();
+        double curvature = CheckOptions(landmarks.Count);
+        var columns = MatchColumns(landmarks, others);
+        var (landmarkX, strain, landmarkOutcome) = EmbedLandmarks(landmarks, curvature, progress, cancellationToken);
+        var placed = Place(strain, landmarkX, others, columns, progress, cancellationToken);
+
+        int l = landmarks.Count, m = others.Count, cols = strain.Columns;
+        var all = new double[(l + m) * cols];
+        landmarkX.CopyTo(all, 0);
+        placed.Coordinates.CopyTo(all, l * cols);
+        var names = landmarks.ClassNames.Concat(others.ClassNames).ToArray();
+        double units = Square(KappaCoordinates.Radius(curvature));
+        return new LandmarkMdsResult
+        {
+            Prototypes = new ClassPrototypes(names, KappaCoordinates.ToPrototypes(all, l + m, cols, curvature), curvature),
+            LandmarkNames = landmarks.ClassNames,
+            Eigenvalues = strain.Eigenvalues,
+            ClippedEigenvalueMass = strain.ClippedMass,
+            LandmarkStress = StressFunction.Create(landmarks, Options.Dimension, curvature, StressWeighting.Uniform).Value(landmarkX) * units,
+            PlacementStress = placed.Stress * units,
+            Iterations = (landmarkOutcome?.Iterations ?? 0) + placed.Iterations,
+            Converged = (landmarkOutcome?.Converged ?? true) && placed.Converged,
+            Elapsed = clock.Elapsed,
+        };
+    }
+
+    /// <summary>Embeds a full (possibly incomplete) matrix through the named landmarks: the landmark rows must be
+    /// complete; every other class uses only its landmark distances. Prototypes come in the matrix's class order.</summary>
+    /// <exception cref="SimZslException">A landmark name is not in the matrix, fewer than d + 1 landmarks, or a
+    /// distance the landmarks need is missing.</exception>
+    public LandmarkMdsResult Fit(DistanceMatrix distances, IReadOnlyList<string> landmarkNames, IProgress<EmbeddingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(distances);
+        var indices = LandmarkDistances.LandmarkIndices(distances, landmarkNames);
+        CheckOptions(indices.Length);
+        var block = distances.Subset(indices);
+        var others = LandmarkDistances.FromMatrix(distances, landmarkNames);
+        var result = Fit(block, others, progress, cancellationToken);
+
+        // Back to the matrix's order.
+        var coordinates = result.Prototypes.Coordinates;
+        var order = new double[coordinates.Rows * coordinates.Columns];
+        for (int row = 0; row < coordinates.Rows; row++)
+        {
+            int target = distances.IndexOf(result.Prototypes.ClassNames[row]);
+            coordinates.Row(row).CopyTo(order.AsSpan(target * coordinates.Columns, coordinates.Columns));
+        }
+
+        return result with
+        {
+            Prototypes = new ClassPrototypes(distances.ClassNames, RowMatrix.Wrap(coordinates.Rows, coordinates.Columns, order), result.Prototypes.Curvature),
+        };
+    }
+
+    /// <summary>Chooses <paramref name="landmarkCount"/> landmarks by farthest-point sampling (seeded by
+    /// <see cref="KappaMdsOptions.Seed"/>, see <see cref="LandmarkSelection"/>) and embeds as above.</summary>
+    public LandmarkMdsResult Fit(DistanceMatrix distances, int landmarkCount, IProgress<EmbeddingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(distances);
+        CheckOptions(landmarkCount);
+        return Fit(distances, LandmarkSelection.FarthestPoint(distances, landmarkCount, Options.Seed), progress, cancellationToken);
+    }
+
+    private double CheckOptions(int landmarkCount)
+    {
+        if (Options.Curvature is not { } curvature)
+        {
+            throw new ArgumentException("Landmark κ-MDS needs a fixed curvature: set KappaMdsOptions.Curvature (choose it on the landmark block with KappaMds first if unsure).");
+        }
+
+        if (landmarkCount < Options.Dimension + 1)
+        {
+            throw new SimZslException($"{landmarkCount} landmarks cannot determine a {Options.Dimension}-dimensional embedding: give at least d + 1 = {Options.Dimension + 1} landmarks (more, spread over the data, are better).");
+        }
+
+        Options.Validate(landmarkCount);
+        return curvature;
+    }
+
+    // Column b of the block → row index of that landmark in the L × L matrix.
+    private static int[] MatchColumns(DistanceMatrix landmarks, LandmarkDistances others)
+    {
+        if (others.LandmarkNames.Count != landmarks.Count)
+        {
+            throw new SimZslException($"The landmark block has {landmarks.Count} classes but the distances to place have {others.LandmarkNames.Count} landmark columns; both must name the same landmarks.");
+        }
+
+        var columns = LandmarkDistances.LandmarkIndices(landmarks, others.LandmarkNames);
+        if (!landmarks.IsComplete)
+        {
+            var pair = Enumerable.Range(0, landmarks.Count).SelectMany(i => Enumerable.Range(i + 1, landmarks.Count - i - 1).Select(j => (i, j))).First(p => !landmarks.IsObserved(p.i, p.j));
+            throw new SimZslException($"The landmark block misses {landmarks.MissingPairCount} distance(s), e.g. between '{landmarks.ClassNames[pair.i]}' and '{landmarks.ClassNames[pair.j]}'; landmarks need every distance among them. Choose landmarks with complete rows.");
+        }
+
+        return columns;
+    }
+
+    private (double[] X, LandmarkStrain Strain, Lbfgs.Outcome? Outcome) EmbedLandmarks(DistanceMatrix landmarks, double curvature, IProgress<EmbeddingProgress>? progress, CancellationToken cancellationToken)
+    {
+        progress?.Report(new EmbeddingProgress("landmarks", 0, double.NaN, 0));
+        var strain = LandmarkStrain.Fit(landmarks.RawValues, landmarks.Count, Options.Dimension, curvature);
+        var x = (double[])strain.Coordinates.Clone();
+        Lbfgs.Outcome? outcome = null;
+        if (Options.Refine)
+        {
+            var stress = StressFunction.Create(landmarks, Options.Dimension, curvature, Options.Weighting);
+            outcome = StressRefinement.Minimize(stress, x, Options, progress, cancellationToken);
+        }
+
+        return (x, strain, outcome);
+    }
+
+    private sealed record Placement(double[] Coordinates, double Stress, int Iterations, bool Converged);
+
+    private Placement Place(LandmarkStrain strain, double[] landmarkX, LandmarkDistances others, int[] columns, IProgress<EmbeddingProgress>? progress, CancellationToken cancellationToken)
+    {
+        int m = others.Count, l = strain.Count, cols = strain.Columns;
+        double r = KappaCoordinates.Radius(strain.Curvature);
+        var x = new double[m * cols];
+        var stress = new double[m];
+        var iterations = new int[m];
+        var converged = new bool[m];
+        var source = others.Distances.Data;
+        bool identity = columns.Select((c, b) => c == b).All(same => same);
+        var options = new ParallelOptions { CancellationToken = cancellationToken };
+        Parallel.For(0, m, options, () => (Scratch: new double[l], Row: new double[l], Point: new double[cols], Gradient: new double[cols], Anchored: new AnchoredStress(landmarkX, l, cols, strain.Curvature)), (i, _, work) =>
+        {
+            var distances = source.AsSpan(i * l, l);
+            if (!identity)
+            {
+                for (int b = 0; b < l; b++)
+                {
+                    work.Row[columns[b]] = distances[b];
+                }
+
+                distances = work.Row;
+            }
+
+            strain.Place(distances, work.Point, work.Scratch);
+            for (int b = 0; b < l; b++)
+            {
+                work.Scratch[b] = distances[b] / r;
+            }
+
+            // Scratch now holds the unit-scaled landmark distances, the target of the per-class stress.
+            converged[i] = true;
+            if (Options.Refine)
+            {
+                var outcome = work.Anchored.Refine(work.Point, work.Scratch, Options, cancellationToken);
+                iterations[i] = outcome.Iterations;
+                converged[i] = outcome.Converged;
+                stress[i] = outcome.Value;
+            }
+            else
+            {
+                work.Anchored.SetTarget(work.Scratch);
+                stress[i] = work.Anchored.Evaluate(work.Point, work.Gradient);
+            }
+
+            work.Point.CopyTo(x, i * cols);
+            return work;
+        }, _ => { });
+        progress?.Report(new EmbeddingProgress("landmarks", 0, double.NaN, 1));
+        return new Placement(x, stress.Sum(), iterations.Sum(), converged.All(c => c));
+    }
+
+    private static double Square(double v) => v * v;
+}

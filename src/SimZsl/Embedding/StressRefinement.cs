@@ -1,0 +1,105 @@
+using SimZsl.Similarity;
+
+namespace SimZsl.Embedding;
+
+/// <summary>Stress refinement (hydra+ style) for every curvature: minimises the weighted stress
+/// σ = ½ Σ_{i&lt;j} w_ij (d_κ(x_i, x_j) − D_ij)² over the observed pairs by L-BFGS with the exact gradient, starting
+/// from a given configuration (normally the strain solution). Missing entries of D simply weigh 0.
+/// Settings used from <see cref="KappaMdsOptions"/>: <see cref="KappaMdsOptions.Weighting"/>,
+/// <see cref="KappaMdsOptions.MaxIterations"/> (500), <see cref="KappaMdsOptions.Tolerance"/> (relative stress
+/// change per step, 1e-10) and <see cref="KappaMdsOptions.GradientTolerance"/> (‖∇σ‖ ≤ tol·√Σ w D², 1e-9).
+/// Hyperbolic points move in reduced hyperboloid coordinates (unconstrained), sphere points on the sphere (the
+/// gradient is tangent and points are renormalised). Runs on the CPU (a dense SIMD kernel, O(n²·d) per step).</summary>
+public static class StressRefinement
+{
+    /// <summary>Refines <paramref name="start"/> against <paramref name="target"/> (same classes, same order).</summary>
+    /// <exception cref="SimZslException">The classes differ, or the start is not finite.</exception>
+    public static StressRefinementResult Refine(
+        ClassPrototypes start,
+        DistanceMatrix target,
+        KappaMdsOptions options,
+        IProgress<EmbeddingProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate(target.Count);
+        CheckSameClasses(start.ClassNames, target.ClassNames);
+        double curvature = start.Curvature;
+        var x = KappaCoordinates.ToInternal(start.Coordinates, curvature);
+        var stress = StressFunction.Create(target, start.Dimension, curvature, options.Weighting);
+        var outcome = Minimize(stress, x, options, progress, cancellationToken);
+        var coordinates = KappaCoordinates.ToPrototypes(x, target.Count, start.Coordinates.Columns, curvature);
+        double toUnits = Square(KappaCoordinates.Radius(curvature));
+        return new StressRefinementResult(
+            new ClassPrototypes(start.ClassNames, coordinates, curvature),
+            outcome.InitialValue * toUnits,
+            outcome.Value * toUnits,
+            outcome.Iterations,
+            outcome.Converged,
+            outcome.Reason);
+    }
+
+    /// <summary>Weighted stress of prototypes against a (possibly incomplete) distance matrix, in D's units.</summary>
+    public static double Stress(ClassPrototypes prototypes, DistanceMatrix target, StressWeighting weighting = StressWeighting.Uniform)
+    {
+        ArgumentNullException.ThrowIfNull(prototypes);
+        ArgumentNullException.ThrowIfNull(target);
+        CheckSameClasses(prototypes.ClassNames, target.ClassNames);
+        var stress = StressFunction.Create(target, prototypes.Dimension, prototypes.Curvature, weighting);
+        return stress.Value(KappaCoordinates.ToInternal(prototypes.Coordinates, prototypes.Curvature)) * Square(KappaCoordinates.Radius(prototypes.Curvature));
+    }
+
+    /// <summary>Runs L-BFGS on internal coordinates in place (the pipeline's entry point).</summary>
+    internal static Lbfgs.Outcome Minimize(StressFunction stress, double[] x, KappaMdsOptions options, IProgress<EmbeddingProgress>? progress, CancellationToken cancellationToken)
+    {
+        double toUnits = Square(KappaCoordinates.Radius(stress.Curvature));
+        var outcome = Lbfgs.Minimize(
+            stress.Evaluate,
+            x,
+            options.MaxIterations,
+            options.Tolerance,
+            options.GradientTolerance,
+            Math.Max(stress.TargetNorm, 1e-300),
+            (iteration, value) => progress?.Report(new EmbeddingProgress("refine", iteration, value * toUnits, (double)iteration / Math.Max(1, options.MaxIterations))),
+            cancellationToken);
+        if (stress.Curvature > 0)
+        {
+            Renormalize(x, stress.Columns);
+        }
+
+        return outcome;
+    }
+
+    private static void Renormalize(double[] x, int cols)
+    {
+        for (int start = 0; start < x.Length; start += cols)
+        {
+            var row = x.AsSpan(start, cols);
+            double norm = Math.Sqrt(System.Numerics.Tensors.TensorPrimitives.Dot<double>(row, row));
+            if (norm > 0)
+            {
+                System.Numerics.Tensors.TensorPrimitives.Divide(row, norm, row);
+            }
+        }
+    }
+
+    private static void CheckSameClasses(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    {
+        if (a.Count != b.Count)
+        {
+            throw new SimZslException($"The prototypes cover {a.Count} classes but the distance matrix has {b.Count}; refine prototypes against the matrix they were embedded from.");
+        }
+
+        for (int i = 0; i < a.Count; i++)
+        {
+            if (!string.Equals(a[i], b[i], StringComparison.Ordinal))
+            {
+                throw new SimZslException($"Class {i} is '{a[i]}' in the prototypes but '{b[i]}' in the distance matrix; both must list the same classes in the same order.");
+            }
+        }
+    }
+
+    private static double Square(double v) => v * v;
+}

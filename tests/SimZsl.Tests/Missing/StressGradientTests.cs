@@ -1,0 +1,73 @@
+using SimZsl.Embedding;
+using SimZsl.Geometry;
+
+namespace SimZsl.Tests.Missing;
+
+public class StressGradientTests
+{
+    public static TheoryData<double, StressWeighting> Cases => new()
+    {
+        { -2.0, StressWeighting.Uniform },
+        { -0.3, StressWeighting.Sammon },
+        { 0.0, StressWeighting.Uniform },
+        { 0.0, StressWeighting.Sammon },
+        { 0.7, StressWeighting.Uniform },
+        { 1.0, StressWeighting.Sammon },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void GradientMatchesCentralFiniteDifferences(double curvature, StressWeighting weighting)
+    {
+        // Target: exact data with 30 % missing; configuration: another random draw, so residuals are large.
+        var truth = ExactData.Points(25, 3, curvature, seed: 1);
+        var target = ExactData.WithMissing(ExactData.Distances(truth), 0.3, seed: 2);
+        var start = ExactData.Points(25, 3, curvature, seed: 3);
+        var stress = StressFunction.Create(target, 3, curvature, weighting);
+        var x = KappaCoordinates.ToInternal(start.Coordinates, curvature);
+        var gradient = new double[x.Length];
+        stress.Evaluate(x, gradient);
+
+        double worst = 0, norm = Math.Sqrt(gradient.Sum(g => g * g));
+        for (int k = 0; k < x.Length; k++)
+        {
+            double h = 1e-6 * Math.Max(1, Math.Abs(x[k]));
+            var plus = (double[])x.Clone();
+            var minus = (double[])x.Clone();
+            plus[k] += h;
+            minus[k] -= h;
+            double numeric = (stress.Value(plus) - stress.Value(minus)) / (2 * h);
+            worst = Math.Max(worst, Math.Abs(numeric - gradient[k]));
+        }
+
+        Assert.True(norm > 1e-3, $"degenerate test: gradient norm {norm}");
+        Assert.True(worst <= 1e-6 * norm, $"κ = {curvature}, {weighting}: worst |numeric − analytic| = {worst:G3}, ‖∇σ‖ = {norm:G3}");
+    }
+
+    [Theory]
+    [InlineData(-1.0)]
+    [InlineData(0.0)]
+    [InlineData(2.0)]
+    public void StressEqualsTheDefinitionOverObservedPairs(double curvature)
+    {
+        var truth = ExactData.Points(15, 2, curvature, seed: 5);
+        var target = ExactData.WithMissing(ExactData.Distances(truth), 0.4, seed: 6);
+        var other = ExactData.Points(15, 2, curvature, seed: 7);
+        double expected = 0, expectedSammon = 0;
+        for (int i = 0; i < 15; i++)
+        {
+            for (int j = i + 1; j < 15; j++)
+            {
+                if (target.IsObserved(i, j))
+                {
+                    double residual = PairwiseDistances.Distance(other.Coordinates.Row(i), other.Coordinates.Row(j), curvature) - target[i, j];
+                    expected += 0.5 * residual * residual;
+                    expectedSammon += 0.5 * residual * residual / target[i, j];
+                }
+            }
+        }
+
+        Assert.Equal(expected, StressRefinement.Stress(other, target), 9);
+        Assert.Equal(expectedSammon, StressRefinement.Stress(other, target, StressWeighting.Sammon), 9);
+    }
+}
