@@ -32,8 +32,8 @@ for (int f = 0; f < fractions.Length; f++)
         missing[f] += (double)masked.MissingPairCount / (distances.Count * (distances.Count - 1) / 2) / repeats;
         for (int c = 0; c < curvatures.Length; c++)
         {
-            var embedding = new KappaMds(new KappaMdsOptions { Dimension = dimension, Curvature = curvatures[c], Refine = true, Seed = seed }).Fit(masked);
-            accuracy[c, f] += run.Evaluate(embedding.Prototypes).ZslTop1 / repeats;
+            var embedding = new KappaMds(new KappaMdsOptions { Dimension = dimension, Curvature = curvatures[c], Seed = seed }).Fit(masked);
+            accuracy[c, f] += (run.TryEvaluate(embedding.Prototypes)?.ZslTop1 ?? double.NaN) / repeats;
             distortion[c, f] += MeanDistortion(embedding.Distances(), distances) / repeats;
         }
     }

@@ -51,7 +51,7 @@ foreach (var (name, run, similarity, counts) in Datasets())
     }
 
     double Zsl(DistanceMatrix d, double curvature) =>
-        run.Evaluate(new KappaMds(new KappaMdsOptions { Dimension = dimension, Curvature = curvature, Refine = true, Seed = seed }).Fit(d).Prototypes).ZslTop1;
+        run.TryEvaluate(new KappaMds(new KappaMdsOptions { Dimension = dimension, Curvature = curvature, Seed = seed }).Fit(d).Prototypes)?.ZslTop1 ?? double.NaN;
 }
 
 table.Print();

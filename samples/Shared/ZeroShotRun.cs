@@ -14,7 +14,31 @@ internal sealed record ZeroShotRun(RowMatrix TrainFeatures, string[] TrainLabels
     public int Seed { get; init; }
 
     /// <summary>Per-class mean top-1 accuracy on the unseen test instances, search over the unseen classes.</summary>
-    public ZeroShotMetrics Evaluate(ClassPrototypes prototypes)
+    public ZeroShotMetrics Evaluate(ClassPrototypes prototypes) => TryEvaluate(prototypes)
+        ?? throw new SimZslException("Zero-shot training failed (see the message above).");
+
+    /// <summary>As <see cref="Evaluate"/>, or null (with a message on stderr) when the prototypes are not finite or
+    /// libtorch rejects a training step, so one failed configuration does not end a sweep.</summary>
+    public ZeroShotMetrics? TryEvaluate(ClassPrototypes prototypes)
+    {
+        if (prototypes.Coordinates.AsSpan().ToArray().Any(v => !double.IsFinite(v)))
+        {
+            Console.Error.WriteLine($"  failed: the κ = {prototypes.Curvature} prototypes have non-finite coordinates.");
+            return null;
+        }
+
+        try
+        {
+            return Train(prototypes);
+        }
+        catch (System.Runtime.InteropServices.ExternalException e)
+        {
+            Console.Error.WriteLine($"  failed: libtorch rejected a training step at κ = {prototypes.Curvature}: {e.Message.Split('\n')[0]}");
+            return null;
+        }
+    }
+
+    private ZeroShotMetrics Train(ClassPrototypes prototypes)
     {
         var kind = prototypes.Curvature switch { 0 => ZeroShotHeadKind.Softmax, > 0 => ZeroShotHeadKind.Prototype, _ => ZeroShotHeadKind.Hyperbolic };
         using var model = new ZeroShotTrainer(new ZeroShotTrainerOptions
