@@ -55,7 +55,7 @@ for (int s = 0; s < spaces.Count; s++)
 
 table.Print();
 string png = Path.Combine(options.OutputFolder(), "challenge-multi-source.png");
-CurvePlot.Save(png, "Challenge II: ZSL on aPascal by class similarity source", "similarity source (1 = WordNet all, 2 = aPY att only, 3–5 = multi-source with 100/25/5 % cross)", "ZSL top-1 (%)",
+CurvePlot.Save(png, "Challenge II: ZSL on aPascal by class similarity source", "similarity source: the rows of the table, 1–5", "ZSL top-1 (%)",
     curvatures.Select((k, c) => new Curve($"κ = {k:+0;-0;0} ({ZeroShotRun.HeadName(k)})", Enumerable.Range(1, spaces.Count).Select(x => (double)x).ToArray(), Enumerable.Range(0, spaces.Count).Select(s => 100 * results[s, c]).ToArray())).ToArray(),
     width: 800, height: 500);
 Console.WriteLine($"plot: {png}; total {clock.Elapsed.TotalSeconds:F0} s");
