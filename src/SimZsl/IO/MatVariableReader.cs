@@ -1,15 +1,18 @@
 using System.Buffers.Binary;
+using System.IO.Compression;
 using System.Runtime.InteropServices;
 
 namespace SimZsl.IO;
 
 /// <summary>Walks the top-level data elements of a MAT v5 file in a stream, one element in memory at a time.
-/// A large plain double matrix (a feature file saved with <c>-v6</c>) is read straight into its array, without an
-/// intermediate copy of its bytes; everything else is read whole and handed to <see cref="MatElementParser"/>.</summary>
+/// A large double matrix (a feature file) goes straight into its array: read from a plain element, or inflated from
+/// a compressed one, without an intermediate copy of all its bytes; everything else is read whole and handed to
+/// <see cref="MatElementParser"/>.</summary>
 internal static class MatVariableReader
 {
     private const int HeaderLength = 128;
     private const int LargeElement = 1 << 20;
+    private const int LargeCompressedElement = 1 << 16;
     private const int PrefixLength = 4096;
 
     public static List<MatArray> Read(Stream stream, long length, bool bigEndian, string source)
@@ -38,7 +41,13 @@ internal static class MatVariableReader
                 throw new DataFormatException(source, $"a {MatDataTypes.Name((MatDataType)type)} element of {size} bytes is larger than one array can hold (2 GB); save the variable in parts.", offset: position);
             }
 
-            if (type != (uint)MatDataType.Matrix || size < LargeElement || !TryReadDoubleMatrix(stream, tag, position, bigEndian, source, arrays))
+            bool done = type switch
+            {
+                (uint)MatDataType.Matrix when size >= LargeElement => TryReadDoubleMatrix(stream, tag, position, bigEndian, source, arrays),
+                (uint)MatDataType.Compressed when size >= LargeCompressedElement => TryInflateDoubleMatrix(stream, (int)size, position, bigEndian, source, arrays),
+                _ => false,
+            };
+            if (!done)
             {
                 stream.Position = position + 8;
                 var element = GC.AllocateUninitializedArray<byte>((int)elementLength);
@@ -72,6 +81,71 @@ internal static class MatVariableReader
         int inPrefix = Math.Min(prefix.Length - found.DataStart, target.Length);
         prefix.AsSpan(found.DataStart, inPrefix).CopyTo(target);
         stream.ReadExactly(target[inPrefix..]);
+        if (found.Info.Name.Length > 0)
+        {
+            arrays.Add(new MatNumericArray(found.Info, values, null, found.Logical));
+        }
+
+        return true;
+    }
+
+    private static bool TryInflateDoubleMatrix(Stream stream, int size, long position, bool bigEndian, string source, List<MatArray> arrays)
+    {
+        var compressed = GC.AllocateUninitializedArray<byte>(size);
+        stream.ReadExactly(compressed);
+        using var zlib = new ZLibStream(new MemoryStream(compressed, writable: false), CompressionMode.Decompress);
+        var prefix = new byte[8 + PrefixLength];
+        int got;
+        try
+        {
+            got = zlib.ReadAtLeast(prefix, prefix.Length, throwOnEndOfStream: false);
+        }
+        catch (InvalidDataException)
+        {
+            return false;   // the general path reports it
+        }
+
+        uint innerSize = U32(prefix, 4, bigEndian);
+        if (got < 16 || U32(prefix, 0, bigEndian) != (uint)MatDataType.Matrix || innerSize > Array.MaxLength - 8)
+        {
+            return false;
+        }
+
+        var parser = new MatElementParser(prefix[..got], bigEndian, source, compressedOffset: position);
+        var header = parser.TryDoubleMatrixHeader(new MatElementParser.Tag(MatDataType.Matrix, 8, (int)innerSize, 8 + (int)innerSize, 0), position);
+        if (header is not { } found)
+        {
+            return false;
+        }
+
+        // The announced size is not trusted: the array grows only as inflated data arrive.
+        long count = found.Info.Dimensions.Aggregate(1L, (a, b) => a * b);
+        var values = GC.AllocateUninitializedArray<double>((int)Math.Min(count, (Math.Max(prefix.Length, 4L * size) / 8) + 1));
+        int filled = Math.Min(got - found.DataStart, values.Length * 8);
+        prefix.AsSpan(found.DataStart, filled).CopyTo(MemoryMarshal.AsBytes(values.AsSpan()));
+        try
+        {
+            while (filled < count * 8)
+            {
+                if (filled == values.Length * 8L)
+                {
+                    Array.Resize(ref values, (int)Math.Min(count, 2L * values.Length));
+                }
+
+                int read = zlib.Read(MemoryMarshal.AsBytes(values.AsSpan())[filled..]);
+                if (read == 0)
+                {
+                    throw new DataFormatException(source, $"the compressed element inflates to less than the {count} doubles of '{found.Info.Name}'; the compressed data is truncated or damaged.", offset: position);
+                }
+
+                filled += read;
+            }
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new DataFormatException(source, $"the zlib stream of this compressed element does not inflate ({ex.Message}); the file is damaged: save it again from MATLAB.", offset: position, innerException: ex);
+        }
+
         if (found.Info.Name.Length > 0)
         {
             arrays.Add(new MatNumericArray(found.Info, values, null, found.Logical));

@@ -44,14 +44,16 @@ internal sealed class MatNumericNode(string name, MatClass cls, int[] dimensions
     }
 }
 
-/// <summary>A character array of one row, stored as UTF-16 code units (miUINT16, as MATLAB does).</summary>
+/// <summary>A character array of one row, stored as miUTF8: MATLAB reads it, and SciPy decodes it correctly
+/// by default (it decodes miUINT16 characters as UTF-8 unless told otherwise, garbling non-ASCII text).</summary>
 internal sealed class MatTextNode(string name, string text)
     : MatWriterNode(name, MatClass.Char, [text.Length == 0 ? 0 : 1, text.Length])
 {
-    protected override long ContentSize => MatElementWriter.ElementSize(2L * text.Length);
+    private readonly byte[] _utf8 = System.Text.Encoding.UTF8.GetBytes(text);
 
-    protected override void WriteContent(MatElementWriter output) =>
-        output.WriteNumbers(MatDataType.UInt16, text.Select(c => (double)c).ToArray());
+    protected override long ContentSize => MatElementWriter.ElementSize(_utf8.Length);
+
+    protected override void WriteContent(MatElementWriter output) => output.WriteElement(MatDataType.Utf8, _utf8);
 }
 
 /// <summary>A cell array of other arrays (column-major).</summary>

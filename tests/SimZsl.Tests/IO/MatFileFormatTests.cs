@@ -110,15 +110,19 @@ public class MatFileFormatTests
     }
 
     [Theory]
-    [InlineData(false, (int)MatDataType.Double)]   // read straight into the array
-    [InlineData(true, (int)MatDataType.Double)]    // big-endian: decoded
-    [InlineData(false, (int)MatDataType.UInt16)]   // stored compactly: decoded
-    public void LargeMatricesReadTheSameWhicheverPathTheyTake(bool bigEndian, int storageType)
+    [InlineData(false, false, (int)MatDataType.Double)]   // read straight into the array
+    [InlineData(false, true, (int)MatDataType.Double)]    // big-endian: decoded
+    [InlineData(false, false, (int)MatDataType.UInt16)]   // stored compactly: decoded
+    [InlineData(true, false, (int)MatDataType.Double)]    // inflated straight into the array
+    [InlineData(true, true, (int)MatDataType.Double)]     // big-endian: inflated, then decoded
+    [InlineData(true, false, (int)MatDataType.UInt16)]
+    public void LargeMatricesReadTheSameWhicheverPathTheyTake(bool compress, bool bigEndian, int storageType)
     {
         var storage = (MatDataType)storageType;
-        const int Rows = 300, Columns = 600;   // 1.4 MB of doubles: above the direct-read threshold
-        var values = Enumerable.Range(0, Rows * Columns).Select(k => (double)(k % 60000)).ToArray();
-        var bytes = new MatFileWriter(compress: false, bigEndian)
+        const int Rows = 300, Columns = 600;   // 1.4 MB of doubles: above the direct-read thresholds
+        var random = new Random(5);
+        var values = Enumerable.Range(0, Rows * Columns).Select(k => (double)random.Next(60000)).ToArray();
+        var bytes = new MatFileWriter(compress, bigEndian)
             .AddText("before", "x")
             .AddNumeric("features", [Rows, Columns], values, null, MatClass.Double, storage, logical: false)
             .AddNumeric("labels", [1, 2], [1, 2], null, MatClass.Double, MatDataType.Double, logical: false)
@@ -131,6 +135,29 @@ public class MatFileFormatTests
 
         var error = Assert.Throws<DataFormatException>(() => MatFile.Read(bytes[..(bytes.Length - 100)], "cut.mat"));
         Assert.Contains("truncated", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LargeCompressedMatrixWhoseStreamEndsEarly()
+    {
+        var random = new Random(6);
+        var values = Enumerable.Range(0, 200_000).Select(_ => random.NextDouble()).ToArray();
+        var bytes = new MatFileWriter(compress: true).AddNumeric("features", [1000, 200], values).ToArray();
+        int size = BitConverter.ToInt32(bytes, 132);
+        var cut = bytes[..(136 + (size / 2))];
+        BitConverter.GetBytes(size / 2).CopyTo(cut, 132);
+        var error = Assert.Throws<DataFormatException>(() => MatFile.Read(cut, "cut.mat"));
+        Assert.Equal(128, error.Offset);
+        Assert.Contains("truncated", error.Message, StringComparison.Ordinal);
+
+        var garbled = bytes.ToArray();
+        for (int k = 136 + (size / 2); k < 136 + (size / 2) + 64; k++)
+        {
+            garbled[k] ^= 0x5A;
+        }
+
+        error = Assert.Throws<DataFormatException>(() => MatFile.Read(garbled, "garbled.mat"));
+        Assert.Equal(128, error.Offset);
     }
 
     [Fact]
