@@ -41,5 +41,5 @@ internal static class LandmarkFile
     }
 
     public static KappaMdsOptions Apply(KappaMdsOptions options, IReadOnlyList<string>? landmarks) =>
-        landmarks is null ? options : throw new UsageException("--landmarks is not supported yet in this build.");
+        landmarks is null ? options : options with { Landmarks = landmarks };
 }

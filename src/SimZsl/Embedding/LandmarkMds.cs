@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Numerics.Tensors;
 using SimZsl.Similarity;
 
 namespace SimZsl.Embedding;
@@ -49,7 +50,7 @@ public sealed class LandmarkMds
             Eigenvalues = strain.Eigenvalues,
             ClippedEigenvalueMass = strain.ClippedMass,
             LandmarkStress = StressFunction.Create(landmarks, Options.Dimension, curvature, StressWeighting.Uniform).Value(landmarkX) * units,
-            PlacementStress = placed.Stress * units,
+            PlacementStressOnDemand = new Lazy<double>(() => placed.Stress() * units),
             Iterations = (landmarkOutcome?.Iterations ?? 0) + placed.Iterations,
             Converged = (landmarkOutcome?.Converged ?? true) && placed.Converged,
             Elapsed = clock.Elapsed,
@@ -142,7 +143,7 @@ public sealed class LandmarkMds
         return (x, strain, outcome);
     }
 
-    private sealed record Placement(double[] Coordinates, double Stress, int Iterations, bool Converged);
+    private sealed record Placement(double[] Coordinates, Func<double> Stress, int Iterations, bool Converged);
 
     private Placement Place(LandmarkStrain strain, double[] landmarkX, LandmarkDistances others, int[] columns, IProgress<EmbeddingProgress>? progress, CancellationToken cancellationToken)
     {
@@ -155,7 +156,7 @@ public sealed class LandmarkMds
         var source = others.Distances.Data;
         bool identity = columns.Select((c, b) => c == b).All(same => same);
         var options = new ParallelOptions { CancellationToken = cancellationToken };
-        Parallel.For(0, m, options, () => (Scratch: new double[l], Row: new double[l], Point: new double[cols], Gradient: new double[cols], Anchored: new AnchoredStress(landmarkX, l, cols, strain.Curvature)), (i, _, work) =>
+        Parallel.For(0, m, options, () => (Scratch: new double[l], Row: new double[l], Point: new double[cols], Anchored: new AnchoredStress(landmarkX, l, cols, strain.Curvature)), (i, _, work) =>
         {
             var distances = source.AsSpan(i * l, l);
             if (!identity)
@@ -169,31 +170,45 @@ public sealed class LandmarkMds
             }
 
             strain.Place(distances, work.Point, work.Scratch);
-            for (int b = 0; b < l; b++)
-            {
-                work.Scratch[b] = distances[b] / r;
-            }
-
-            // Scratch now holds the unit-scaled landmark distances, the target of the per-class stress.
             converged[i] = true;
             if (Options.Refine)
             {
+                // Scratch becomes the unit-scaled landmark distances, the target of the per-class stress.
+                TensorPrimitives.Multiply(distances, 1 / r, work.Scratch);
                 var outcome = work.Anchored.Refine(work.Point, work.Scratch, Options, cancellationToken);
                 iterations[i] = outcome.Iterations;
                 converged[i] = outcome.Converged;
                 stress[i] = outcome.Value;
-            }
-            else
-            {
-                work.Anchored.SetTarget(work.Scratch);
-                stress[i] = work.Anchored.Evaluate(work.Point, work.Gradient);
             }
 
             work.Point.CopyTo(x, i * cols);
             return work;
         }, _ => { });
         progress?.Report(new EmbeddingProgress("landmarks", 0, double.NaN, 1));
-        return new Placement(x, stress.Sum(), iterations.Sum(), converged.All(c => c));
+        Func<double> total = Options.Refine ? () => stress.Sum() : () => PlacementStress(landmarkX, x, others, columns, strain.Curvature, cols);
+        return new Placement(x, total, iterations.Sum(), converged.All(c => c));
+    }
+
+    // ½ Σ (d − D)² of placed classes against their landmark distances (unit curvature), on demand.
+    private static double PlacementStress(double[] landmarkX, double[] x, LandmarkDistances others, int[] columns, double curvature, int cols)
+    {
+        int m = others.Count, l = landmarkX.Length / cols;
+        double r = KappaCoordinates.Radius(curvature);
+        var stress = new double[m];
+        var source = others.Distances.Data;
+        Parallel.For(0, m, () => (Target: new double[l], Point: new double[cols], Gradient: new double[cols], Anchored: new AnchoredStress(landmarkX, l, cols, curvature)), (i, _, work) =>
+        {
+            for (int b = 0; b < l; b++)
+            {
+                work.Target[columns[b]] = source[(i * l) + b] / r;
+            }
+
+            x.AsSpan(i * cols, cols).CopyTo(work.Point);
+            work.Anchored.SetTarget(work.Target);
+            stress[i] = work.Anchored.Evaluate(work.Point, work.Gradient);
+            return work;
+        }, _ => { });
+        return stress.Sum();
     }
 
     private static double Square(double v) => v * v;

@@ -19,8 +19,21 @@ public sealed record LandmarkMdsResult
     /// <summary>Stress ½ Σ_{i&lt;j} (d_ij − D_ij)² of the landmark block.</summary>
     public required double LandmarkStress { get; init; }
 
-    /// <summary>Stress ½ Σ_{class, landmark} (d − D)² of the placed classes against their landmark distances.</summary>
-    public required double PlacementStress { get; init; }
+    private Lazy<double>? _placementStress;
+
+    /// <summary>Stress ½ Σ_{class, landmark} (d − D)² of the placed classes against their landmark distances. Without
+    /// refinement it is computed on first access (it costs as much as the placement itself).</summary>
+    public double PlacementStress
+    {
+        get => _placementStress?.Value ?? double.NaN;
+        init => _placementStress = new Lazy<double>(value);
+    }
+
+    /// <summary>Deferred <see cref="PlacementStress"/>.</summary>
+    internal Lazy<double> PlacementStressOnDemand
+    {
+        init => _placementStress = value;
+    }
 
     /// <summary>Refinement iterations: of the landmark block plus all per-class refinements (0 without refinement).</summary>
     public int Iterations { get; init; }

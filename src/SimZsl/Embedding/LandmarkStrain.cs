@@ -90,17 +90,30 @@ internal sealed class LandmarkStrain
     /// <summary>Places one class from its distances to the landmarks (D's units) into internal coordinates.</summary>
     public void Place(ReadOnlySpan<double> distances, Span<double> output, Span<double> scratch)
     {
-        double r = KappaCoordinates.Radius(Curvature);
-        for (int l = 0; l < Count; l++)
+        // The kernel f(D) as SIMD passes over the L distances (cos and cosh are vectorised in TensorPrimitives).
+        var kernel = scratch[..Count];
+        if (Curvature == 0)
         {
-            scratch[l] = Kernel(distances[l], Curvature, r);
+            TensorPrimitives.Multiply(distances[..Count], distances[..Count], kernel);
+        }
+        else
+        {
+            TensorPrimitives.Multiply(distances[..Count], 1 / KappaCoordinates.Radius(Curvature), kernel);
+            if (Curvature > 0)
+            {
+                TensorPrimitives.Cos(kernel, kernel);
+            }
+            else
+            {
+                TensorPrimitives.Cosh(kernel, kernel);
+            }
         }
 
         int outputs = _offset.Length;
         Span<double> lifted = stackalloc double[outputs];
         for (int c = 0; c < outputs; c++)
         {
-            lifted[c] = TensorPrimitives.Dot<double>(scratch[..Count], _projectionColumns.AsSpan(c * Count, Count)) + _offset[c];
+            lifted[c] = TensorPrimitives.Dot<double>(kernel, _projectionColumns.AsSpan(c * Count, Count)) + _offset[c];
         }
 
         if (Curvature < 0)

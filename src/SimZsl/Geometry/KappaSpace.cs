@@ -56,50 +56,66 @@ public sealed partial record KappaSpace
     public double ConformalFactor(ReadOnlySpan<double> x) => 2 / Math.Max(1 + (Curvature * TensorPrimitives.Dot(x, x)), double.Epsilon);
 
     /// <summary>Geodesic distance d_κ(x, y) = 2 artan_κ(‖(−x) ⊕_κ y‖).</summary>
-    /// <remarks>‖(−x) ⊕_κ y‖ = ‖x − y‖/√Q with Q = 1 + 2κ⟨x, y⟩ + κ²‖x‖²‖y‖², which needs no intermediate vector.
+    /// <remarks>‖(−x) ⊕_κ y‖ = ‖x − y‖/√Q with Q = 1 + 2κ⟨x, y⟩ + κ²‖x‖²‖y‖² = (1 + κ‖x‖²)(1 + κ‖y‖²) − κ‖x − y‖²,
+    /// which needs no intermediate vector.
     /// For κ &lt; 0 and far-apart points atanh(u) loses digits as u → 1, so there the equivalent
     /// acosh(1 + 2|κ|‖x − y‖²/((1 − |κ|‖x‖²)(1 − |κ|‖y‖²)))/√|κ| is used. Points on or outside the ball's
     /// boundary are treated as just inside it.</remarks>
     public double Distance(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
         CheckSameDimension(x, y);
-        double squaredGap = 0, xx = 0, yy = 0, xy = 0;
-        for (int k = 0; k < x.Length; k++)
-        {
-            double gap = x[k] - y[k];
-            squaredGap += gap * gap;
-            xx += x[k] * x[k];
-            yy += y[k] * y[k];
-            xy += x[k] * y[k];
-        }
-
-        double kappa = Curvature;
-        double q = Math.Max(1 + (2 * kappa * xy) + (kappa * kappa * xx * yy), 0);
-        double gyroNorm = Math.Sqrt(squaredGap) / Math.Sqrt(q);   // +∞ at the antipode when κ > 0
-        if (kappa < 0 && Math.Sqrt(-kappa) * gyroNorm > 0.5)
-        {
-            double c = -kappa;
-            double inside = Math.Max((1 - (c * xx)) * (1 - (c * yy)), double.Epsilon * double.Epsilon);
-            return PairwiseDistances.Acosh1p(2 * c * squaredGap / inside) / Math.Sqrt(c);
-        }
-
-        return 2 * CurvedTrigonometry.Artan(gyroNorm, kappa);
+        return DistanceFromParts(TensorPrimitives.Distance(x, y), TensorPrimitives.Dot(x, x), TensorPrimitives.Dot(y, y), TensorPrimitives.Dot(x, y));
     }
 
     /// <summary>Geodesic distance from the origin, 2 artan_κ(‖x‖).</summary>
-    public double DistanceFromOrigin(ReadOnlySpan<double> x) => 2 * CurvedTrigonometry.Artan(TensorPrimitives.Norm(x), Curvature);
+    public double DistanceFromOrigin(ReadOnlySpan<double> x)
+    {
+        double square = TensorPrimitives.Dot(x, x);
+        return DistanceFromParts(Math.Sqrt(square), square, 0, 0);
+    }
 
     /// <summary>All n × n geodesic distances between the rows of <paramref name="points"/>, row-major.</summary>
     public double[] Distances(RowMatrix points)
     {
         ArgumentNullException.ThrowIfNull(points);
         int n = points.Rows;
+        var squares = SquaredNorms(points);
         var result = new double[n * n];
         for (int i = 0; i < n; i++)
         {
+            var x = points.Row(i);
             for (int j = i + 1; j < n; j++)
             {
-                result[(i * n) + j] = result[(j * n) + i] = Distance(points.Row(i), points.Row(j));
+                var y = points.Row(j);
+                result[(i * n) + j] = result[(j * n) + i] =
+                    DistanceFromParts(TensorPrimitives.Distance(x, y), squares[i], squares[j], TensorPrimitives.Dot(x, y));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Distances from every row of <paramref name="from"/> to every row of <paramref name="to"/>, row-major
+    /// (from.Rows × to.Rows): e.g. from mapped features to class prototypes.</summary>
+    public double[] Distances(RowMatrix from, RowMatrix to)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
+        if (from.Columns != to.Columns)
+        {
+            throw new ArgumentException($"Points of different dimension ({from.Columns} and {to.Columns}).", nameof(to));
+        }
+
+        var fromSquares = SquaredNorms(from);
+        var toSquares = SquaredNorms(to);
+        var result = new double[from.Rows * to.Rows];
+        for (int i = 0; i < from.Rows; i++)
+        {
+            var x = from.Row(i);
+            for (int j = 0; j < to.Rows; j++)
+            {
+                var y = to.Row(j);
+                result[(i * to.Rows) + j] = DistanceFromParts(TensorPrimitives.Distance(x, y), fromSquares[i], toSquares[j], TensorPrimitives.Dot(x, y));
             }
         }
 
@@ -113,9 +129,23 @@ public sealed partial record KappaSpace
         CheckSameDimension(x, y);
         CheckDestination(x, destination);
         double kappa = Curvature;
-        double xy = TensorPrimitives.Dot(x, y), xx = TensorPrimitives.Dot(x, x), yy = TensorPrimitives.Dot(y, y);
-        double denominator = 1 - (2 * kappa * xy) + (kappa * kappa * xx * yy);
-        double a = (1 - (2 * kappa * xy) - (kappa * yy)) / denominator;
+        double xx = 0, yy = 0, sumSquare = 0, sumDotY = 0;
+        for (int k = 0; k < x.Length; k++)
+        {
+            double sum = x[k] + y[k];
+            xx += x[k] * x[k];
+            yy += y[k] * y[k];
+            sumSquare += sum * sum;
+            sumDotY += sum * y[k];
+        }
+
+        // The textbook coefficients rewritten with s = x + y:
+        //   1 − 2κ⟨x, y⟩ + κ²‖x‖²‖y‖² = (1 + κ‖x‖²)(1 + κ‖y‖²) − κ‖s‖²,   1 − 2κ⟨x, y⟩ − κ‖y‖² = (1 + κ‖y‖²) − 2κ⟨s, y⟩.
+        // For (−x) ⊕ y with x ≈ y near the ball's boundary the textbook forms subtract numbers of size 1 to get
+        // ~1e-20; these add small terms instead, which log_x(y) for close points there depends on.
+        double fy = 1 + (kappa * yy);
+        double denominator = ((1 + (kappa * xx)) * fy) - (kappa * sumSquare);
+        double a = (fy - (2 * kappa * sumDotY)) / denominator;
         double b = (1 + (kappa * xx)) / denominator;
         for (int k = 0; k < x.Length; k++)
         {
@@ -166,6 +196,50 @@ public sealed partial record KappaSpace
         var result = new double[x.Length];
         Project(x, result, margin);
         return result;
+    }
+
+    // d_κ from ‖x − y‖, ‖x‖², ‖y‖² and ⟨x, y⟩ (see the remarks on Distance).
+    private double DistanceFromParts(double gap, double xx, double yy, double xy)
+    {
+        double kappa = Curvature;
+        double fx = 1 + (kappa * xx), fy = 1 + (kappa * yy);
+        if (kappa < 0)
+        {
+            // A point on or past the boundary counts as just inside it (by less than double can resolve), and two
+            // points outside cannot make a positive product.
+            fx = Math.Max(fx, BoundaryFloor);
+            fy = Math.Max(fy, BoundaryFloor);
+        }
+
+        // Q = 1 + 2κ⟨x, y⟩ + κ²‖x‖²‖y‖², written as (1 + κ‖x‖²)(1 + κ‖y‖²) − κ‖x − y‖²: for κ < 0 both terms are
+        // positive, so close points near the boundary (Q ≈ 1e-20 from terms of size 1) do not cancel to noise.
+        double q = Math.Max((fx * fy) - (kappa * gap * gap), 0);
+        double gyroNorm = gap / Math.Sqrt(q);   // +∞ at the antipode when κ > 0
+        if (kappa < 0 && Math.Sqrt(-kappa) * gyroNorm > 0.5)
+        {
+            double c = -kappa;
+            return Acosh1p(2 * c * gap * gap / (fx * fy)) / Math.Sqrt(c);
+        }
+
+        return 2 * CurvedTrigonometry.Artan(gyroNorm, kappa);
+    }
+
+    // Below double's resolution of 1 − c‖x‖² (about 1e-16), so it only ever replaces "on or outside the ball".
+    private const double BoundaryFloor = 1e-17;
+
+    /// <summary>acosh(1 + t), accurate for small t (≈ √(2t)) and finite for huge t (≈ ln 2 + ln(1 + t)).</summary>
+    private static double Acosh1p(double t) =>
+        t < 1e8 ? double.LogP1(t + Math.Sqrt(t * (t + 2))) : Math.Log(2) + double.LogP1(t);
+
+    private static double[] SquaredNorms(RowMatrix points)
+    {
+        var squares = new double[points.Rows];
+        for (int i = 0; i < squares.Length; i++)
+        {
+            squares[i] = TensorPrimitives.Dot(points.Row(i), points.Row(i));
+        }
+
+        return squares;
     }
 
     private static void CheckSameDimension(ReadOnlySpan<double> x, ReadOnlySpan<double> y)

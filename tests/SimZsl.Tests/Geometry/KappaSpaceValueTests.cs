@@ -151,6 +151,49 @@ public class KappaSpaceValueTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(NegativeCurvatures), MemberType = typeof(KappaDraws))]
+    public void NeighboursNearTheBoundaryKeepTheirSmallDistance(double curvature)
+    {
+        // Two points at 1 − 1e-10 of the radius, 1e-11 rad apart: 1 − c‖x‖² ≈ 2e-10 dwarfs their gap, and
+        // 1 + 2κ⟨x, y⟩ + κ²‖x‖²‖y‖² would cancel to rounding noise. Expected, from the acosh form with
+        // 1 − cρ² = (1 − √cρ)(1 + √cρ) taken exactly: d = acosh(1 + 2c‖x − y‖²/(1 − cρ²)²)/√c.
+        var ball = new KappaSpace(curvature);
+        double c = -curvature, r = ball.Radius, rho = (1 - 1e-10) * r, theta = 1e-11;
+        double[] x = [rho, 0], y = [rho * Math.Cos(theta), rho * Math.Sin(theta)];
+        double gap = 2 * rho * Math.Sin(theta / 2);
+        double inside = 1e-10 * (2 - 1e-10);
+        double expected = Math.Acosh(1 + (2 * c * gap * gap / (inside * inside))) / Math.Sqrt(c);
+        Close(expected, ball.Distance(x, y), 1e-5, $"κ={curvature}");
+        Close(expected, ball.Distances(RowMatrix.FromRows([x, y]))[1], 1e-5, "Distances");
+
+        // The log map there: its Riemannian length λ_x‖log_x(y)‖ is the distance, and exp_x takes it back to y.
+        var log = ball.Log(x, y);
+        Close(expected, ball.ConformalFactor(x) * Math.Sqrt(log.Sum(v => v * v)), 1e-5, $"λ_x‖log_x(y)‖, κ={curvature}");
+        var back = ball.Exp(x, log);
+        Assert.True(Math.Abs(back[0] - y[0]) <= 1e-15 * r && Math.Abs(back[1] - y[1]) <= 1e-15 * r, $"exp_x(log_x(y)) = ({back[0]:R}, {back[1]:R}) vs ({y[0]:R}, {y[1]:R})");
+    }
+
+    [Theory]
+    [MemberData(nameof(NegativeCurvatures), MemberType = typeof(KappaDraws))]
+    public void PointsOnOrPastTheBoundaryCountAsJustInside(double curvature)
+    {
+        // Not valid input (Project first), but the distance stays finite and larger than from any point inside.
+        var ball = new KappaSpace(curvature);
+        double r = ball.Radius;
+        double[] inside = [0.3 * r, 0], nearEdge = [0, (1 - 1e-12) * r], onEdge = [0, r], past = [0, -1.5 * r];
+        double toNear = ball.Distance(inside, nearEdge), toEdge = ball.Distance(inside, onEdge);
+        Assert.True(double.IsFinite(toEdge) && toEdge > toNear, $"on the boundary {toEdge}, near it {toNear}");
+        Assert.True(double.IsFinite(ball.Distance(onEdge, past)));
+        Assert.True(double.IsFinite(ball.Distance(past, [-1.5 * r, 0])));
+
+        // 1 − c‖x‖² is floored at 1e-17, so no distance from the origin exceeds acosh(1 + 2/1e-17)/√c = ln(4e17)/√c
+        // (the computed radius r may land a rounding error inside the ball, giving a little less).
+        double toBoundary = ball.Distance([0, 0], [r, 0]);
+        Assert.True(toBoundary <= Math.Log(4e17) / Math.Sqrt(-curvature) * (1 + 1e-12), $"d(0, boundary) = {toBoundary}");
+        Assert.True(toBoundary > ball.DistanceFromOrigin(nearEdge));
+    }
+
     [Fact]
     public void InvalidArgumentsAreRejected()
     {

@@ -136,6 +136,8 @@ public class ModelConversionTests
 
         var expected = PairwiseDistances.All(prototypes, curvature);
         var actual = space.Distances(points);
+        var cross = space.Distances(points, points);
+        Assert.All(actual.Zip(cross), p => Close(p.First, p.Second, 1e-13, "Distances(points) vs Distances(points, points)"));
         for (int k = 0; k < expected.Length; k++)
         {
             // PairwiseDistances uses acos for the sphere, good to ~1e-8 in angle for well-separated points.
