@@ -1,0 +1,50 @@
+using System.Globalization;
+
+namespace SimZsl.Samples.Shared;
+
+/// <summary>The challenge samples' command line (`--name value` pairs) and the shipped data under samples/data,
+/// found by walking up from the working folder to SimZsl.sln.</summary>
+internal sealed class SampleOptions
+{
+    private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
+
+    public SampleOptions(string[] args)
+    {
+        for (int i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+            {
+                throw new ArgumentException($"Expected `--name value` pairs; '{args[i]}' has no value or no leading '--'.");
+            }
+
+            _options[args[i][2..]] = args[++i];
+        }
+    }
+
+    public int Int(string name, int fallback) => _options.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+
+    public string? Text(string name) => _options.GetValueOrDefault(name);
+
+    /// <summary>Where PNGs go: `--out`, else docs/img of the repository.</summary>
+    public string OutputFolder()
+    {
+        var folder = Text("out") ?? Path.Combine(RepositoryRoot(), "docs", "img");
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "SimZsl.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Run from inside the SimZsl repository (SimZsl.sln not found above the working folder).");
+    }
+
+    public static string Data(params string[] parts) => Path.Combine([RepositoryRoot(), "samples", "data", .. parts]);
+}
