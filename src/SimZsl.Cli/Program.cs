@@ -25,6 +25,7 @@ public static class Program
         root.Subcommands.Add(EmbedCommand.Create(Context));
         root.Subcommands.Add(ZslCommand.Create(Context));
         root.Subcommands.Add(PlotCommand.Create(Context));
+        root.Subcommands.Add(JoinCommand.Create(Context));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -1,0 +1,120 @@
+using System.CommandLine;
+using System.Globalization;
+using SimZsl.IO;
+using SimZsl.Similarity;
+
+namespace SimZsl.Cli.Commands;
+
+/// <summary><c>simzsl join</c>: the multi-source form. Several similarity sources over their own classes, plus
+/// cross-source tables (possibly partial), become one calibrated, masked distance matrix that
+/// <c>simzsl embed --input-kind distance</c> embeds.</summary>
+internal static class JoinCommand
+{
+    public static Command Create(Func<ParseResult, CliContext> context)
+    {
+        var sources = new Option<string[]>("--source") { Description = "A source as NAME=FILE: a square similarity CSV over that source's classes. Repeat for each source.", Required = true, AllowMultipleArgumentsPerToken = false, HelpName = "NAME=FILE" };
+        var cross = new Option<string[]>("--cross") { Description = "A cross-source similarity table (CSV: header of column classes, row class in the first column, empty cell = missing). Pairs within one source are ignored, so a full table over all classes works too. Repeatable.", HelpName = "FILE" };
+        var transform = new Option<string?>("--transform") { Description = "Similarity → distance: arccos (default), chord, one-minus, neg-log, none.", HelpName = "NAME" };
+        var calibration = new Option<string>("--calibration") { Description = "Per-source scale calibration: cross-consistency (default; each source scaled to agree with the cross-source distances), median (each block to a common median), none.", DefaultValueFactory = _ => "cross-consistency", HelpName = "NAME" };
+        calibration.AcceptOnlyFromAmong("cross-consistency", "median", "none");
+        var output = CliOptions.RequiredPath("--output", "Distance CSV to write (empty cell = missing): the input of 'simzsl embed --input-kind distance'.");
+        output.HelpName = "DISTANCES.csv";
+        var report = new Option<string?>("--report") { Description = "JSON report: classes, sources, scales, missing pairs.", HelpName = "REPORT.json" };
+        var command = new Command("join", """
+            Join several similarity sources (each over its own classes) and cross-source tables into one calibrated distance matrix with missing entries.
+
+            Example:
+              simzsl join --source awa=awa_att_cos.csv --source apy=apy_att_cos.csv --cross samples/data/WordNet/AWA2+APY_wup.csv --output joined.csv
+              simzsl embed --input joined.csv --input-kind distance --curvature -1 --dim 8 --output coords.csv
+            """)
+        {
+            sources, cross, transform, calibration, output, report,
+        };
+        command.SetAction(parse => CommandRunner.Run(context(parse), _ =>
+        {
+            var cli = context(parse);
+            string outputPath = parse.GetValue(output)!;
+            string? reportPath = parse.GetValue(report);
+            CliOptions.CheckOutputFolder(outputPath, "--output");
+            CliOptions.CheckOutputFolder(reportPath, "--report");
+            var join = new MultiSourceSimilarity();
+            var sourceOf = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (string spec in parse.GetValue(sources)!)
+            {
+                int eq = spec.IndexOf('=', StringComparison.Ordinal);
+                if (eq <= 0 || eq == spec.Length - 1)
+                {
+                    throw new UsageException($"--source '{spec}': write NAME=FILE, e.g. --source awa=awa.csv.");
+                }
+
+                string name = spec[..eq];
+                var s = SimilarityMatrix.FromCsv(spec[(eq + 1)..]);
+                join.AddSource(name, s);
+                foreach (string c in s.ClassNames)
+                {
+                    sourceOf[c] = name;
+                }
+            }
+
+            foreach (string file in parse.GetValue(cross) ?? [])
+            {
+                AddCross(join, file, sourceOf);
+            }
+
+            string? transformName = parse.GetValue(transform);
+            var joined = join.ToDistances(transformName is null ? SimilarityTransform.Arccos : SimilarityTransforms.Parse(transformName), ParseCalibration(parse.GetValue(calibration)!));
+            CliOptions.Write(outputPath, "--output", p => joined.Distances.ToCsv(p));
+            if (reportPath is not null)
+            {
+                JsonReport.Write(reportPath, new Dictionary<string, object?>
+                {
+                    ["classes"] = joined.Distances.Count,
+                    ["sources"] = join.Sources,
+                    ["source_scales"] = joined.SourceScales,
+                    ["cross_scale"] = joined.CrossScale,
+                    ["missing_pairs"] = joined.Distances.MissingPairCount,
+                });
+            }
+
+            cli.Say(string.Create(CultureInfo.InvariantCulture,
+                $"Joined {join.Sources.Count} sources, {joined.Distances.Count} classes, {joined.Distances.MissingPairCount} missing pairs; scales {string.Join(", ", joined.SourceScales.Select(kv => $"{kv.Key} ×{kv.Value:G4}"))}, cross ×{joined.CrossScale:G4}. Wrote {outputPath}."));
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    // Reads a cross table; entries whose two classes come from the same source (or from no source) are ignored.
+    private static void AddCross(MultiSourceSimilarity join, string file, Dictionary<string, string> sourceOf)
+    {
+        var table = CsvMatrixFile.ReadTable(file, allowMissing: true);
+        var rows = table.RowNames.Where(sourceOf.ContainsKey).ToArray();
+        var columns = table.ColumnNames.Where(sourceOf.ContainsKey).ToArray();
+        if (rows.Length == 0 || columns.Length == 0)
+        {
+            throw new DataFormatException(file, "no row or no column of this cross table names a class of the given sources; check the class names.");
+        }
+
+        var rowIndex = table.RowNames.Select((name, i) => (name, i)).Where(t => sourceOf.ContainsKey(t.name)).Select(t => t.i).ToArray();
+        var columnIndex = table.ColumnNames.Select((name, j) => (name, j)).Where(t => sourceOf.ContainsKey(t.name)).Select(t => t.j).ToArray();
+        var values = new double[rows.Length, columns.Length];
+        var observed = new bool[rows.Length, columns.Length];
+        for (int a = 0; a < rows.Length; a++)
+        {
+            for (int b = 0; b < columns.Length; b++)
+            {
+                int k = (rowIndex[a] * table.ColumnNames.Length) + columnIndex[b];
+                values[a, b] = table.Values[rowIndex[a], columnIndex[b]];
+                observed[a, b] = (table.Observed is null || table.Observed[k]) && sourceOf[rows[a]] != sourceOf[columns[b]];
+            }
+        }
+
+        join.AddCrossBlock(rows, columns, values, observed);
+    }
+
+    private static SourceCalibration ParseCalibration(string name) => name switch
+    {
+        "median" => SourceCalibration.MedianNormalize,
+        "none" => SourceCalibration.None,
+        _ => SourceCalibration.CrossConsistency,
+    };
+}
