@@ -102,3 +102,20 @@ public class EmbedCommandTests
         Assert.Contains("att_splits.mat:", error, StringComparison.Ordinal);
     }
 }
+
+public class EmbedTreeInputTests
+{
+    [Fact]
+    public void TreeFileEmbedsItsLeavesWithPathDistances()
+    {
+        string dir = CliRunner.TempFolder();
+        string coords = Path.Combine(dir, "coords.csv"), report = Path.Combine(dir, "r.json");
+        var (code, output, error) = CliRunner.Run("embed", "--input", RepositoryPaths.Data("Hierarchies", "CUB", "cub_balanced.parent-child.txt"),
+            "--input-kind", "tree", "--curvature", "-1", "--dim", "10", "--output", coords, "--report", report);
+        Assert.True(code == SimZsl.Cli.ExitCodes.Success, error);
+        Assert.Contains("Embedded 200 classes", output, StringComparison.Ordinal);
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(report));
+        Assert.Equal("none", json.RootElement.GetProperty("transform").GetString());
+        Assert.True(json.RootElement.GetProperty("map").GetDouble() > 0.5, "a tree embeds in hyperbolic space with a good neighbour ranking");
+    }
+}
