@@ -110,7 +110,7 @@ internal static class EmbedCommand
         ["missing_pairs"] = r.MissingPairs,
         ["imputation"] = r.Imputation,
         ["input_kind"] = kind.ToString().ToLowerInvariant(),
-        ["transform"] = kind == InputKind.Distance ? "none" : (transform ?? SimilarityTransform.Arccos).Name(),
+        ["transform"] = kind is InputKind.Distance or InputKind.Tree ? "none" : (transform ?? SimilarityTransform.Arccos).Name(),
         ["refine"] = options.Refine,
         ["seed"] = options.Seed,
     };
