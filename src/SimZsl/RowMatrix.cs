@@ -95,6 +95,21 @@ public sealed class RowMatrix
         return result;
     }
 
+    /// <summary>The transpose (columns become rows), as a new matrix.</summary>
+    public RowMatrix Transpose()
+    {
+        var t = new double[_data.Length];
+        for (int i = 0; i < Rows; i++)
+        {
+            for (int j = 0; j < Columns; j++)
+            {
+                t[(j * Rows) + i] = _data[(i * Columns) + j];
+            }
+        }
+
+        return new RowMatrix(Columns, Rows, t, validate: false);
+    }
+
     /// <summary>A copy of one row.</summary>
     public double[] RowArray(int row) => Row(row).ToArray();
 

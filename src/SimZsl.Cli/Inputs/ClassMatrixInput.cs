@@ -62,22 +62,9 @@ public static class ClassMatrixInput
     private static (IReadOnlyList<string> Names, RowMatrix Vectors) ReadCsvVectors(string path, bool columnsAreClasses)
     {
         var table = CsvMatrixFile.ReadTable(path);
-        return columnsAreClasses ? (table.ColumnNames, Transpose(table.Values)) : (table.RowNames, table.Values);
+        return columnsAreClasses ? (table.ColumnNames, table.Values.Transpose()) : (table.RowNames, table.Values);
     }
 
-    private static RowMatrix Transpose(RowMatrix m)
-    {
-        var t = new double[m.Rows * m.Columns];
-        for (int i = 0; i < m.Rows; i++)
-        {
-            for (int j = 0; j < m.Columns; j++)
-            {
-                t[(j * m.Rows) + i] = m[i, j];
-            }
-        }
-
-        return new RowMatrix(m.Columns, m.Rows, t);
-    }
 
     // .npy files and "file.mat:variable" go through MatrixSource; a bare .mat needs its variable named.
     private static bool IsMatrixSource(string input)

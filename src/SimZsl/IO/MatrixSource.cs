@@ -31,7 +31,7 @@ public sealed record MatrixSource(IReadOnlyList<string> ClassNames, RowMatrix Ma
             }
 
             var npy = NpyFile.Read(path).ToMatrix();
-            var matrix = columnsAreClasses ? Transpose(npy) : npy;
+            var matrix = columnsAreClasses ? npy.Transpose() : npy;
             return new MatrixSource(IndexNames(matrix.Rows), matrix, path, null);
         }
 
@@ -103,17 +103,4 @@ public sealed record MatrixSource(IReadOnlyList<string> ClassNames, RowMatrix Ma
     private static string[] IndexNames(int count) =>
         Enumerable.Range(0, count).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
 
-    private static RowMatrix Transpose(RowMatrix m)
-    {
-        var data = new double[m.Rows * m.Columns];
-        for (int i = 0; i < m.Rows; i++)
-        {
-            for (int j = 0; j < m.Columns; j++)
-            {
-                data[(j * m.Rows) + i] = m[i, j];
-            }
-        }
-
-        return RowMatrix.Wrap(m.Columns, m.Rows, data);
-    }
 }

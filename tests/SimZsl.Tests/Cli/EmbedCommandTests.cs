@@ -119,3 +119,42 @@ public class EmbedTreeInputTests
         Assert.True(json.RootElement.GetProperty("map").GetDouble() > 0.5, "a tree embeds in hyperbolic space with a good neighbour ranking");
     }
 }
+
+public class EmbedVectorInputTests
+{
+    [Fact]
+    public void Xlsa17AttributesEmbedFromTheMatFileWithClassNames()
+    {
+        string dir = CliRunner.TempFolder();
+        string coords = Path.Combine(dir, "coords.csv");
+        var (code, output, error) = CliRunner.Run("embed", "--input", RepositoryPaths.Data("xlsa17", "APY", "att_splits.mat") + ":att", "--input-kind", "vectors",
+            "--columns-are-classes", "--curvature", "1", "--dim", "31", "--output", coords);
+        Assert.True(code == SimZsl.Cli.ExitCodes.Success, error);
+        Assert.Contains("Embedded 32 classes", output, StringComparison.Ordinal);
+        var table = SimZsl.IO.CsvMatrixFile.ReadTable(coords);
+        Assert.Contains("aeroplane", table.RowNames);
+
+        // The same vectors as a CSV with one column per class give the same prototypes.
+        var att = SimZsl.IO.MatFile.Read(RepositoryPaths.Data("xlsa17", "APY", "att_splits.mat")).GetMatrix("att");
+        string csv = Path.Combine(dir, "att.csv"), coords2 = Path.Combine(dir, "coords2.csv");
+        SimZsl.IO.CsvMatrixFile.WriteTable(csv, "attribute", Enumerable.Range(0, att.Rows).Select(i => $"a{i}").ToArray(), table.RowNames, att);
+        var second = CliRunner.Run("embed", "--input", csv, "--input-kind", "vectors", "--columns-are-classes", "--curvature", "1", "--dim", "31", "--output", coords2);
+        Assert.True(second.Code == SimZsl.Cli.ExitCodes.Success, second.Error);
+        var table2 = SimZsl.IO.CsvMatrixFile.ReadTable(coords2);
+        Assert.Equal(table.RowNames, table2.RowNames);
+        for (int k = 0; k < table.Values.AsSpan().Length; k++)
+        {
+            Assert.Equal(table.Values.AsSpan()[k], table2.Values.AsSpan()[k], 9);
+        }
+    }
+
+    [Fact]
+    public void TransposeSwapsRowsAndColumns()
+    {
+        var m = RowMatrix.FromArray(new double[,] { { 1, 2, 3 }, { 4, 5, 6 } });
+        var t = m.Transpose();
+        Assert.Equal((3, 2), (t.Rows, t.Columns));
+        Assert.Equal(6, t[2, 1]);
+        Assert.Equal(2, t[1, 0]);
+    }
+}
