@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using SimZsl.Embedding;
+using SimZsl.Samples.Shared;
 using SimZsl.Similarity;
 using SimZsl.ZeroShot;
 
@@ -17,7 +18,7 @@ internal static class APascalExperiment
     public static int Run(Arguments arguments)
     {
         int seed = arguments.Int("seed", 0), dimension = arguments.Int("dim", 10);
-        var (features, labels) = Read(Arguments.Data("aPascal", "apascal_train.txt"));
+        var (features, labels) = APascalObjects.Read(Arguments.Data("aPascal", "apascal_train.txt"));
         var classes = labels.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var attributes = ClassMeans(features, labels, classes);
         var wordnet = SimilarityMatrix.FromCsv(Arguments.Data("WordNet", "APY_wup.csv"));
@@ -65,26 +66,6 @@ internal static class APascalExperiment
 
         table.Print();
         return 0;
-    }
-
-    /// <summary>Each line: image, class, x1, y1, x2, y2, then 64 attributes (0/1).</summary>
-    private static (RowMatrix Features, string[] Labels) Read(string path)
-    {
-        var rows = new List<double[]>();
-        var labels = new List<string>();
-        foreach (var line in File.ReadLines(path))
-        {
-            var tokens = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (tokens.Length != 70)
-            {
-                throw new DataFormatException(path, $"expected 70 tokens, found {tokens.Length}.", line: labels.Count + 1);
-            }
-
-            labels.Add(tokens[1]);
-            rows.Add(tokens[6..].Select(t => double.Parse(t, CultureInfo.InvariantCulture)).ToArray());
-        }
-
-        return (RowMatrix.FromRows(rows), [.. labels]);
     }
 
     private static RowMatrix ClassMeans(RowMatrix features, string[] labels, string[] classes) =>
