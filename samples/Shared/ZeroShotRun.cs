@@ -17,8 +17,8 @@ internal sealed record ZeroShotRun(RowMatrix TrainFeatures, string[] TrainLabels
     public ZeroShotMetrics Evaluate(ClassPrototypes prototypes) => TryEvaluate(prototypes)
         ?? throw new SimZslException("Zero-shot training failed (see the message above).");
 
-    /// <summary>As <see cref="Evaluate"/>, or null (with a message on stderr) when the prototypes are not finite or
-    /// libtorch rejects a training step, so one failed configuration does not end a sweep.</summary>
+    /// <summary>As <see cref="Evaluate"/>, or null (with a message on stderr) when the prototypes are not finite
+    /// (an embedding that failed at this curvature), so one failed configuration does not end a sweep.</summary>
     public ZeroShotMetrics? TryEvaluate(ClassPrototypes prototypes)
     {
         if (prototypes.Coordinates.AsSpan().ToArray().Any(v => !double.IsFinite(v)))
@@ -27,15 +27,7 @@ internal sealed record ZeroShotRun(RowMatrix TrainFeatures, string[] TrainLabels
             return null;
         }
 
-        try
-        {
-            return Train(prototypes);
-        }
-        catch (System.Runtime.InteropServices.ExternalException e)
-        {
-            Console.Error.WriteLine($"  failed: libtorch rejected a training step at κ = {prototypes.Curvature}: {e.Message.Split('\n')[0]}");
-            return null;
-        }
+        return Train(prototypes);
     }
 
     private ZeroShotMetrics Train(ClassPrototypes prototypes)

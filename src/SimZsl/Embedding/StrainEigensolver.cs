@@ -1,5 +1,6 @@
 using TorchSharp;
 using static TorchSharp.torch;
+using static SimZsl.KeptScalars;
 
 namespace SimZsl.Embedding;
 
@@ -70,7 +71,7 @@ internal static class StrainEigensolver
         using var scope = NewDisposeScope();
         var m = matrix.AsTensor();
 
-        var first = ones ? full(n, 1, 1 / Math.Sqrt(n), dtype: ScalarType.Float64) : empty(n, 0, dtype: ScalarType.Float64);
+        var first = ones ? full(n, 1, Kept(1 / Math.Sqrt(n)), dtype: ScalarType.Float64) : empty(n, 0, dtype: ScalarType.Float64);
         var random = Orthonormalise(RandomBlock(n, blockSize - (ones ? 1 : 0), seed), first)!;
         var q = ones ? cat([first, random], 1) : random;
         var image = m.mm(q);
@@ -170,7 +171,7 @@ internal static class StrainEigensolver
         return tensor(h, [n, n], ScalarType.Float64);
     }
 
-    private static double[] Symmetrised(Tensor projected) => ((projected + projected.t()) * 0.5).contiguous().data<double>().ToArray();
+    private static double[] Symmetrised(Tensor projected) => projected.add(projected.t(), One).mul_(Kept(0.5)).contiguous().data<double>().ToArray();
 
     // Picks the kept pairs from the Ritz pairs (values ascending): top d for κ ≥ 0, bottom d for κ < 0.
     private static (double[] Values, double[] Vectors) Select(RitzPairs ritz, int order, int dimension, double curvature)
@@ -274,11 +275,11 @@ internal static class StrainEigensolver
         foreach (var (value, vector, s) in all)
         {
             var z = tensor(vector, [n, 1], ScalarType.Float64);
-            var r = (m.mm(z) * matrix.Sign) - (z * value);
+            var r = m.mm(z).mul_(Kept(matrix.Sign)).add_(z, Kept(-value));
             if (matrix.OnesWeight > 0)
             {
                 double sum = z.sum().item<double>();
-                r = r + (matrix.OnesWeight * sum / n);
+                r.add_(Kept(matrix.OnesWeight * sum / n), One);
             }
 
             worst = Math.Max(worst, r.norm().item<double>() / s);
@@ -302,14 +303,14 @@ internal static class StrainEigensolver
     // ("twice is enough"). Null when w already lies in span(q) (an invariant subspace: done).
     private static Tensor? Orthonormalise(Tensor w, Tensor q)
     {
-        var before = (w * w).sum(0L).sqrt();
+        var before = w.mul(w).sum(0L).sqrt();
         if (q.shape[1] > 0)
         {
             w = w - q.mm(q.t().mm(w));
         }
 
-        var after = (w * w).sum(0L).sqrt();
-        if ((after > before * 1e-10).any().item<bool>() == false)
+        var after = w.mul(w).sum(0L).sqrt();
+        if ((after > before.mul(Kept(1e-10))).any().item<bool>() == false)
         {
             return null;
         }

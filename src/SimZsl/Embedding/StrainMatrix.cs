@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics.Tensors;
 using SimZsl.Similarity;
+using static SimZsl.KeptScalars;
 
 namespace SimZsl.Embedding;
 
@@ -99,7 +100,7 @@ internal sealed class StrainMatrix
         {
             var t = e.AsTensor(n, n);
             var s = hyperbolic ? t.sinh_() : t.sin_();
-            s.mul_(s).mul_(2.0);
+            s.mul_(s).mul_(Two);
         }
 
         cancellationToken.ThrowIfCancellationRequested();

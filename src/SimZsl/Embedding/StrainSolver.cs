@@ -1,6 +1,7 @@
 using SimZsl.Similarity;
 using TorchSharp;
 using static TorchSharp.torch;
+using static SimZsl.KeptScalars;
 
 namespace SimZsl.Embedding;
 
@@ -198,7 +199,7 @@ internal static class StrainSolver
             int count = Math.Min(rows, n - start);
             using var inner = NewDisposeScope();
             var approx = zw.narrow(0, start, count).mm(zt.t());
-            var difference = (m.narrow(0, start, count) * matrix.Sign) + offset - approx;
+            var difference = m.narrow(0, start, count).mul(Kept(matrix.Sign)).add_(Kept(offset), One).sub_(approx);
             sum += (difference * difference).sum().item<double>();
         }
 

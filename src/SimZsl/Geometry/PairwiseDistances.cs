@@ -1,5 +1,6 @@
 using TorchSharp;
 using static TorchSharp.torch;
+using static SimZsl.KeptScalars;
 
 namespace SimZsl.Geometry;
 
@@ -72,8 +73,8 @@ public static class PairwiseDistances
         double c = Math.Abs(curvature);
         using var scope = NewDisposeScope();
         var x = tensor(points.Data, [n, d], ScalarType.Float64);
-        var squaredNorms = (x * x).sum(1L);
-        var factors = curvature > 0 ? squaredNorms : (1 - (squaredNorms * c)).clamp_min(1e-300).reciprocal();
+        var squaredNorms = x.mul(x).sum(1L);
+        var factors = curvature > 0 ? squaredNorms : squaredNorms.mul(Kept(-c)).add_(One, One).clamp_min(Kept(1e-300)).reciprocal();
         for (int start = 0; start < n; start += BlockRows)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -101,16 +102,16 @@ public static class PairwiseDistances
     // r·2·atan2(‖x − y‖, ‖x + y‖), ‖x + y‖² = 2(‖x‖² + ‖y‖²) − ‖x − y‖².
     private static Tensor SphereArc(Tensor chord, Tensor rowNorms, Tensor allNorms, double c)
     {
-        var plus = ((rowNorms.unsqueeze(1) + allNorms.unsqueeze(0)) * 2 - (chord * chord)).clamp_min(0).sqrt();
-        return atan2(chord, plus) * (2 / Math.Sqrt(c));
+        var plus = rowNorms.unsqueeze(1).add(allNorms.unsqueeze(0), One).mul_(Two).sub_(chord.mul(chord)).clamp_min(Zero).sqrt();
+        return atan2(chord, plus).mul_(Kept(2 / Math.Sqrt(c)));
     }
 
     // (1/√c)·acosh(1 + t), t = 2c‖x − y‖²·f_x·f_y, f = 1/(1 − c‖·‖²).
     private static Tensor BallDistance(Tensor chord, Tensor rowFactors, Tensor allFactors, double c)
     {
         // f_x·f_y first: a commutative product keeps the matrix exactly symmetric.
-        var t = (chord * chord) * (rowFactors.unsqueeze(1) * allFactors.unsqueeze(0)) * (2 * c);
-        return (t + (t * (t + 2)).sqrt()).log1p() * (1 / Math.Sqrt(c));
+        var t = chord.mul(chord).mul_(rowFactors.unsqueeze(1).mul(allFactors.unsqueeze(0))).mul_(Kept(2 * c));
+        return t.add(t.mul(t.add(Two, One)).sqrt(), One).log1p().mul_(Kept(1 / Math.Sqrt(c)));
     }
 
     // 1/(1 − c‖x‖²), kept finite for points on or outside the boundary.

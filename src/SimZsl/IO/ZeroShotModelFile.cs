@@ -34,6 +34,9 @@ public static class ZeroShotModelFile
             var header = JsonSerializer.SerializeToUtf8Bytes(ModelHeader.From(model), Json);
             writer.Write(header.Length);
             writer.Write(header);
+            // A dispose scope keeps every temporary tensor reachable until the scope ends: a temporary that nothing
+            // references may otherwise be finalised, and its native tensor freed, while libtorch still reads it.
+            using var scope = NewDisposeScope();
             var tensors = model.Module.state_dict();
             writer.Write(tensors.Count);
             foreach (var (name, value) in tensors)
@@ -114,6 +117,7 @@ public static class ZeroShotModelFile
 
     private static void LoadTensors(string path, BinaryReader reader, nn.Module<Tensor, Tensor> module)
     {
+        using var scope = NewDisposeScope();
         var targets = module.state_dict();
         int count = reader.ReadInt32();
         if (count != targets.Count)

@@ -1,6 +1,7 @@
 using SimZsl.Embedding;
 using TorchSharp;
 using static TorchSharp.torch;
+using static SimZsl.KeptScalars;
 
 namespace SimZsl.ZeroShot;
 
@@ -39,8 +40,8 @@ public sealed class DeViSEHead(double margin = 0.1, Compatibility compatibility 
     internal static Tensor HingeRank(Tensor scores, Tensor targets, double margin)
     {
         var correct = scores.gather(1, targets.unsqueeze(1));
-        var violations = nn.functional.relu(margin - correct + scores);
-        var others = 1 - nn.functional.one_hot(targets, scores.shape[1]).to(scores.dtype);
-        return (violations * others).sum(1).mean();
+        var violations = nn.functional.relu(scores.sub(correct).add(Kept(margin), One));   // margin − correct + score
+        var others = nn.functional.one_hot(targets, scores.shape[1]).to(scores.dtype).neg().add(One, One);
+        return violations.mul(others).sum(1).mean();
     }
 }

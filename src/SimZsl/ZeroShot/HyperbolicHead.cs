@@ -2,6 +2,7 @@ using System.Globalization;
 using SimZsl.Embedding;
 using TorchSharp;
 using static TorchSharp.torch;
+using static SimZsl.KeptScalars;
 
 namespace SimZsl.ZeroShot;
 
@@ -70,6 +71,6 @@ public sealed class HyperbolicHead : IZeroShotHead
         var negativeDistances = Scores(embedded, prototypes);
         return LossKind == HyperbolicLoss.Hinge
             ? DeViSEHead.HingeRank(negativeDistances, targets, Margin)
-            : nn.functional.cross_entropy(negativeDistances / Temperature, targets);
+            : nn.functional.cross_entropy(negativeDistances.div(Kept(Temperature)), targets);
     }
 }

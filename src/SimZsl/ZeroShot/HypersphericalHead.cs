@@ -2,6 +2,7 @@ using System.Globalization;
 using SimZsl.Embedding;
 using TorchSharp;
 using static TorchSharp.torch;
+using static SimZsl.KeptScalars;
 
 namespace SimZsl.ZeroShot;
 
@@ -34,6 +35,6 @@ public sealed class HypersphericalHead : IZeroShotHead
     public Tensor Loss(Tensor embedded, Tensor prototypes, Tensor targets)
     {
         var cosine = Scores(embedded, prototypes).gather(1, targets.unsqueeze(1));
-        return (1 - cosine).pow(2).mean();
+        return cosine.neg().add(One, One).pow(Two).mean();   // (1 − cos)²
     }
 }

@@ -1,5 +1,6 @@
 using TorchSharp;
 using static TorchSharp.torch;
+using static SimZsl.KeptScalars;
 
 namespace SimZsl.ZeroShot;
 
@@ -17,8 +18,8 @@ internal static class PoincareBall
     public static Tensor ExpMap0(Tensor u, double c)
     {
         double sqrtC = Math.Sqrt(c);
-        var norm = u.norm(1, keepdim: true).clamp_min(MinNorm);
-        var z = tanh(sqrtC * norm) * u / (sqrtC * norm);
+        var scaledNorm = u.norm(1, keepdim: true).clamp_min(Kept(MinNorm)).mul(Kept(sqrtC));
+        var z = tanh(scaledNorm).mul(u).div(scaledNorm);   // tanh(√c‖u‖) u / (√c‖u‖)
         return Clip(z, c);
     }
 
@@ -26,24 +27,24 @@ internal static class PoincareBall
     public static Tensor Clip(Tensor z, double c)
     {
         double maxNorm = (1 - BoundaryGap) / Math.Sqrt(c);
-        var norm = z.norm(1, keepdim: true).clamp_min(MinNorm);
-        return z * (maxNorm / norm).clamp_max(1.0);
+        var norm = z.norm(1, keepdim: true).clamp_min(Kept(MinNorm));
+        return z.mul(norm.reciprocal().mul(Kept(maxNorm)).clamp_max(One));
     }
 
     /// <summary>All distances between the rows of <paramref name="x"/> (N × d) and <paramref name="y"/> (C × d):
     /// (1/√c)·acosh(1 + 2c‖x−y‖²/((1 − c‖x‖²)(1 − c‖y‖²))).</summary>
     public static Tensor Distances(Tensor x, Tensor y, double c)
     {
-        var xx = x.pow(2).sum(1, keepdim: true);
-        var yy = y.pow(2).sum(1, keepdim: true).t();
-        var squared = (xx + yy - (2 * x.matmul(y.t()))).clamp_min(0);
-        var denominator = ((1 - (c * xx)) * (1 - (c * yy))).clamp_min(1e-12);
-        return Acosh1p(2 * c * squared / denominator) / Math.Sqrt(c);
+        var xx = x.pow(Two).sum(1, keepdim: true);
+        var yy = y.pow(Two).sum(1, keepdim: true).t();
+        var squared = xx.add(yy, One).add(x.matmul(y.t()), Kept(-2)).clamp_min(Zero);   // ‖x − y‖²
+        var denominator = xx.mul(Kept(-c)).add(One, One).mul(yy.mul(Kept(-c)).add(One, One)).clamp_min(Kept(1e-12));
+        return Acosh1p(squared.mul(Kept(2 * c)).div(denominator)).div(Kept(Math.Sqrt(c)));
     }
 
     /// <summary>acosh(1 + t) = log1p(t + √(t(t + 2))); the square root is kept off 0 so that its derivative stays
     /// finite when a point sits exactly on a prototype (the error this adds is below 1e-6).</summary>
-    public static Tensor Acosh1p(Tensor t) => log1p(t + (t * (t + 2)).clamp_min(1e-12).sqrt());
+    public static Tensor Acosh1p(Tensor t) => log1p(t.add(t.mul(t.add(Two, One)).clamp_min(Kept(1e-12)).sqrt(), One));
 
     /// <summary>log₀(z) = artanh(√c‖z‖) z / (√c‖z‖) in double precision, with artanh's argument kept below 1.</summary>
     public static double[] LogMap0(ReadOnlySpan<double> z, double c)

@@ -80,11 +80,14 @@ public sealed class ZeroShotTrainer
         IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        // Every tensor of the training lives in a dispose scope (one here, one per step): a temporary that nothing
+        // references may otherwise be finalised, and its native tensor freed, while libtorch still uses it.
+        using var scope = NewDisposeScope();
         using var x = data.Features(data.TrainRows);
         using var y = tensor(data.TrainRows.Select(r => (long)data.Targets[r]).ToArray(), device: data.Device);
         using var validationX = data.ValidationRows.Length > 0 ? data.Features(data.ValidationRows) : null;
         using var prototypes = TensorData.Rows(data.Prototypes.Coordinates, data.SeenRows, data.Device);
-        using var optimizer = optim.AdamW(encoder.parameters(), lr: Options.LearningRate, weight_decay: Options.WeightDecay);
+        using var optimizer = new DecoupledAdam(encoder.parameters(), Options.WeightDecay);
         var order = TensorData.AllRows(data.TrainRows.Length);
         Dictionary<string, Tensor>? best = null;
         double bestAccuracy = double.NegativeInfinity;
@@ -94,11 +97,6 @@ public sealed class ZeroShotTrainer
             for (int epoch = 0; epoch < Options.Epochs; epoch++)
             {
                 double rate = LearningRateAt(epoch);
-                foreach (var group in optimizer.ParamGroups)
-                {
-                    group.LearningRate = rate;
-                }
-
                 encoder.train();
                 random.Shuffle(order);
                 double loss = RunEpoch(encoder, head, optimizer, x, y, prototypes, order, epoch, rate, cancellationToken);
@@ -133,7 +131,7 @@ public sealed class ZeroShotTrainer
         }
     }
 
-    private double RunEpoch(nn.Module<Tensor, Tensor> encoder, IZeroShotHead head, optim.Optimizer optimizer, Tensor x, Tensor y,
+    private double RunEpoch(nn.Module<Tensor, Tensor> encoder, IZeroShotHead head, DecoupledAdam optimizer, Tensor x, Tensor y,
         Tensor prototypes, int[] order, int epoch, double rate, CancellationToken cancellationToken)
     {
         double total = 0;
@@ -143,7 +141,7 @@ public sealed class ZeroShotTrainer
             cancellationToken.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
             var batch = tensor(order.AsSpan(start, Math.Min(Options.BatchSize, order.Length - start)).ToArray().Select(i => (long)i).ToArray(), device: x.device);
-            optimizer.zero_grad();
+            optimizer.ZeroGrad();
             var loss = head.Loss(head.Embed(encoder.call(x.index_select(0, batch))), prototypes, y.index_select(0, batch));
             double value = loss.item<float>();
             if (!double.IsFinite(value))
@@ -153,7 +151,7 @@ public sealed class ZeroShotTrainer
             }
 
             loss.backward();
-            optimizer.step();
+            optimizer.Step(rate);
             total += value;
             steps++;
         }
@@ -190,12 +188,14 @@ public sealed class ZeroShotTrainer
     private static Dictionary<string, Tensor> Snapshot(nn.Module<Tensor, Tensor> encoder)
     {
         using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
         return encoder.state_dict().ToDictionary(p => p.Key, p => p.Value.detach().clone().DetachFromDisposeScope());
     }
 
     private static void Restore(nn.Module<Tensor, Tensor> encoder, Dictionary<string, Tensor> weights)
     {
         using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
         foreach (var (name, value) in encoder.state_dict())
         {
             value.copy_(weights[name]);
