@@ -1,0 +1,54 @@
+using SimZsl.Embedding;
+
+namespace SimZsl.Tests.Embedding;
+
+/// <summary>The managed block product against a plain fused multiply–add loop: the same bits for every width the
+/// kernel specialises (4–24 columns), row counts that leave a tail of 1 or 2 rows, and more columns than one chunk.</summary>
+public class BlockProductTests
+{
+    [Theory]
+    [InlineData(7, 4)]
+    [InlineData(50, 8)]
+    [InlineData(601, 12)]
+    [InlineData(1100, 16)]
+    [InlineData(97, 20)]
+    [InlineData(530, 24)]
+    public void SameBitsAsAFusedMultiplyAddLoop(int n, int b)
+    {
+        var random = new Random(n + b);
+        var m = new AlignedBuffer(n * n);
+        for (int i = 0; i < n * n; i++)
+        {
+            m.Span[i] = random.NextDouble() - 0.5;
+        }
+
+        var q = Enumerable.Range(0, n * b).Select(_ => random.NextDouble() - 0.5).ToArray();
+        var y = new double[n * b];
+        BlockProduct.Multiply(m, n, q, b, y, CancellationToken.None);
+
+        var expected = new double[n * b];
+        for (int i = 0; i < n; i++)
+        {
+            for (int c = 0; c < b; c++)
+            {
+                double sum = 0;
+                for (int j = 0; j < n; j++)
+                {
+                    sum = Math.FusedMultiplyAdd(m.Span[(i * n) + j], q[(j * b) + c], sum);
+                }
+
+                expected[(i * b) + c] = sum;
+            }
+        }
+
+        Assert.Equal(expected, y);
+    }
+
+    [Fact]
+    public void RefusesAWidthThatIsNotAMultipleOfFour()
+    {
+        var m = new AlignedBuffer(9);
+        var e = Assert.Throws<ArgumentException>(() => BlockProduct.Multiply(m, 3, new double[9], 3, new double[9], CancellationToken.None));
+        Assert.Contains("multiple of 4", e.Message, StringComparison.Ordinal);
+    }
+}
