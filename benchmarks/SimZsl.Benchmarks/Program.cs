@@ -6,6 +6,8 @@ using SimZsl.Embedding;
 // `dotnet run -c Release --project benchmarks/SimZsl.Benchmarks -- --filter '*Strain*'` runs one group.
 // `... -- write-peer-data DIR` writes the seeded matrices the peer scripts (benchmarks/peers) read.
 // `... -- quick-strain N` times Fit once per κ with a Stopwatch (a smoke check, not a measurement).
+// `... -- solver-crossover` times the strain step with the full and the partial eigensolver at n = 500–2000 (where
+// EigenSolver.Auto switches; a smoke check).
 if (args.Length == 2 && args[0] == "write-peer-data")
 {
     foreach (int n in new[] { 2000, 5000 })
@@ -53,6 +55,28 @@ if (args.Length >= 2 && args[0] == "quick-strain")
             Console.WriteLine($"   build {buildSeconds:F3} s, eigensolver {eigenSeconds:F3} s, strain {strainSeconds:F3} s; CPU of the three {cpuSeconds:F3} s");
             var result = new KappaMds(options).Fit(distances);
             Console.WriteLine($"n={n} κ={k}: strain {strainSeconds:F3} s (products {strain.Products}, residual {strain.Residual:E1}), fit {result.Elapsed.TotalSeconds:F3} s, normalised stress {result.Quality.NormalizedStress:F4}, MAP {result.Quality.MeanAveragePrecision:F3}");
+        }
+    }
+
+    return;
+}
+
+if (args.Length == 1 && args[0] == "solver-crossover")
+{
+    foreach (int n in new[] { 500, 800, 1200, 2000 })
+    {
+        foreach (double k in new[] { -1.0, 0.0, 1.0 })
+        {
+            var distances = BenchmarkData.Noisy(n, 16, k);
+            foreach (var solver in new[] { EigenSolver.Full, EigenSolver.Partial })
+            {
+                var options = new KappaMdsOptions { Dimension = 16, Curvature = k, EigenSolver = solver };
+                StrainSolver.Solve(distances, k, options, default);
+                var clock = Stopwatch.StartNew();
+                var strain = StrainSolver.Solve(distances, k, options, default);
+                StrainSolver.Solve(distances, k, options, default);
+                Console.WriteLine($"n={n} κ={k} {solver}: {clock.Elapsed.TotalMilliseconds / 2:F0} ms (products {strain.Products}, strain {strain.Strain:F4})");
+            }
         }
     }
 
