@@ -6,6 +6,7 @@ using SimZsl.Embedding;
 // `dotnet run -c Release --project benchmarks/SimZsl.Benchmarks -- --filter '*Strain*'` runs one group.
 // `... -- write-peer-data DIR` writes the seeded matrices the peer scripts (benchmarks/peers) read.
 // `... -- quick-strain N` times Fit once per κ with a Stopwatch (a smoke check, not a measurement).
+// `... -- peak-memory N κ` reports the resident-memory high-water mark the strain step adds (Linux /proc).
 // `... -- solver-crossover` times the strain step with the full and the partial eigensolver at n = 500–2000 (where
 // EigenSolver.Auto switches; a smoke check).
 if (args.Length == 2 && args[0] == "write-peer-data")
@@ -58,6 +59,23 @@ if (args.Length >= 2 && args[0] == "quick-strain")
         }
     }
 
+    return;
+}
+
+if (args.Length == 3 && args[0] == "peak-memory")
+{
+    int n = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
+    double k = double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
+    var distances = BenchmarkData.Noisy(n, 16, k);
+    GC.Collect();
+    GC.WaitForPendingFinalizers();
+    GC.Collect();
+    long Kilobytes(string field) => long.Parse(File.ReadLines("/proc/self/status").First(l => l.StartsWith(field, StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
+    long before = Kilobytes("VmRSS:");
+    var strain = StrainSolver.Solve(distances, k, new KappaMdsOptions { Dimension = 16, Curvature = k }, default);
+    long peak = Kilobytes("VmHWM:");
+    double input = (double)n * n * sizeof(double) / 1024;
+    Console.WriteLine($"n={n} κ={k}: RSS with the input in memory {before / 1024.0:F0} MB, peak during the strain step {peak / 1024.0:F0} MB; the step added at most {(peak - before) / 1024.0:F0} MB = {(peak - before) / input:F2} × the n² input ({input / 1024:F0} MB); products {strain.Products}");
     return;
 }
 

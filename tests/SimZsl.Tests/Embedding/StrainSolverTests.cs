@@ -8,13 +8,14 @@ namespace SimZsl.Tests.Embedding;
 public class StrainSolverTests
 {
     [Theory]
-    [InlineData(-1.0)]
-    [InlineData(0.0)]
-    [InlineData(1.0)]
-    public void PartialSolverAgreesWithFullOnNoisyData(double curvature)
+    [InlineData(-1.0, 450, 6)]
+    [InlineData(0.0, 450, 6)]
+    [InlineData(1.0, 450, 6)]
+    [InlineData(-1.0, 600, 16)]   // needed 13–15 blocks: beyond the former basis budget, it fell back to the full solver
+    public void PartialSolverAgreesWithFullOnNoisyData(double curvature, int n, int dimension)
     {
-        var distances = Noisy(ExactConfigurations.Create(450, 6, curvature, seed: 3), 0.05, seed: 4);
-        var partialOptions = new KappaMdsOptions { Dimension = 6, Curvature = curvature, EigenSolver = EigenSolver.Partial };
+        var distances = Noisy(ExactConfigurations.Create(n, dimension, curvature, seed: 3), 0.05, seed: 4);
+        var partialOptions = new KappaMdsOptions { Dimension = dimension, Curvature = curvature, EigenSolver = EigenSolver.Partial };
         var partial = StrainSolver.Solve(distances, curvature, partialOptions, default);
         var full = StrainSolver.Solve(distances, curvature, partialOptions with { EigenSolver = EigenSolver.Full }, default);
 
@@ -34,6 +35,31 @@ public class StrainSolverTests
         {
             Assert.True(Math.Abs(a[i] - b[i]) <= 1e-6 * scale, $"coordinate {i}: {a[i]} vs {b[i]}");
         }
+    }
+
+    [Theory]
+    [InlineData(-1.0)]
+    [InlineData(1.0)]
+    public void PartialSolverWithTheManagedProductRecoversExactDistances(double curvature)
+    {
+        // n at the threshold from which the products run in BlockProduct instead of libtorch.
+        int n = StrainEigensolver.ManagedProductFrom;
+        var distances = ExactConfigurations.Create(n, 4, curvature, seed: 11);
+        var options = new KappaMdsOptions { Dimension = 4, Curvature = curvature, EigenSolver = EigenSolver.Partial };
+        var solution = StrainSolver.Solve(distances, curvature, options, default);
+        Assert.True(solution.Products >= 1, "the partial solver ran");
+        var recovered = SimZsl.Geometry.PairwiseDistances.All(solution.Coordinates, curvature);
+        double worst = 0;
+        for (int i = 0; i < n; i += 7)
+        {
+            for (int j = i + 1; j < n; j += 13)
+            {
+                double expected = distances[i, j];
+                worst = Math.Max(worst, Math.Abs(recovered[(i * n) + j] - expected) / expected);
+            }
+        }
+
+        Assert.True(worst <= 1e-7, $"worst relative distance error {worst:E2}");
     }
 
     [Theory]
