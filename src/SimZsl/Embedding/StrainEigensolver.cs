@@ -77,9 +77,14 @@ internal static class StrainEigensolver
 
         var first = ones ? full(n, 1, Kept(1 / Math.Sqrt(n)), dtype: ScalarType.Float64) : empty(n, 0, dtype: ScalarType.Float64);
         var random = Orthonormalise(RandomBlock(n, blockSize - (ones ? 1 : 0), seed), first)!;
-        var q = ones ? cat([first, random], 1) : random;
+        var start = ones ? cat([first, random], 1) : random;
+        // The basis Q and its image MQ live in two n × maxBasis buffers that each new block is copied into (q and mq
+        // are views of their first k columns): growing them by concatenation copied O(n·k) per step.
+        var basisStore = empty(n, maxBasis, dtype: ScalarType.Float64);
+        var imageStore = empty(n, maxBasis, dtype: ScalarType.Float64);
+        var q = basisStore.narrow(1, 0, start.shape[1]).copy_(start);
         var image = Apply(matrix, q, cancellationToken);
-        var mq = image;
+        var mq = imageStore.narrow(1, 0, start.shape[1]).copy_(image);
         var projected = q.t().mm(mq);
         int products = 1, nextCheck = 2, lastCheck = 0, lastBlock = (int)q.shape[1];
         double lastResidual = double.NaN;
@@ -96,8 +101,11 @@ internal static class StrainEigensolver
                 products++;
                 // Block Lanczos: M·next is orthogonal to every block but the last two (next was orthogonalised
                 // against all of them, twice), so QᵀM·next is zero above them up to rounding; compute only those rows.
-                q = cat([q, next], 1);
-                mq = cat([mq, image], 1);
+                long width = next.shape[1];
+                basisStore.narrow(1, k, width).copy_(next);
+                imageStore.narrow(1, k, width).copy_(image);
+                q = basisStore.narrow(1, 0, k + width);
+                mq = imageStore.narrow(1, 0, k + width);
                 var window = q.narrow(1, k - lastBlock, lastBlock + next.shape[1]);
                 var coupling = zeros(q.shape[1], next.shape[1], dtype: ScalarType.Float64);
                 coupling.narrow(0, k - lastBlock, window.shape[1]).copy_(window.t().mm(image));
