@@ -26,6 +26,11 @@ internal static class KeptScalars
     public static Scalar Two { get; } = Kept(2);
 
     /// <summary>The scalar for <paramref name="value"/>, created once per distinct value. For constants and
-    /// per-model settings (margins, curvatures), not for values that change with every call.</summary>
+    /// per-model settings (margins, temperatures, a trained head's curvature), not for values that change with every
+    /// call: those would fill the cache (use <see cref="Local"/>).</summary>
     public static Scalar Kept(double value) => Cache.GetOrAdd(value, static v => v.ToScalar());
+
+    /// <summary>A scalar owned by the caller, for values that change from call to call: declare it with
+    /// <c>using var</c>, which keeps it alive until the end of the block and then frees it.</summary>
+    public static Scalar Local(double value) => value.ToScalar();
 }

@@ -12,7 +12,11 @@ namespace SimZsl;
 /// <c>MKL_CBWR=AUTO</c> all runs agreed). AUTO keeps the fastest code path for this processor; it only pins the
 /// choice. MKL reads the variable once, when it starts, so it is set as this assembly loads (before SimZsl calls
 /// libtorch) and only when the user has not set it: an explicit <c>MKL_CBWR</c> wins. Code that runs MKL kernels
-/// through TorchSharp before touching SimZsl should set <c>MKL_CBWR=AUTO</c> itself.</remarks>
+/// through TorchSharp before touching SimZsl should set <c>MKL_CBWR=AUTO</c> itself. Scope: bits agree between runs on
+/// the same kind of processor with the same thread settings (AUTO picks the code path per processor). On Linux and
+/// macOS the variable is set with the C library's <c>setenv</c>, which is not safe against another thread's
+/// <c>getenv</c> at that moment (it runs once, at first use); child processes inherit it. On Windows the C runtime
+/// keeps its own copy of the environment, so set <c>MKL_CBWR</c> before the process starts there.</remarks>
 internal static partial class ReproducibleKernels
 {
     /// <summary>The environment variable MKL reads.</summary>

@@ -8,7 +8,9 @@ namespace SimZsl.Embedding;
 /// <param name="MaxDistortion">Maximum of |d_ij / D_ij − 1|.</param>
 /// <param name="MeanAveragePrecision">Neighbour-ranking MAP: for every class, how well the embedding's distance
 /// ranking recovers each class's nearest neighbours under D (Nickel &amp; Kiela 2017; 1 is perfect).</param>
-/// <param name="Strain">Relative strain ‖B − XXᵀ‖_F / ‖B‖_F of the strain step (0 when the strain step was exact).</param>
+/// <param name="Strain">Relative strain ‖M − ZWZᵀ‖_F / ‖M‖_F of the strain step (M = B for κ = 0, the Gram matrix
+/// cos/cosh(D/r) otherwise; Z, W the kept eigenpairs), from the eigenvalues: ≈ 0 (below ~1e-6) when the distances
+/// embed exactly.</param>
 public sealed record EmbeddingQuality(
     double Stress,
     double NormalizedStress,

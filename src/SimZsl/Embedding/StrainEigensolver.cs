@@ -58,9 +58,10 @@ internal static class StrainEigensolver
     }
 
     /// <summary>Block Krylov with Rayleigh–Ritz; null when it did not converge within its basis budget.</summary>
-    /// <remarks>Every step is a handful of whole-block libtorch calls: one n × n by n × b product, block
-    /// Gram–Schmidt twice with QR, an incrementally grown projected matrix K = QᵀMQ, and the residuals of the
-    /// kept Ritz pairs only. The products dominate; everything else is O(n·k·b).</remarks>
+    /// <remarks>Every step is one n × n by n × b product (libtorch, or <see cref="BlockProduct"/> from
+    /// <see cref="ManagedProductFrom"/> classes), block Gram–Schmidt twice with QR, the new block's coupling to the
+    /// last one in the block-tridiagonal projected matrix K = QᵀMQ, and, at scheduled checks, Rayleigh–Ritz with the
+    /// residuals of the kept pairs only. The products dominate at large n; everything else is O(n·k·b).</remarks>
     public static StrainSpectrum? Partial(StrainMatrix matrix, int dimension, int seed, CancellationToken cancellationToken)
     {
         int n = matrix.Count;
@@ -75,7 +76,8 @@ internal static class StrainEigensolver
         int maxBasis = Math.Min(n, Math.Max(20 * blockSize, 480));
         using var scope = NewDisposeScope();
 
-        var first = ones ? full(n, 1, Kept(1 / Math.Sqrt(n)), dtype: ScalarType.Float64) : empty(n, 0, dtype: ScalarType.Float64);
+        using var unit = Local(1 / Math.Sqrt(n));
+        var first = ones ? full(n, 1, unit, dtype: ScalarType.Float64) : empty(n, 0, dtype: ScalarType.Float64);
         var random = Orthonormalise(RandomBlock(n, blockSize - (ones ? 1 : 0), seed), first)!;
         var start = ones ? cat([first, random], 1) : random;
         // The basis Q and its image MQ live in two n × maxBasis buffers that each new block is copied into (q and mq
@@ -99,8 +101,9 @@ internal static class StrainEigensolver
                 // Grow the basis by the orthogonalised image of the newest block (the block Krylov sequence).
                 image = Apply(matrix, next, cancellationToken);
                 products++;
-                // Block Lanczos: M·next is orthogonal to every block but the last two (next was orthogonalised
-                // against all of them, twice), so QᵀM·next is zero above them up to rounding; compute only those rows.
+                // Block Lanczos: for an older block Bᵢ, Bᵢᵀ·M·next = (M·Bᵢ)ᵀ·next, and M·Bᵢ lies in the span of the
+                // blocks up to Bᵢ₊₁, to which next was orthogonalised; so QᵀM·next is zero above the last block up to
+                // rounding, and only the last block's and next's own rows are computed.
                 long width = next.shape[1];
                 basisStore.narrow(1, k, width).copy_(next);
                 imageStore.narrow(1, k, width).copy_(image);
@@ -147,31 +150,20 @@ internal static class StrainEigensolver
     /// (the two differ in the last bits).</remarks>
     public const int ManagedProductFrom = 3000;
 
-    // M·block: libtorch's product for small n, else BlockProduct through row-major copies padded to a multiple of 4
-    // columns.
+    // M·block: libtorch's product for small n, for widths BlockProduct does not take (blocks are a multiple of 8
+    // wide once n ≥ 8, so only in theory) and without 256-bit vectors (its scalar path is slow); else BlockProduct on a
+    // row-major copy of the block.
     private static Tensor Apply(StrainMatrix matrix, Tensor block, CancellationToken cancellationToken)
     {
-        if (matrix.Count < ManagedProductFrom)
+        int n = matrix.Count, b = (int)block.shape[1];
+        if (n < ManagedProductFrom || b % 4 != 0 || !System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
             return matrix.AsTensor().mm(block);
         }
 
-        int n = matrix.Count, b = (int)block.shape[1], padded = (b + 3) / 4 * 4;
-        var source = block.contiguous().data<double>().ToArray();
-        double[] q = source;
-        if (padded != b)
-        {
-            q = new double[n * padded];
-            for (int i = 0; i < n; i++)
-            {
-                Array.Copy(source, i * b, q, i * padded, b);
-            }
-        }
-
-        var y = new double[n * padded];
-        BlockProduct.Multiply(matrix.Buffer, n, q, padded, y, cancellationToken);
-        var product = tensor(y, [n, padded], ScalarType.Float64);
-        return padded == b ? product : product.narrow(1, 0, b).contiguous();
+        var y = new double[n * b];
+        BlockProduct.Multiply(matrix.Buffer, n, block.contiguous().data<double>().ToArray(), b, y, cancellationToken);
+        return tensor(y, [n, b], ScalarType.Float64);
     }
 
     // Products after which to check again: where the residual, falling geometrically at the rate seen between
@@ -327,11 +319,12 @@ internal static class StrainEigensolver
         foreach (var (value, vector, s) in all)
         {
             var z = tensor(vector, [n, 1], ScalarType.Float64);
-            var r = m.mm(z).mul_(Kept(matrix.Sign)).add_(z, Kept(-value));
+            using var minusValue = Local(-value);
+            var r = m.mm(z).mul_(Kept(matrix.Sign)).add_(z, minusValue);
             if (matrix.OnesWeight > 0)
             {
-                double sum = z.sum().item<double>();
-                r.add_(Kept(matrix.OnesWeight * sum / n), One);
+                using var ones = Local(matrix.OnesWeight * z.sum().item<double>() / n);
+                r.add_(ones, One);
             }
 
             worst = Math.Max(worst, r.norm().item<double>() / s);

@@ -74,7 +74,11 @@ public static class PairwiseDistances
         using var scope = NewDisposeScope();
         var x = tensor(points.Data, [n, d], ScalarType.Float64);
         var squaredNorms = x.mul(x).sum(1L);
-        var factors = curvature > 0 ? squaredNorms : squaredNorms.mul(Kept(-c)).add_(One, One).clamp_min(Kept(1e-300)).reciprocal();
+        using var minusC = Local(-c);
+        using var twoC = Local(2 * c);
+        using var twoR = Local(2 / Math.Sqrt(c));
+        using var r = Local(1 / Math.Sqrt(c));
+        var factors = curvature > 0 ? squaredNorms : squaredNorms.mul(minusC).add_(One, One).clamp_min(Kept(1e-300)).reciprocal();
         for (int start = 0; start < n; start += BlockRows)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -83,8 +87,8 @@ public static class PairwiseDistances
             var rows = x.narrow(0, start, count);
             var chord = cdist(rows, x, 2.0, compute_mode.donot_use_mm_for_euclid_dist);
             var distances = curvature == 0 ? chord
-                : curvature > 0 ? SphereArc(chord, factors.narrow(0, start, count), factors, c)
-                : BallDistance(chord, factors.narrow(0, start, count), factors, c);
+                : curvature > 0 ? SphereArc(chord, factors.narrow(0, start, count), factors, twoR)
+                : BallDistance(chord, factors.narrow(0, start, count), factors, twoC, r);
             var target = frombuffer(buffer, ScalarType.Float64, count: (long)count * n).view(count, n);
             target.copy_(distances);
             for (int i = 0; i < count; i++)
@@ -100,18 +104,18 @@ public static class PairwiseDistances
     internal static double Acosh1p(double t) => double.LogP1(t + Math.Sqrt(t * (t + 2)));
 
     // r·2·atan2(‖x − y‖, ‖x + y‖), ‖x + y‖² = 2(‖x‖² + ‖y‖²) − ‖x − y‖².
-    private static Tensor SphereArc(Tensor chord, Tensor rowNorms, Tensor allNorms, double c)
+    private static Tensor SphereArc(Tensor chord, Tensor rowNorms, Tensor allNorms, Scalar twoRadii)
     {
         var plus = rowNorms.unsqueeze(1).add(allNorms.unsqueeze(0), One).mul_(Two).sub_(chord.mul(chord)).clamp_min(Zero).sqrt();
-        return atan2(chord, plus).mul_(Kept(2 / Math.Sqrt(c)));
+        return atan2(chord, plus).mul_(twoRadii);
     }
 
     // (1/√c)·acosh(1 + t), t = 2c‖x − y‖²·f_x·f_y, f = 1/(1 − c‖·‖²).
-    private static Tensor BallDistance(Tensor chord, Tensor rowFactors, Tensor allFactors, double c)
+    private static Tensor BallDistance(Tensor chord, Tensor rowFactors, Tensor allFactors, Scalar twoC, Scalar radius)
     {
         // f_x·f_y first: a commutative product keeps the matrix exactly symmetric.
-        var t = chord.mul(chord).mul_(rowFactors.unsqueeze(1).mul(allFactors.unsqueeze(0))).mul_(Kept(2 * c));
-        return t.add(t.mul(t.add(Two, One)).sqrt(), One).log1p().mul_(Kept(1 / Math.Sqrt(c)));
+        var t = chord.mul(chord).mul_(rowFactors.unsqueeze(1).mul(allFactors.unsqueeze(0))).mul_(twoC);
+        return t.add(t.mul(t.add(Two, One)).sqrt(), One).log1p().mul_(radius);
     }
 
     // 1/(1 − c‖x‖²), kept finite for points on or outside the boundary.

@@ -68,7 +68,8 @@ public sealed class RidgeRegressionBaseline : IZeroShotScorer
         var t = tensor(targets.SelectMany(k => Target(prototypes, seenRows[k])).ToArray(), [features.Rows, p], float64);
         var tMean = t.mean([0], keepdim: true);
         var xCentred = x - x.mean([0], keepdim: true);
-        var gram = xCentred.t().matmul(xCentred).add(eye(f, dtype: float64), Kept(lambda));
+        using var penalty = Local(lambda);
+        var gram = xCentred.t().matmul(xCentred).add(eye(f, dtype: float64), penalty);
         var w = linalg.solve(gram, xCentred.t().matmul(t - tMean));
         var b = tMean - x.mean([0], keepdim: true).matmul(w);
         return new RidgeRegressionBaseline(prototypes, [.. seen], scaling, TensorData.ToDoubles(w), TensorData.ToDoubles(b), lambda);

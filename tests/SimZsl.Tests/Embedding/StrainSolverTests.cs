@@ -38,6 +38,52 @@ public class StrainSolverTests
     }
 
     [Theory]
+    [InlineData(EigenSolver.Full, 150)]
+    [InlineData(EigenSolver.Partial, 450)]
+    public void RelativeStrainFromTheEigenvaluesMatchesItsDefinition(EigenSolver solver, int n)
+    {
+        // κ = 0: ‖B − XXᵀ‖_F / ‖B‖_F with B = −½ J D∘² J computed here directly, X the returned coordinates; the
+        // solver computes it from the eigenvalues instead. d = 3 of 5 true dimensions plus noise: a clear residual.
+        var distances = Noisy(ExactConfigurations.Create(n, 5, 0, seed: 21), 0.1, seed: 22);
+        var solution = StrainSolver.Solve(distances, 0, new KappaMdsOptions { Dimension = 3, Curvature = 0, EigenSolver = solver }, default);
+        var squared = new double[n, n];
+        var rowMeans = new double[n];
+        double grand = 0;
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                squared[i, j] = distances[i, j] * distances[i, j];
+                rowMeans[i] += squared[i, j] / n;
+            }
+
+            grand += rowMeans[i] / n;
+        }
+
+        var x = solution.Coordinates;
+        double residual = 0, total = 0;
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                double b = -0.5 * (squared[i, j] - rowMeans[i] - rowMeans[j] + grand);
+                double approximation = 0;
+                for (int c = 0; c < x.Columns; c++)
+                {
+                    approximation += x[i, c] * x[j, c];
+                }
+
+                residual += (b - approximation) * (b - approximation);
+                total += b * b;
+            }
+        }
+
+        double direct = Math.Sqrt(residual / total);
+        Assert.InRange(direct, 0.05, 0.95);
+        Assert.Equal(direct, solution.Strain, 1e-6);
+    }
+
+    [Theory]
     [InlineData(-1.0)]
     [InlineData(1.0)]
     public void PartialSolverWithTheManagedProductRecoversExactDistances(double curvature)

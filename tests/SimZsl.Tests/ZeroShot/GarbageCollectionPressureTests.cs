@@ -8,7 +8,10 @@ namespace SimZsl.Tests.ZeroShot;
 /// collections without pause. TorchSharp frees a native tensor or scalar when its managed wrapper is finalised; a
 /// wrapper that nothing references during the libtorch call it was passed to (an implicit scalar, a temporary
 /// outside a dispose scope) was freed mid-call under such pressure: "Scalar.h toFloat" errors, wrong optimiser
-/// steps and segmentation faults, seen in 6 processes side by side before the fix, none after.</summary>
+/// steps and segmentation faults, seen in 6 processes side by side before the fix, none after.
+/// Runs alone: its collections must not reach tests that drive TorchSharp directly (the tests' own code is not held
+/// to SimZsl's rules).</summary>
+[Collection(nameof(GarbageCollectionPressureTests))]
 public class GarbageCollectionPressureTests
 {
     [Fact]
@@ -93,3 +96,7 @@ public class GarbageCollectionPressureTests
         return (scores, loadedScores, ballScores, embedding);
     }
 }
+
+/// <summary>The collection that runs <see cref="GarbageCollectionPressureTests"/> with no other test beside it.</summary>
+[CollectionDefinition(nameof(GarbageCollectionPressureTests), DisableParallelization = true)]
+public sealed class RunsAloneUnderGarbageCollectionPressure;
