@@ -134,8 +134,10 @@ public class ScalarLifetimeTests
                 {
                     called = method.Module.ResolveMethod(token, typeArguments, methodArguments);
                 }
-                catch (ArgumentException)
+                catch (ArgumentException) when (method.DeclaringType?.Assembly != typeof(SimZsl.RowMatrix).Assembly)
                 {
+                    // A token inside TorchSharp that needs a generic context the walk does not have: skipped. In
+                    // SimZsl's own methods every call must resolve (the exception fails the test).
                 }
 
                 if (called is not null)
