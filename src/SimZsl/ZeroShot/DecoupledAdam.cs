@@ -12,7 +12,9 @@ namespace SimZsl.ZeroShot;
 /// middle of a step, which failed with "Scalar.h toFloat" or, worse, updated the weights with garbage. Here the
 /// constants are kept scalars and the three per-step values are locals disposed after the step.
 /// Per parameter θ with gradient g, at step t with learning rate η and weight decay λ:
-/// θ ← θ(1 − ηλ); m ← β₁m + (1 − β₁)g; v ← β₂v + (1 − β₂)g²; θ ← θ − η/(1 − β₁ᵗ) · m / (√v / √(1 − β₂ᵗ) + ε).</remarks>
+/// θ ← θ(1 − ηλ); m ← β₁m + (1 − β₁)g; v ← β₂v + (1 − β₂)g²; θ ← θ − η/(1 − β₁ᵗ) · m / (√v / √(1 − β₂ᵗ) + ε).
+/// One step count t serves all parameters (PyTorch keeps one per parameter; they differ only for parameters that
+/// sometimes get no gradient, which the encoders here do not have).</remarks>
 internal sealed class DecoupledAdam : IDisposable
 {
     private readonly Parameter[] _parameters;
