@@ -46,9 +46,9 @@ internal static class LandmarkEigen
     private static (double[] Values, double[] Vectors) Lapack(double[] a, int n)
     {
         using var scope = torch.NewDisposeScope();
-        var matrix = torch.tensor(a, [n, n], torch.float64);
+        var matrix = TensorArrays.FromArray(a, n, n);
         var (values, vectors) = torch.linalg.eigh(matrix);
-        return SortAscending(values.data<double>().ToArray(), vectors.contiguous().data<double>().ToArray(), n);
+        return SortAscending(TensorArrays.ToArray(values), TensorArrays.ToArray(vectors), n);
     }
 
     private static (double[] Values, double[] Vectors) SortAscending(double[] values, double[] vectors, int n)

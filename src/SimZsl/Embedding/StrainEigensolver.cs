@@ -58,19 +58,23 @@ internal static class StrainEigensolver
     }
 
     /// <summary>Block Krylov with Rayleigh–Ritz; null when it did not converge within its basis budget.</summary>
-    /// <remarks>Every step is one n × n by n × b product (libtorch, or <see cref="BlockProduct"/> from
-    /// <see cref="ManagedProductFrom"/> classes), block Gram–Schmidt twice with QR, the new block's coupling to the
-    /// last one in the block-tridiagonal projected matrix K = QᵀMQ, and, at scheduled checks, Rayleigh–Ritz with the
-    /// residuals of the kept pairs only. The products dominate at large n; everything else is O(n·k·b).</remarks>
+    /// <remarks>Every step is one n × n by n × b product M·Bⱼ (libtorch, or <see cref="BlockProduct"/> from
+    /// <see cref="ManagedProductFrom"/> classes) and the block Lanczos recurrence with full reorthogonalisation:
+    /// the coupling C = [Bⱼ₋₁, Bⱼ]ᵀM·Bⱼ fills the block-tridiagonal projected matrix K = QᵀMQ; W = M·Bⱼ − [Bⱼ₋₁, Bⱼ]·C
+    /// is, up to rounding, what M·Bⱼ has outside span(Q); QR, Gram–Schmidt against all of Q and QR again make the next
+    /// block Bⱼ₊₁ from it. At scheduled checks, Rayleigh–Ritz on K; the residual of a Ritz pair z = Q·s is W·sⱼ (sⱼ: the
+    /// rows of s that belong to Bⱼ), no pass over n × k. The products dominate at large n; all else is O(n·k·b).</remarks>
     public static StrainSpectrum? Partial(StrainMatrix matrix, int dimension, int seed, CancellationToken cancellationToken)
     {
         int n = matrix.Count;
         bool ones = matrix.OnesWeight > 0;
         int needed = dimension + (ones ? 1 : 0);
-        // A few more columns than pairs wanted (oversampling speeds convergence), rounded up to a multiple of 8: the
-        // widths BlockProduct runs fastest (16 = its register tile, 8 its half); 24 for d = 16. Wider blocks converged
-        // in as many products, each dearer (measured: 20, 24, 28, 32, 36 at n = 5000).
-        int blockSize = Math.Min(n, (needed + Math.Max(4, needed / 4) + 7) / 8 * 8);
+        // A few more columns than pairs wanted, rounded to a multiple of 16 (at least 16): the width of BlockProduct's
+        // register tile, where it runs several times faster per column than at other widths (n = 2000: 16 columns in
+        // 2.9 ms, 24 in 6.8 ms, and MKL 12 ms at 16, 7 ms at 24). 16 for d = 16, even though κ ≠ 0 wants 17 pairs: on
+        // noisy data the residual fell by the same factor per product (about 11 at n = 2000) with blocks of 16, 24, 32
+        // and 48, so a narrower block needs about as many products (κ = −1: 13 against 12) and each is far cheaper.
+        int blockSize = Math.Min(n, 16 * Math.Max(1, (int)Math.Round((needed + Math.Max(4, needed / 4)) / 16.0)));
         // Basis budget: κ < 0 on noisy data at n = 500–1200 needed 13–15 blocks of 24 (measured); with the former
         // budget of 12 blocks those fell back to the full decomposition, 2–8 times slower.
         int maxBasis = Math.Min(n, Math.Max(20 * blockSize, 480));
@@ -78,97 +82,122 @@ internal static class StrainEigensolver
 
         using var unit = Local(1 / Math.Sqrt(n));
         var first = ones ? full(n, 1, unit, dtype: ScalarType.Float64) : empty(n, 0, dtype: ScalarType.Float64);
-        var random = Orthonormalise(RandomBlock(n, blockSize - (ones ? 1 : 0), seed), first)!;
+        var random = Orthonormalise(RandomBlock(n, blockSize - (ones ? 1 : 0), seed), first);
         var start = ones ? cat([first, random], 1) : random;
-        // The basis Q and its image MQ live in two n × maxBasis buffers that each new block is copied into (q and mq
-        // are views of their first k columns): growing them by concatenation copied O(n·k) per step.
+        // Q and K live in buffers sized for the whole budget that each new block is copied into (q is a view of the
+        // first k columns): growing them by concatenation copied O(n·k) and O(k²) per step.
         var basisStore = empty(n, maxBasis, dtype: ScalarType.Float64);
-        var imageStore = empty(n, maxBasis, dtype: ScalarType.Float64);
-        var q = basisStore.narrow(1, 0, start.shape[1]).copy_(start);
+        var projected = new double[maxBasis * maxBasis];
+        int k = (int)start.shape[1], block = k, previous = 0;
+        var q = basisStore.narrow(1, 0, k).copy_(start);
         var image = Apply(matrix, q, cancellationToken);
-        var mq = imageStore.narrow(1, 0, start.shape[1]).copy_(image);
-        var projected = q.t().mm(mq);
-        int products = 1, nextCheck = 2, lastCheck = 0, lastBlock = (int)q.shape[1];
+        int products = 1, nextCheck = 2, lastCheck = 0;
         double lastResidual = double.NaN;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            int k = (int)q.shape[1];
-            var next = k < n ? Orthonormalise(image, q) : null;
-            bool exhausted = next is not null && k + next.shape[1] > maxBasis;
-            if (next is not null && !exhausted)
+            // Block Lanczos: for an older block Bᵢ, Bᵢᵀ·M·Bⱼ = (M·Bᵢ)ᵀ·Bⱼ, and M·Bᵢ lies in the span of the blocks up
+            // to Bᵢ₊₁, to which Bⱼ was orthogonalised; so QᵀM·Bⱼ is zero above Bⱼ₋₁ up to rounding.
+            var window = q.narrow(1, k - block - previous, previous + block);
+            var coupling = window.t().mm(image);
+            StoreCoupling(projected, maxBasis, coupling, k - block - previous, k - block, block);
+            var outside = image - window.mm(coupling);
+            bool complete = k == n;
+            bool invariant = !complete && IsInvariant(image, outside);
+            bool exhausted = !complete && !invariant && k + block > maxBasis;
+            if (complete || invariant || exhausted || products >= nextCheck)
             {
-                // Grow the basis by the orthogonalised image of the newest block (the block Krylov sequence).
-                image = Apply(matrix, next, cancellationToken);
-                products++;
-                // Block Lanczos: for an older block Bᵢ, Bᵢᵀ·M·next = (M·Bᵢ)ᵀ·next, and M·Bᵢ lies in the span of the
-                // blocks up to Bᵢ₊₁, to which next was orthogonalised; so QᵀM·next is zero above the last block up to
-                // rounding, and only the last block's and next's own rows are computed.
-                long width = next.shape[1];
-                basisStore.narrow(1, k, width).copy_(next);
-                imageStore.narrow(1, k, width).copy_(image);
-                q = basisStore.narrow(1, 0, k + width);
-                mq = imageStore.narrow(1, 0, k + width);
-                var window = q.narrow(1, k - lastBlock, lastBlock + next.shape[1]);
-                var coupling = zeros(q.shape[1], next.shape[1], dtype: ScalarType.Float64);
-                coupling.narrow(0, k - lastBlock, window.shape[1]).copy_(window.t().mm(image));
-                projected = Grow(projected, coupling);
-                lastBlock = (int)next.shape[1];
-                k = (int)q.shape[1];
-            }
-            // Rayleigh–Ritz costs grow with the basis, so check only when the residual is predicted to have met
-            // the tolerance (from its rate of decrease so far), and when the basis is complete or at its budget.
-            if (next is not null && !exhausted && products < nextCheck)
-            {
-                continue;
+                // Rayleigh–Ritz costs grow with the basis, so check only when the residual is predicted to have met the
+                // tolerance (from its rate of decrease so far), and when the basis is complete, invariant or at its budget.
+                var kArray = Symmetrised(projected, maxBasis, k);
+                var ritz = StructuredRitz.Solve(kArray, k, matrix.OnesWeight, matrix.Sign);
+                var (values, small) = Select(ritz, k, dimension, matrix.Curvature);
+                double residual = RitzResidual(outside, block, ritz, values, small, k);
+                Trace?.Invoke($"products {products}, basis {k}, residual {residual:E2}");
+                nextCheck = NextCheck(products, residual, lastCheck, lastResidual, k <= 6 * blockSize);
+                (lastCheck, lastResidual) = (products, residual);
+                if (residual <= Tolerance || complete || invariant)
+                {
+                    var spectrum = Expand(q, ritz, values, small, k, products);
+                    return spectrum with { Residual = residual };
+                }
+
+                if (exhausted)
+                {
+                    return null;
+                }
             }
 
-            var kArray = Symmetrised(projected);
-            var ritz = StructuredRitz.Solve(kArray, k, matrix.OnesWeight, matrix.Sign);
-            var (values, small) = Select(ritz, k, dimension, matrix.Curvature);
-            double residual = RitzResidual(q, mq, kArray, ritz, values, small, k);
-            Trace?.Invoke($"products {products}, basis {k}, residual {residual:E2}");
-            nextCheck = NextCheck(products, residual, lastCheck, lastResidual);
-            (lastCheck, lastResidual) = (products, residual);
-            if (residual <= Tolerance || next is null)
-            {
-                var spectrum = Expand(q, ritz, values, small, k, products);
-                return spectrum with { Residual = residual };
-            }
+            // Grow the basis by the orthogonalised image of the newest block (the block Krylov sequence).
+            var next = Orthonormalise(outside, q);
+            previous = block;
+            block = (int)next.shape[1];
+            q = basisStore.narrow(1, 0, k + block);
+            q.narrow(1, k, block).copy_(next);
+            k += block;
+            image = Apply(matrix, next, cancellationToken);
+            products++;
+        }
+    }
 
-            if (exhausted)
+    // K's rows [top, top + rows) in the columns [column, column + width) from C, and the transposed block below the
+    // diagonal (K is stored whole, order ≤ stride, row-major with the given stride).
+    private static void StoreCoupling(double[] k, int stride, Tensor coupling, int top, int column, int width)
+    {
+        var c = TensorArrays.ToArray(coupling);
+        int rows = (int)coupling.shape[0];
+        for (int i = 0; i < rows; i++)
+        {
+            for (int j = 0; j < width; j++)
             {
-                return null;
+                double value = c[(i * width) + j];
+                k[((top + i) * stride) + column + j] = value;
+                k[((column + j) * stride) + top + i] = value;
             }
         }
     }
 
-    /// <summary>Classes from which M·block runs in <see cref="BlockProduct"/> rather than libtorch's matrix product.</summary>
-    /// <remarks>Measured on the reference machine (AMD EPYC, 32 MB L3), block width 24: n = 2000 (M fits the L3 cache)
-    /// MKL 7–8 ms, BlockProduct 9.5–11 ms; n = 5000 MKL 43–55 ms, BlockProduct 50–57 ms, but MKL 110–150 ms at widths
-    /// 25, 28 and 32, where BlockProduct stays at 37–50 ms. A fixed threshold keeps the result a function of the input
-    /// (the two differ in the last bits).</remarks>
+    // True when no column of M·Bⱼ has more than a rounding-level share outside span(Q): the basis spans an
+    // invariant subspace and the Ritz pairs are exact.
+    private static bool IsInvariant(Tensor image, Tensor outside)
+    {
+        var before = image.mul(image).sum(0L).sqrt();
+        var after = outside.mul(outside).sum(0L).sqrt();
+        return !(after > before.mul(Kept(1e-10))).any().item<bool>();
+    }
+
+    /// <summary>Classes from which M·block runs in <see cref="BlockProduct"/> at every block width; blocks of 16 columns
+    /// (the default for up to 20 wanted pairs) run there at every n.</summary>
+    /// <remarks>Measured on the reference machine (AMD EPYC, 32 MB L3): n = 2000, BlockProduct at 16 columns 2.9 ms
+    /// (MKL 12 ms), at 24 6.8 ms (MKL 7.1 ms), at 48 20 ms (MKL 11 ms); n = 5000, width 24, MKL 43–55 ms and BlockProduct
+    /// 50–57 ms, but MKL 110–150 ms at widths 25, 28 and 32, where BlockProduct stays at 37–50 ms. A rule on n and the
+    /// width alone keeps the result a function of the input (the two differ in the last bits).</remarks>
     public const int ManagedProductFrom = 3000;
 
-    // M·block: libtorch's product for small n, for widths BlockProduct does not take (blocks are a multiple of 8
-    // wide once n ≥ 8, so only in theory) and without 256-bit vectors (its scalar path is slow); else BlockProduct on a
-    // row-major copy of the block.
+    // M·block: BlockProduct on a row-major copy of the block for 16 columns and from ManagedProductFrom classes;
+    // libtorch's product for other widths below that, for widths BlockProduct does not take (not a multiple of 4) and
+    // without 256-bit vectors (its scalar path is slow).
     private static Tensor Apply(StrainMatrix matrix, Tensor block, CancellationToken cancellationToken)
     {
         int n = matrix.Count, b = (int)block.shape[1];
-        if (n < ManagedProductFrom || b % 4 != 0 || !System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+        bool managed = (b == 16 || n >= ManagedProductFrom) && b % 4 == 0 && System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated;
+        if (!managed)
         {
             return matrix.AsTensor().mm(block);
         }
 
         var y = new double[n * b];
-        BlockProduct.Multiply(matrix.Buffer, n, block.contiguous().data<double>().ToArray(), b, y, cancellationToken);
-        return tensor(y, [n, b], ScalarType.Float64);
+        BlockProduct.Multiply(matrix.Buffer, n, TensorArrays.ToArray(block), b, y, cancellationToken);
+        return TensorArrays.FromArray(y, n, b);
     }
 
     // Products after which to check again: where the residual, falling geometrically at the rate seen between
-    // the last two checks, reaches the tolerance (at least one and at most four products on).
-    private static int NextCheck(int products, double residual, int lastProducts, double lastResidual)
+    // the last two checks, reaches the tolerance (at least one product on; at most four, or eight when that rate was
+    // measured over the last product alone). While the basis is small (a Rayleigh–Ritz check then costs far less than
+    // a product), a rate measured over more than one product is first measured again over the next one: the early
+    // rate includes the start's transient, too slow by half (n = 2000, κ = −1: 7 per product over products 2–4, then
+    // a steady 11), and the check it scheduled came too early, an expensive one on a large basis.
+    private static int NextCheck(int products, double residual, int lastProducts, double lastResidual, bool cheap)
     {
         if (!(lastResidual > residual) || !(residual > 0) || lastProducts <= 0)
         {
@@ -177,18 +206,13 @@ internal static class StrainEigensolver
 
         double ratePerProduct = Math.Log(residual / lastResidual) / (products - lastProducts);
         double needed = Math.Log(Tolerance / residual) / ratePerProduct;
-        return products + Math.Clamp((int)Math.Ceiling(needed - 0.25), 1, 4);
-    }
+        int ahead = Math.Clamp((int)Math.Ceiling(needed - 0.25), 1, 8);
+        if (ahead > 1 && products - lastProducts > 1 && cheap)
+        {
+            return products + 1;
+        }
 
-    // [[K, C_top], [C_topᵀ, C_bottom]] from the old K and C = QᵀM·Q_new (Q including the new block).
-    private static Tensor Grow(Tensor old, Tensor c)
-    {
-        long kOld = old.shape[0], k = c.shape[0];
-        var grown = empty(k, k, dtype: ScalarType.Float64);
-        grown.narrow(0, 0, kOld).narrow(1, 0, kOld).copy_(old);
-        grown.narrow(1, kOld, k - kOld).copy_(c);
-        grown.narrow(0, kOld, k - kOld).narrow(1, 0, kOld).copy_(c.narrow(0, 0, kOld).t());
-        return grown;
+        return products + Math.Min(ahead, products - lastProducts == 1 ? 8 : 4);
     }
 
     // H = I − 2wwᵀ/‖w‖², w = e₁ − u: symmetric, orthogonal, first column u, the others a basis of u⊥.
@@ -212,10 +236,28 @@ internal static class StrainEigensolver
             }
         }
 
-        return tensor(h, [n, n], ScalarType.Float64);
+        return TensorArrays.FromArray(h, n, n);
     }
 
-    private static double[] Symmetrised(Tensor projected) => projected.add(projected.t(), One).mul_(Kept(0.5)).contiguous().data<double>().ToArray();
+    private static double[] Symmetrised(Tensor projected) => TensorArrays.ToArray(projected.add(projected.t(), One).mul_(Kept(0.5)));
+
+    // The leading k × k block of the stored K, made exactly symmetric (its diagonal blocks Bⱼᵀ·(M·Bⱼ), computed as
+    // products, are symmetric only up to rounding).
+    private static double[] Symmetrised(double[] stored, int stride, int k)
+    {
+        var result = new double[k * k];
+        for (int i = 0; i < k; i++)
+        {
+            for (int j = 0; j <= i; j++)
+            {
+                double value = 0.5 * (stored[(i * stride) + j] + stored[(j * stride) + i]);
+                result[(i * k) + j] = value;
+                result[(j * k) + i] = value;
+            }
+        }
+
+        return result;
+    }
 
     // Picks the kept pairs from the Ritz pairs (values ascending): top d for κ ≥ 0, bottom d for κ < 0.
     private static (double[] Values, double[] Vectors) Select(RitzPairs ritz, int order, int dimension, double curvature)
@@ -241,49 +283,48 @@ internal static class StrainEigensolver
     {
         int n = (int)q.shape[0];
         int count = values.Length;
-        var s = tensor(small, [order, count], ScalarType.Float64);
-        var vectors = q.mm(s).contiguous().data<double>().ToArray();
+        var s = TensorArrays.FromArray(small, order, count);
+        var vectors = TensorArrays.ToArray(q.mm(s));
         SymmetricEigen.FixSigns(vectors, n, count);
         double[]? top = null;
         if (ritz.TopVector is not null)
         {
-            top = q.mm(tensor(ritz.TopVector, [order, 1], ScalarType.Float64)).contiguous().data<double>().ToArray();
+            top = TensorArrays.ToArray(q.mm(TensorArrays.FromArray(ritz.TopVector, order, 1)));
             SymmetricEigen.FixSigns(top, n, 1);
         }
 
         return new StrainSpectrum(ritz.TopValue, top, values, vectors, 0, products);
     }
 
-    // Galerkin residual of a Ritz pair of A = ρuuᵀ + σM with u in span(Q): (I − QQᵀ)Az = σ(MQ·s − Q·(K·s)),
-    // computed for the kept pairs only.
-    private static double RitzResidual(Tensor q, Tensor mq, double[] k, RitzPairs ritz, double[] values, double[] small, int order)
+    // Residual of a Ritz pair z = Q·s of A = ρuuᵀ + σM (u in span(Q)): (I − QQᵀ)·A·z = σ(I − QQᵀ)·M·Bⱼ·sⱼ = σW·sⱼ up
+    // to rounding, as M·Bᵢ lies in span(Q) for every older block; for the kept pairs only, relative to their scale.
+    private static double RitzResidual(Tensor outside, int block, RitzPairs ritz, double[] values, double[] small, int order)
     {
-        var kt = tensor(k, [order, order], ScalarType.Float64);
         int count = values.Length + (ritz.TopVector is null ? 0 : 1);
-        var s = new double[order * count];
+        var s = new double[block * count];
         var scales = new double[count];
         double scale = ScaleOf(values);
+        int offset = order - block;
         for (int c = 0; c < values.Length; c++)
         {
             scales[c] = scale;
-            for (int i = 0; i < order; i++)
+            for (int i = 0; i < block; i++)
             {
-                s[(i * count) + c] = small[(i * values.Length) + c];
+                s[(i * count) + c] = small[((offset + i) * values.Length) + c];
             }
         }
 
         if (ritz.TopVector is not null)
         {
             scales[count - 1] = Math.Abs(ritz.TopValue);
-            for (int i = 0; i < order; i++)
+            for (int i = 0; i < block; i++)
             {
-                s[(i * count) + count - 1] = ritz.TopVector[i];
+                s[(i * count) + count - 1] = ritz.TopVector[offset + i];
             }
         }
 
-        var st = tensor(s, [order, count], ScalarType.Float64);
-        var r = mq.mm(st) - q.mm(kt.mm(st));
-        var norms = (r * r).sum(0L).sqrt().data<double>().ToArray();
+        var r = outside.mm(TensorArrays.FromArray(s, block, count));
+        var norms = TensorArrays.ToArray(r.mul(r).sum(0L).sqrt());
         double worst = 0;
         for (int c = 0; c < count; c++)
         {
@@ -318,7 +359,7 @@ internal static class StrainEigensolver
         double worst = 0;
         foreach (var (value, vector, s) in all)
         {
-            var z = tensor(vector, [n, 1], ScalarType.Float64);
+            var z = TensorArrays.FromArray(vector, n, 1);
             using var minusValue = Local(-value);
             var r = m.mm(z).mul_(Kept(matrix.Sign)).add_(z, minusValue);
             if (matrix.OnesWeight > 0)
@@ -344,29 +385,115 @@ internal static class StrainEigensolver
         return scale > 0 ? scale : double.Epsilon;
     }
 
-    // The columns of w made orthonormal and orthogonal to q: block Gram–Schmidt against q, QR, and both again
-    // ("twice is enough"). Null when w already lies in span(q) (an invariant subspace: done).
-    private static Tensor? Orthonormalise(Tensor w, Tensor q)
+    // The columns of w made orthonormal and orthogonal to q: QR, block Gram–Schmidt against q, QR ("twice is
+    // enough": the caller has already removed w's components along the newest blocks, the only ones that are not at
+    // rounding level; the first QR keeps rank-deficient blocks from losing orthogonality in the second pass).
+    private static Tensor Orthonormalise(Tensor w, Tensor q)
     {
-        var before = w.mul(w).sum(0L).sqrt();
+        var basis = CholeskyQr(w, secondPass: false) ?? linalg.qr(w).Q;
         if (q.shape[1] > 0)
         {
-            w = w - q.mm(q.t().mm(w));
+            basis -= q.mm(q.t().mm(basis));
         }
 
-        var after = w.mul(w).sum(0L).sqrt();
-        if ((after > before.mul(Kept(1e-10))).any().item<bool>() == false)
+        return CholeskyQr(basis, secondPass: true) ?? linalg.qr(basis).Q;
+    }
+
+    // Q = W·R⁻¹ with RᵀR = WᵀW (Cholesky QR, columns scaled to unit length first): two small matrix products where a
+    // Householder QR of a tall block costs several times more. Its loss of orthogonality grows with cond(W)², so it is
+    // used only where that is small enough: for a first pass where no column is nearly dependent on the others (the
+    // second pass repairs the rest), for a second pass where WᵀW is close to I. Null otherwise (the caller falls back to
+    // Householder QR, e.g. for the rounding-noise columns of a rank-deficient block).
+    private static Tensor? CholeskyQr(Tensor w, bool secondPass)
+    {
+        int b = (int)w.shape[1];
+        var g = TensorArrays.ToArray(w.t().mm(w));
+        if (secondPass)
         {
-            return null;
+            double deviation = 0;
+            for (int i = 0; i < b; i++)
+            {
+                for (int j = 0; j < b; j++)
+                {
+                    double e = g[(i * b) + j] - (i == j ? 1 : 0);
+                    deviation += e * e;
+                }
+            }
+
+            if (!(deviation <= 0.25))
+            {
+                return null;
+            }
         }
 
-        var (basis, _) = linalg.qr(w);
-        if (q.shape[1] > 0)
+        var scale = new double[b];
+        for (int i = 0; i < b; i++)
         {
-            basis = basis - q.mm(q.t().mm(basis));
+            double diagonal = g[(i * b) + i];
+            if (!(diagonal > 0) || double.IsInfinity(diagonal))
+            {
+                return null;
+            }
+
+            scale[i] = 1 / Math.Sqrt(diagonal);
         }
 
-        return linalg.qr(basis).Q;
+        // Cholesky of the scaled Gram matrix S·G·S = L·Lᵀ in place (lower triangle). A pivot below 1e-8 means a column
+        // whose part independent of the earlier ones is below 1e-4 of its length: too close to dependent.
+        var l = new double[b * b];
+        for (int j = 0; j < b; j++)
+        {
+            double pivot = g[(j * b) + j] * scale[j] * scale[j];
+            for (int m = 0; m < j; m++)
+            {
+                pivot -= l[(j * b) + m] * l[(j * b) + m];
+            }
+
+            if (!(pivot >= 1e-8))
+            {
+                return null;
+            }
+
+            double root = Math.Sqrt(pivot);
+            l[(j * b) + j] = root;
+            for (int i = j + 1; i < b; i++)
+            {
+                double sum = g[(i * b) + j] * scale[i] * scale[j];
+                for (int m = 0; m < j; m++)
+                {
+                    sum -= l[(i * b) + m] * l[(j * b) + m];
+                }
+
+                l[(i * b) + j] = sum / root;
+            }
+        }
+
+        // Q = W·S·L⁻ᵀ; L⁻¹ by forward substitution, column by column.
+        var inverse = new double[b * b];
+        for (int c = 0; c < b; c++)
+        {
+            for (int i = c; i < b; i++)
+            {
+                double sum = i == c ? 1 : 0;
+                for (int m = c; m < i; m++)
+                {
+                    sum -= l[(i * b) + m] * inverse[(m * b) + c];
+                }
+
+                inverse[(i * b) + c] = sum / l[(i * b) + i];
+            }
+        }
+
+        var transform = new double[b * b];
+        for (int i = 0; i < b; i++)
+        {
+            for (int j = i; j < b; j++)
+            {
+                transform[(i * b) + j] = scale[i] * inverse[(j * b) + i];
+            }
+        }
+
+        return w.mm(TensorArrays.FromArray(transform, b, b));
     }
 
     private static Tensor RandomBlock(int n, int columns, int seed)
@@ -381,6 +508,6 @@ internal static class StrainEigensolver
             data[i] = Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
         }
 
-        return tensor(data, [n, columns], ScalarType.Float64);
+        return TensorArrays.FromArray(data, n, columns);
     }
 }

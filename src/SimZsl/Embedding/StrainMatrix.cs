@@ -81,9 +81,11 @@ internal sealed class StrainMatrix
         return SumInOrder(squares);
     }
 
-    // E = 2 sin²(D/2r) or 2 sinh²(D/2r); also ‖A‖²_F = Σ (1 + σE)². The sines come from libtorch (vectorised,
-    // multithreaded, and the same bits on every run; the managed vectorised ones may change their last bit
-    // when the JIT recompiles them).
+    // E = 2 sin²(D/2r) or 2 sinh²(D/2r); also ‖A‖²_F = Σ (1 + σE)². One pass over the matrix in chunks of rows small
+    // enough to stay in cache, two chunks at a time: scale, sine (HyperbolicSine; sin from libtorch: vectorised, the
+    // same bits on every run, where .NET's vectorised ones may change their last bit when the JIT recompiles them),
+    // then square, double and sum (exactly rounded products only). A chunk holds at most libtorch's grain of 32768
+    // elements, so libtorch runs it on the calling thread.
     private static double BuildCurved(double[] d, AlignedBuffer e, int n, double curvature, double maxDistance, CancellationToken cancellationToken)
     {
         double halfInverseRadius = 0.5 * Math.Sqrt(Math.Abs(curvature));
@@ -93,29 +95,38 @@ internal sealed class StrainMatrix
             CheckOverflow(n, curvature, maxDistance);
         }
 
-        var options = new ParallelOptions { CancellationToken = cancellationToken };
-        Parallel.For(0, n, options, i => TensorPrimitives.Multiply(d.AsSpan(i * n, n), halfInverseRadius, e.Span.Slice(i * n, n)));
-        using (var scope = TorchSharp.torch.NewDisposeScope())
-        {
-            var t = e.AsTensor(n, n);
-            _ = hyperbolic ? t.sinh_() : t.sin_();
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
         double sign = hyperbolic ? 1 : -1;
         var squares = new double[n];
-        // Squaring, doubling and the norm in one pass per row, while the row is in cache (exactly rounded
-        // products only: the same bits as doing them one after another).
-        Parallel.For(0, n, options, i =>
+        int rowsPerChunk = Math.Max(1, GrainSize / n);
+        int chunks = (n + rowsPerChunk - 1) / rowsPerChunk;
+        Parallel.For(0, chunks, new ParallelOptions { CancellationToken = cancellationToken }, c =>
         {
-            var row = e.Span.Slice(i * n, n);
-            TensorPrimitives.Multiply(row, row, row);
-            TensorPrimitives.Multiply(row, 2.0, row);
-            row[i] = 0;
-            squares[i] = SumOfSquares(row, 1, sign);
+            int first = c * rowsPerChunk, rows = Math.Min(rowsPerChunk, n - first);
+            TensorPrimitives.Multiply(d.AsSpan(first * n, rows * n), halfInverseRadius, e.Span.Slice(first * n, rows * n));
+            if (hyperbolic)
+            {
+                HyperbolicSine.Apply(e.Span.Slice(first * n, rows * n));
+            }
+            else
+            {
+                using var chunk = e.Slice(first * n, rows * n);
+                chunk.sin_();
+            }
+
+            for (int i = first; i < first + rows; i++)
+            {
+                var row = e.Span.Slice(i * n, n);
+                TensorPrimitives.Multiply(row, row, row);
+                TensorPrimitives.Multiply(row, 2.0, row);
+                row[i] = 0;
+                squares[i] = SumOfSquares(row, 1, sign);
+            }
         });
         return SumInOrder(squares);
     }
+
+    // at::internal::GRAIN_SIZE: elementwise operations on fewer elements run serially on the calling thread.
+    private const int GrainSize = 32768;
 
     // cosh(D/r) ~ e^(D/r)/2; the products of the eigensolver sum n such entries, so keep n·e^(D/r) finite.
     private static void CheckOverflow(int n, double curvature, double maxDistance)

@@ -3,9 +3,10 @@ namespace SimZsl.Embedding;
 /// <summary>Eigenpairs of a projected strain matrix T = ρ·e₁e₁ᵀ + σK, where e₁ is the projection of the all-ones
 /// direction u = 1/√n and K = QᵀMQ carries the geometry. For κ ≠ 0, ρ = n dwarfs K when |κ| is small
 /// (‖K‖ ~ n·|κ|·D²), and a plain eigensolver would give the small eigenvalues only to an absolute accuracy of
-/// ε·n. Instead the dominant pair (μ₀, t) is found first, refined by power steps that keep ρ exact, and removed
+/// ε·n. Where ρ dominates, the dominant pair (μ₀, t) is found first by power steps that keep ρ exact, and removed
 /// by a deflation formula written so that no O(ρ) quantities cancel; the remaining pairs then come from the
-/// deflated matrix, whose entries are all on the scale of K.</summary>
+/// deflated matrix, whose entries are all on the scale of K. Where it does not (the power steps contract slowly),
+/// a plain decomposition of T loses at most a few bits and gives every pair at once.</summary>
 internal static class StructuredRitz
 {
     /// <summary>Solves the projected problem.</summary>
@@ -28,16 +29,22 @@ internal static class StructuredRitz
         }
 
         var t = DominantVector(k, order, onesWeight, sign);
+        if (t is null)
+        {
+            return Plain(k, order, onesWeight, sign);
+        }
+
         var (topValue, deflated) = Deflate(k, order, onesWeight, sign, t);
         var (rest, restVectors) = SymmetricEigen.Decompose(deflated, order);
         return new RitzPairs(topValue, t, rest, restVectors);
     }
 
-    // The eigenvector of the largest eigenvalue of T. Power steps in structured form (ρ kept exact) from e₁, the
-    // all-ones direction: where ρ dominates (small |κ|, and typical hyperbolic data) they converge in a few steps
-    // and are accurate where a plain decomposition is not. Where they do not converge (a flat top of the
-    // spectrum, e.g. points spread over a whole sphere), a plain decomposition is accurate and is used.
-    private static double[] DominantVector(double[] k, int order, double rho, double sign)
+    // The eigenvector of the largest eigenvalue of T by power steps in structured form (ρ kept exact) from e₁, the
+    // all-ones direction; null when they contract by less than MinContraction per step. Where ρ dominates (small |κ|,
+    // small distances) they converge in a few steps and are accurate where a plain decomposition is not; where they
+    // contract slowly, ρ is within a small factor of ‖K‖ (or the top of the spectrum is flat) and the plain
+    // decomposition is accurate: the caller uses it.
+    private static double[]? DominantVector(double[] k, int order, double rho, double sign)
     {
         // Shift by a Gershgorin bound of ‖K‖ so that every eigenvalue of T + sI is ≥ 0 and the top one is also
         // the largest in magnitude (hyperbolic spectra have large negative eigenvalues).
@@ -56,6 +63,7 @@ internal static class StructuredRitz
         var v = new double[order];
         v[0] = 1;
         var w = new double[order];
+        double firstResidual = double.NaN;
         for (int step = 0; step < MaxPowerSteps; step++)
         {
             double value = StructuredProduct(k, order, rho, sign, shift, v, w);
@@ -68,8 +76,9 @@ internal static class StructuredRitz
                 v[i] = w[i] / norm;
             }
 
+            residual = Math.Sqrt(residual);
             // Converged: the residual is at rounding level of the eigenvalue; two more steps polish it.
-            if (Math.Sqrt(residual) <= 1e-13 * Math.Abs(value))
+            if (residual <= 1e-13 * Math.Abs(value))
             {
                 for (int extra = 0; extra < 2; extra++)
                 {
@@ -83,10 +92,24 @@ internal static class StructuredRitz
 
                 return Positive(v);
             }
+
+            // The residual shrinks by about (λ₂ + s)/(λ₁ + s) per step. Slower than MinContraction means that ρ is
+            // less than about 8‖K‖ (with s ≥ ‖K‖), where a plain decomposition loses at most a few bits.
+            if (step == 0)
+            {
+                firstResidual = residual;
+            }
+            else if (step == ContractionSteps && !(residual <= firstResidual * Math.Pow(MinContraction, ContractionSteps)))
+            {
+                return null;
+            }
         }
 
-        return Positive(PlainTopVector(k, order, rho, sign));
+        return null;
     }
+
+    private const int ContractionSteps = 4;
+    private const double MinContraction = 0.25;
 
     private const int MaxPowerSteps = 60;
 
@@ -115,7 +138,9 @@ internal static class StructuredRitz
         return quotient;
     }
 
-    private static double[] PlainTopVector(double[] k, int order, double rho, double sign)
+    // Every pair from one decomposition of T: the top one, and the others with the top one's value replaced by 0 (as
+    // in the deflated matrix, whose eigenvector t has eigenvalue 0), in ascending order.
+    private static RitzPairs Plain(double[] k, int order, double rho, double sign)
     {
         var t = new double[order * order];
         for (int i = 0; i < t.Length; i++)
@@ -124,14 +149,35 @@ internal static class StructuredRitz
         }
 
         t[0] += rho;
-        var (_, vectors) = SymmetricEigen.Decompose(t, order);
-        var v = new double[order];
+        var (values, vectors) = SymmetricEigen.Decompose(t, order);
+        int top = order - 1;
+        var topVector = new double[order];
         for (int i = 0; i < order; i++)
         {
-            v[i] = vectors[(i * order) + order - 1];
+            topVector[i] = vectors[(i * order) + top];
         }
 
-        return v;
+        // Columns in ascending order of the values with the top one's set to 0: it moves to the first position whose
+        // value is positive.
+        int slot = 0;
+        while (slot < top && values[slot] <= 0)
+        {
+            slot++;
+        }
+
+        var restValues = new double[order];
+        var restVectors = new double[order * order];
+        for (int c = 0; c < order; c++)
+        {
+            int source = c < slot ? c : c == slot ? top : c - 1;
+            restValues[c] = c == slot ? 0 : values[source];
+            for (int i = 0; i < order; i++)
+            {
+                restVectors[(i * order) + c] = vectors[(i * order) + source];
+            }
+        }
+
+        return new RitzPairs(values[top], Positive(topVector), restValues, restVectors);
     }
 
     private static double[] Positive(double[] v)

@@ -11,9 +11,9 @@ internal static class SymmetricEigen
     public static (double[] Values, double[] Vectors) Decompose(double[] matrix, int k)
     {
         using var scope = torch.NewDisposeScope();
-        var a = torch.frombuffer(matrix, torch.ScalarType.Float64, count: (long)k * k).view(k, k);
+        var a = TensorArrays.FromArray(matrix, k, k);
         var (values, vectors) = torch.linalg.eigh(a);
-        return (values.data<double>().ToArray(), vectors.contiguous().data<double>().ToArray());
+        return (TensorArrays.ToArray(values), TensorArrays.ToArray(vectors));
     }
 
     /// <summary>Makes the largest-magnitude component of each column positive (ties: the first), so that
