@@ -6,7 +6,7 @@ namespace SimZsl;
 /// <summary>Copies between CPU float64 tensors and managed arrays. TorchSharp's <c>data&lt;T&gt;().ToArray()</c> reads
 /// element by element through an accessor (26 ns per element measured: 1.2 ms for a 2000 × 24 block, several times
 /// a whole step of the eigensolver's bookkeeping) and <c>tensor(array)</c> copies with a similar overhead; these copy
-/// the memory in one block, or share it.</summary>
+/// the memory in one block.</summary>
 internal static class TensorArrays
 {
     /// <summary>The values of a CPU float64 tensor in row-major order, copied.</summary>
@@ -26,7 +26,7 @@ internal static class TensorArrays
     /// reproducible mode (see <see cref="ReproducibleKernels"/>) holds only for aligned operands.</remarks>
     public static torch.Tensor FromArray(double[] data, params long[] shape)
     {
-        var t = torch.empty(shape, dtype: torch.ScalarType.Float64);
+        var t = torch.empty(shape, dtype: torch.ScalarType.Float64, device: torch.CPU);
         if (t.numel() != data.Length)
         {
             throw new ArgumentException($"{data.Length} values do not fill a tensor of shape [{string.Join(", ", shape)}].", nameof(data));

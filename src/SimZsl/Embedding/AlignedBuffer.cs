@@ -30,8 +30,4 @@ internal sealed class AlignedBuffer
     /// <summary>A rows × columns tensor over the same memory (dispose it, e.g. through a dispose scope).</summary>
     public torch.Tensor AsTensor(int rows, int columns) =>
         torch.frombuffer(_array, torch.ScalarType.Float64, count: Length, offset: _offset).view(rows, columns);
-
-    /// <summary>A one-dimensional tensor over the doubles [start, start + length) (dispose it).</summary>
-    public torch.Tensor Slice(int start, int length) =>
-        torch.frombuffer(_array, torch.ScalarType.Float64, count: length, offset: _offset + start);
 }

@@ -69,12 +69,13 @@ internal static class StrainEigensolver
         int n = matrix.Count;
         bool ones = matrix.OnesWeight > 0;
         int needed = dimension + (ones ? 1 : 0);
-        // A few more columns than pairs wanted, rounded to a multiple of 16 (at least 16): the width of BlockProduct's
-        // register tile, where it runs several times faster per column than at other widths (n = 2000: 16 columns in
-        // 2.9 ms, 24 in 6.8 ms, and MKL 12 ms at 16, 7 ms at 24). 16 for d = 16, even though κ ≠ 0 wants 17 pairs: on
-        // noisy data the residual fell by the same factor per product (about 11 at n = 2000) with blocks of 16, 24, 32
-        // and 48, so a narrower block needs about as many products (κ = −1: 13 against 12) and each is far cheaper.
-        int blockSize = Math.Min(n, 16 * Math.Max(1, (int)Math.Round((needed + Math.Max(4, needed / 4)) / 16.0)));
+        // The pairs wanted plus a quarter (at least 4) for oversampling, rounded to the nearest multiple of 16 (at least
+        // 16): the width of BlockProduct's register tile, where it runs several times faster per column than at other
+        // widths (n = 2000: 16 columns in 2.9 ms, 24 in 6.8 ms; MKL 12 ms at 16, 7 ms at 24). So 16 for d = 16 although
+        // κ ≠ 0 wants 17 pairs: on noisy data the residual fell by the same factor per product (about 11 at n = 2000)
+        // with blocks of 16, 24, 32 and 48, so the narrower block needs about as many products (κ = −1: 13 against 12)
+        // and each is far cheaper.
+        int blockSize = Math.Min(n, 16 * Math.Max(1, (int)Math.Floor(((needed + Math.Max(4, needed / 4)) / 16.0) + 0.5)));
         // Basis budget: κ < 0 on noisy data at n = 500–1200 needed 13–15 blocks of 24 (measured); with the former
         // budget of 12 blocks those fell back to the full decomposition, 2–8 times slower.
         int maxBasis = Math.Min(n, Math.Max(20 * blockSize, 480));
@@ -109,7 +110,7 @@ internal static class StrainEigensolver
             {
                 // Rayleigh–Ritz costs grow with the basis, so check only when the residual is predicted to have met the
                 // tolerance (from its rate of decrease so far), and when the basis is complete, invariant or at its budget.
-                var kArray = Symmetrised(projected, maxBasis, k);
+                var kArray = Leading(projected, maxBasis, k);
                 var ritz = StructuredRitz.Solve(kArray, k, matrix.OnesWeight, matrix.Sign);
                 var (values, small) = Select(ritz, k, dimension, matrix.Curvature);
                 double residual = RitzResidual(outside, block, ritz, values, small, k);
@@ -140,19 +141,30 @@ internal static class StrainEigensolver
         }
     }
 
-    // K's rows [top, top + rows) in the columns [column, column + width) from C, and the transposed block below the
-    // diagonal (K is stored whole, order ≤ stride, row-major with the given stride).
+    // C = [Bⱼ₋₁, Bⱼ]ᵀ·M·Bⱼ into K (order ≤ stride, row-major with that stride): the rows of Bⱼ₋₁ above the diagonal
+    // and, transposed, below it; the diagonal block Bⱼᵀ·M·Bⱼ, symmetric only up to the rounding of the product, as the
+    // mean of itself and its transpose.
     private static void StoreCoupling(double[] k, int stride, Tensor coupling, int top, int column, int width)
     {
         var c = TensorArrays.ToArray(coupling);
-        int rows = (int)coupling.shape[0];
-        for (int i = 0; i < rows; i++)
+        int previousRows = column - top;
+        for (int i = 0; i < previousRows; i++)
         {
             for (int j = 0; j < width; j++)
             {
                 double value = c[(i * width) + j];
                 k[((top + i) * stride) + column + j] = value;
                 k[((column + j) * stride) + top + i] = value;
+            }
+        }
+
+        for (int i = 0; i < width; i++)
+        {
+            for (int j = 0; j <= i; j++)
+            {
+                double value = 0.5 * (c[((previousRows + i) * width) + j] + c[((previousRows + j) * width) + i]);
+                k[((column + i) * stride) + column + j] = value;
+                k[((column + j) * stride) + column + i] = value;
             }
         }
     }
@@ -167,7 +179,7 @@ internal static class StrainEigensolver
     }
 
     /// <summary>Classes from which M·block runs in <see cref="BlockProduct"/> at every block width; blocks of 16 columns
-    /// (the default for up to 20 wanted pairs) run there at every n.</summary>
+    /// (the default for up to 19 wanted pairs) run there at every n.</summary>
     /// <remarks>Measured on the reference machine (AMD EPYC, 32 MB L3): n = 2000, BlockProduct at 16 columns 2.9 ms
     /// (MKL 12 ms), at 24 6.8 ms (MKL 7.1 ms), at 48 20 ms (MKL 11 ms); n = 5000, width 24, MKL 43–55 ms and BlockProduct
     /// 50–57 ms, but MKL 110–150 ms at widths 25, 28 and 32, where BlockProduct stays at 37–50 ms. A rule on n and the
@@ -241,19 +253,13 @@ internal static class StrainEigensolver
 
     private static double[] Symmetrised(Tensor projected) => TensorArrays.ToArray(projected.add(projected.t(), One).mul_(Kept(0.5)));
 
-    // The leading k × k block of the stored K, made exactly symmetric (its diagonal blocks Bⱼᵀ·(M·Bⱼ), computed as
-    // products, are symmetric only up to rounding).
-    private static double[] Symmetrised(double[] stored, int stride, int k)
+    // The leading k × k block of the stored K, contiguous.
+    private static double[] Leading(double[] stored, int stride, int k)
     {
         var result = new double[k * k];
         for (int i = 0; i < k; i++)
         {
-            for (int j = 0; j <= i; j++)
-            {
-                double value = 0.5 * (stored[(i * stride) + j] + stored[(j * stride) + i]);
-                result[(i * k) + j] = value;
-                result[(j * k) + i] = value;
-            }
+            Array.Copy(stored, i * stride, result, i * k, k);
         }
 
         return result;
@@ -334,7 +340,14 @@ internal static class StrainEigensolver
         return worst;
     }
 
-    // ‖ρu(uᵀz) + σMz − μz‖ / scale, computed from the n × n matrix itself.
+    /// <summary>The worst relative residual ‖ρu(uᵀz) + σMz − μz‖ / scale of a spectrum's pairs, computed from the n × n
+    /// matrix itself (the partial solver estimates it from its basis instead; tests compare the two).</summary>
+    public static double DirectResidual(StrainMatrix matrix, StrainSpectrum spectrum)
+    {
+        using var scope = NewDisposeScope();
+        return DirectResidual(matrix.AsTensor(), matrix, spectrum);
+    }
+
     private static double DirectResidual(Tensor m, StrainMatrix matrix, StrainSpectrum spectrum)
     {
         int n = matrix.Count;
@@ -387,16 +400,26 @@ internal static class StrainEigensolver
 
     // The columns of w made orthonormal and orthogonal to q: QR, block Gram–Schmidt against q, QR ("twice is
     // enough": the caller has already removed w's components along the newest blocks, the only ones that are not at
-    // rounding level; the first QR keeps rank-deficient blocks from losing orthogonality in the second pass).
+    // rounding level; the first QR keeps rank-deficient blocks from losing orthogonality in the second pass). Where
+    // that pass shrank a column a lot (the second Cholesky QR declines), what it left along q is not yet at rounding
+    // level relative to the column: Gram–Schmidt once more before the Householder QR (Kahan–Parlett).
     private static Tensor Orthonormalise(Tensor w, Tensor q)
     {
         var basis = CholeskyQr(w, secondPass: false) ?? linalg.qr(w).Q;
-        if (q.shape[1] > 0)
+        if (q.shape[1] == 0)
         {
-            basis -= q.mm(q.t().mm(basis));
+            return CholeskyQr(basis, secondPass: true) ?? linalg.qr(basis).Q;
         }
 
-        return CholeskyQr(basis, secondPass: true) ?? linalg.qr(basis).Q;
+        basis -= q.mm(q.t().mm(basis));
+        var orthonormal = CholeskyQr(basis, secondPass: true);
+        if (orthonormal is not null)
+        {
+            return orthonormal;
+        }
+
+        basis -= q.mm(q.t().mm(basis));
+        return linalg.qr(basis).Q;
     }
 
     // Q = W·R⁻¹ with RᵀR = WᵀW (Cholesky QR, columns scaled to unit length first): two small matrix products where a

@@ -81,11 +81,9 @@ internal sealed class StrainMatrix
         return SumInOrder(squares);
     }
 
-    // E = 2 sin²(D/2r) or 2 sinh²(D/2r); also ‖A‖²_F = Σ (1 + σE)². One pass over the matrix in chunks of rows small
-    // enough to stay in cache, two chunks at a time: scale, sine (HyperbolicSine; sin from libtorch: vectorised, the
-    // same bits on every run, where .NET's vectorised ones may change their last bit when the JIT recompiles them),
-    // then square, double and sum (exactly rounded products only). A chunk holds at most libtorch's grain of 32768
-    // elements, so libtorch runs it on the calling thread.
+    // E = 2 sin²(D/2r) or 2 sinh²(D/2r); also ‖A‖²_F = Σ (1 + σE)². One pass over the matrix in chunks of rows that
+    // stay in cache, in parallel: scale, sine (Sine, HyperbolicSine: vectorised, the same bits on every run), square,
+    // double and sum (exactly rounded products only).
     private static double BuildCurved(double[] d, AlignedBuffer e, int n, double curvature, double maxDistance, CancellationToken cancellationToken)
     {
         double halfInverseRadius = 0.5 * Math.Sqrt(Math.Abs(curvature));
@@ -97,20 +95,20 @@ internal sealed class StrainMatrix
 
         double sign = hyperbolic ? 1 : -1;
         var squares = new double[n];
-        int rowsPerChunk = Math.Max(1, GrainSize / n);
+        int rowsPerChunk = Math.Max(1, ChunkElements / n);
         int chunks = (n + rowsPerChunk - 1) / rowsPerChunk;
         Parallel.For(0, chunks, new ParallelOptions { CancellationToken = cancellationToken }, c =>
         {
             int first = c * rowsPerChunk, rows = Math.Min(rowsPerChunk, n - first);
-            TensorPrimitives.Multiply(d.AsSpan(first * n, rows * n), halfInverseRadius, e.Span.Slice(first * n, rows * n));
+            var chunk = e.Span.Slice(first * n, rows * n);
+            TensorPrimitives.Multiply(d.AsSpan(first * n, rows * n), halfInverseRadius, chunk);
             if (hyperbolic)
             {
-                HyperbolicSine.Apply(e.Span.Slice(first * n, rows * n));
+                HyperbolicSine.Apply(chunk);
             }
             else
             {
-                using var chunk = e.Slice(first * n, rows * n);
-                chunk.sin_();
+                Sine.Apply(chunk);
             }
 
             for (int i = first; i < first + rows; i++)
@@ -125,8 +123,8 @@ internal sealed class StrainMatrix
         return SumInOrder(squares);
     }
 
-    // at::internal::GRAIN_SIZE: elementwise operations on fewer elements run serially on the calling thread.
-    private const int GrainSize = 32768;
+    // Elements per chunk of rows: 256 KB, within a core's L2 cache.
+    private const int ChunkElements = 32768;
 
     // cosh(D/r) ~ e^(D/r)/2; the products of the eigensolver sum n such entries, so keep n·e^(D/r) finite.
     private static void CheckOverflow(int n, double curvature, double maxDistance)

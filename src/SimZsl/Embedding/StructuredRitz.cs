@@ -36,7 +36,7 @@ internal static class StructuredRitz
 
         var (topValue, deflated) = Deflate(k, order, onesWeight, sign, t);
         var (rest, restVectors) = SymmetricEigen.Decompose(deflated, order);
-        return new RitzPairs(topValue, t, rest, restVectors);
+        return new RitzPairs(topValue, t, rest, restVectors) { Deflated = true };
     }
 
     // The eigenvector of the largest eigenvalue of T by power steps in structured form (ρ kept exact) from e₁, the
@@ -93,8 +93,10 @@ internal static class StructuredRitz
                 return Positive(v);
             }
 
-            // The residual shrinks by about (λ₂ + s)/(λ₁ + s) per step. Slower than MinContraction means that ρ is
-            // less than about 8‖K‖ (with s ≥ ‖K‖), where a plain decomposition loses at most a few bits.
+            // The residual shrinks by about (λ₂ + s)/(λ₁ + s) per step, with λ₁ ≈ ρ + O(‖K‖), λ₂ ≤ ‖K‖ and the shift s
+            // between ‖K‖ and √order·‖K‖. Slower than MinContraction means ρ ≲ 5‖K‖ + 3s, at most about 70‖K‖ for a
+            // basis of 480: there a plain decomposition loses at most about 6 bits (it lost about 45 at ρ = 10¹³‖K‖, see
+            // StructuredRitzTests).
             if (step == 0)
             {
                 firstResidual = residual;
@@ -255,4 +257,9 @@ internal static class StructuredRitz
 /// <param name="TopVector">Its unit eigenvector in the projected basis (null when there is no all-ones part).</param>
 /// <param name="Values">The other eigenvalues, ascending (all of them when there is no all-ones part).</param>
 /// <param name="Vectors">Their eigenvectors as the columns of a row-major array.</param>
-internal sealed record RitzPairs(double TopValue, double[]? TopVector, double[] Values, double[] Vectors);
+internal sealed record RitzPairs(double TopValue, double[]? TopVector, double[] Values, double[] Vectors)
+{
+    /// <summary>Whether the top pair was found by power steps and deflated (ρ dominates K), rather than taken with all
+    /// the others from one plain decomposition.</summary>
+    public bool Deflated { get; init; }
+}

@@ -12,8 +12,8 @@ public class HyperbolicSineTests
     [InlineData(0.5, 1.0)]
     [InlineData(0.99, 1.01)]   // the switch between the series and the exponential
     [InlineData(1.0, 20.0)]
-    [InlineData(20.0, 350.0)]  // up to the largest argument the strain matrix passes (half of cosh's overflow check)
-    [InlineData(350.0, 700.0)]
+    [InlineData(20.0, 350.0)]  // up to the largest argument the strain matrix passes (half of its cosh overflow limit)
+    [InlineData(350.0, 710.0)]
     public void AgreesWithMathSinhToAFewUnitsInTheLastPlace(double from, double to)
     {
         var random = new Random(17);
@@ -46,6 +46,20 @@ public class HyperbolicSineTests
 
         Assert.Equal(0.0, y[0]);
         Assert.True(double.IsNegative(y[^1]), "sinh(−0) = −0");
+    }
+
+    [Fact]
+    public void OverflowGivesInfinityAndNaNStaysNaN()
+    {
+        var y = new[] { 710.0, 710.2, 1000, double.PositiveInfinity, double.NegativeInfinity, -1000, double.NaN };
+        HyperbolicSine.Apply(y);
+        Assert.Equal(Math.Sinh(710.0), y[0], Math.Sinh(710.0) * 1e-15);
+        Assert.Equal(double.PositiveInfinity, y[1]);
+        Assert.Equal(double.PositiveInfinity, y[2]);
+        Assert.Equal(double.PositiveInfinity, y[3]);
+        Assert.Equal(double.NegativeInfinity, y[4]);
+        Assert.Equal(double.NegativeInfinity, y[5]);
+        Assert.True(double.IsNaN(y[6]));
     }
 
     [Fact]

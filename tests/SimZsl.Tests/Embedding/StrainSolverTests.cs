@@ -84,11 +84,31 @@ public class StrainSolverTests
     }
 
     [Theory]
+    [InlineData(-1.0, 600)]
+    [InlineData(0.0, 600)]
+    [InlineData(1.0, 600)]
+    [InlineData(-1.0, 2000)]
+    public void ResidualEstimateFromTheBasisMatchesTheResidualFromTheMatrix(double curvature, int n)
+    {
+        // The partial solver stops on a residual estimated from the last block's remainder (block Lanczos); here the
+        // residual of what it returned is computed from the n × n matrix itself.
+        var distances = Noisy(ExactConfigurations.Create(n, 16, curvature, seed: 31), 0.05, seed: 32);
+        var matrix = StrainMatrix.Build(distances, curvature, default);
+        var spectrum = StrainEigensolver.Partial(matrix, 16, seed: 0, default);
+        Assert.NotNull(spectrum);
+        double direct = StrainEigensolver.DirectResidual(matrix, spectrum!);
+        Assert.True(spectrum!.Residual <= StrainEigensolver.Tolerance, $"estimate {spectrum.Residual:E2}");
+        Assert.True(direct <= 2 * StrainEigensolver.Tolerance, $"direct residual {direct:E2}, estimate {spectrum.Residual:E2}");
+        Assert.True(Math.Abs(direct - spectrum.Residual) <= 1e-11, $"direct residual {direct:E2}, estimate {spectrum.Residual:E2}");
+    }
+
+    [Theory]
     [InlineData(-1.0)]
     [InlineData(1.0)]
     public void PartialSolverWithTheManagedProductRecoversExactDistances(double curvature)
     {
-        // n at the threshold from which the products run in BlockProduct instead of libtorch.
+        // n at the threshold from which the products run in BlockProduct at every block width (d = 4 gives blocks of
+        // 16, which run there at every n).
         int n = StrainEigensolver.ManagedProductFrom;
         var distances = ExactConfigurations.Create(n, 4, curvature, seed: 11);
         var options = new KappaMdsOptions { Dimension = 4, Curvature = curvature, EigenSolver = EigenSolver.Partial };

@@ -32,6 +32,7 @@ public class StructuredRitzTests
         double normK = Math.Sqrt(k.Sum(v => v * v));
         double rho = rhoOverNormK * normK;
         var ritz = StructuredRitz.Solve(k, order, rho, sign);
+        Assert.Equal(rhoOverNormK >= 1e8, ritz.Deflated);
 
         var pairs = new List<(double Value, double[] Vector)>();
         for (int c = 0; c < order; c++)
