@@ -76,8 +76,9 @@ internal static class StrainEigensolver
         // with blocks of 16, 24, 32 and 48, so the narrower block needs about as many products (κ = −1: 13 against 12)
         // and each is far cheaper.
         int blockSize = Math.Min(n, 16 * Math.Max(1, (int)Math.Floor(((needed + Math.Max(4, needed / 4)) / 16.0) + 0.5)));
-        // Basis budget: κ < 0 on noisy data at n = 500–1200 needed 13–15 blocks of 24 (measured); with the former
-        // budget of 12 blocks those fell back to the full decomposition, 2–8 times slower.
+        // Basis budget, at least 480 columns: κ < 0 on noisy data at n = 500–1200 needed 312–360 columns in blocks of 24
+        // and 272 in blocks of 16 at n = 500 (measured); with a budget of 288 those fell back to the full decomposition,
+        // 2–8 times slower.
         int maxBasis = Math.Min(n, Math.Max(20 * blockSize, 480));
         using var scope = NewDisposeScope();
 
