@@ -6,12 +6,12 @@ namespace SimZsl.Embedding;
 /// <summary>sinh of every element of a span, in place, vectorised: the hyperbolic strain matrix needs n² of them, and
 /// libtorch's took 4 ns per element on the reference machine (the whole matrix build at n = 2000 about 40 ms).</summary>
 /// <remarks>|x| &lt; 1: the odd Taylor series to x¹⁹/19! (the next term is below 10⁻¹⁹ relative), so that sinh x ≈ x
-/// keeps full relative precision for small arguments (small |κ|). |x| ≥ 1: h − 1/(4h) with h = eˣ/2 = 2ᵏ⁻¹·eʳ, k = round(x/ln 2),
-/// r = x − k·ln 2 in two fused steps and eʳ by its Taylor series to r¹³/13! (|r| ≤ ln 2 / 2). Measured error against
-/// Math.Sinh: see the tests (a few units in the last place). Every element is the same fixed sequence of exactly
-/// rounded operations (fused multiply–adds, one division) in the vector and in the scalar path: the same bits on every
-/// run, whatever the JIT tier or the span's length and alignment. |x| ≥ 710.12 gives ±∞ (sinh overflows from 710.48),
-/// NaN gives NaN.</remarks>
+/// keeps full relative precision for small arguments (small |κ|). |x| ≥ 1: h − 1/(4h) with h = eˣ/2 = 2ᵏ⁻¹·eʳ,
+/// k = round(x/ln 2), r = x − k·ln 2 in two fused steps and eʳ by its Taylor series to r¹³/13! (|r| ≤ ln 2 / 2).
+/// Measured error against Math.Sinh: see the tests (a few units in the last place). Every element is the same fixed
+/// sequence of exactly rounded operations (fused multiply–adds, one division) in the vector and in the scalar path: the
+/// same bits on every run, whatever the JIT tier or the span's length and alignment. |x| ≥ 710.12 gives ±∞ (sinh
+/// overflows from 710.48), NaN gives NaN.</remarks>
 internal static class HyperbolicSine
 {
     private const double Log2E = 1.4426950408889634;

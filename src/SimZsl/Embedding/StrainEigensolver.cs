@@ -58,8 +58,9 @@ internal static class StrainEigensolver
     }
 
     /// <summary>Block Krylov with Rayleigh–Ritz; null when it did not converge within its basis budget.</summary>
-    /// <remarks>Every step is one n × n by n × b product M·Bⱼ (libtorch, or <see cref="BlockProduct"/> from
-    /// <see cref="ManagedProductFrom"/> classes) and the block Lanczos recurrence with full reorthogonalisation:
+    /// <remarks>Every step is one n × n by n × b product M·Bⱼ (<see cref="BlockProduct"/> for blocks of 16 columns and
+    /// from <see cref="ManagedProductFrom"/> classes, else libtorch) and the block Lanczos recurrence with full
+    /// reorthogonalisation:
     /// the coupling C = [Bⱼ₋₁, Bⱼ]ᵀM·Bⱼ fills the block-tridiagonal projected matrix K = QᵀMQ; W = M·Bⱼ − [Bⱼ₋₁, Bⱼ]·C
     /// is, up to rounding, what M·Bⱼ has outside span(Q); QR, Gram–Schmidt against all of Q and QR again make the next
     /// block Bⱼ₊₁ from it. At scheduled checks, Rayleigh–Ritz on K; the residual of a Ritz pair z = Q·s is W·sⱼ (sⱼ: the
