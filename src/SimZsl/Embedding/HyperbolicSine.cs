@@ -12,7 +12,7 @@ namespace SimZsl.Embedding;
 /// sequence of exactly rounded operations (fused multiply–adds, one division) in the vector and in the scalar path: the
 /// same bits on every run, whatever the JIT tier or the span's length and alignment. |x| ≥ 710.12 gives ±∞ (sinh
 /// overflows from 710.48), NaN gives NaN.</remarks>
-internal static class HyperbolicSine
+internal readonly struct HyperbolicSine : IElementwiseKernel
 {
     private const double Log2E = 1.4426950408889634;
     private const double Ln2High = 0.6931471805599453;
@@ -25,43 +25,26 @@ internal static class HyperbolicSine
     private const double Limit = 710.5;
 
     /// <summary>Replaces every x in <paramref name="values"/> by sinh x.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Apply(Span<double> values)
-    {
-        int i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            ref double start = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(values);
-            for (; i + 4 <= values.Length; i += 4)
-            {
-                var x = Vector256.LoadUnsafe(ref start, (nuint)i);
-                Vector256.StoreUnsafe(Sinh(x), ref start, (nuint)i);
-            }
-        }
+    public static void Apply(Span<double> values) => ElementwiseKernel.Apply<HyperbolicSine>(values);
 
-        for (; i < values.Length; i++)
-        {
-            values[i] = Sinh(values[i]);
-        }
-    }
-
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> Sinh(Vector256<double> x)
+    public static Vector256<double> Of(Vector256<double> x)
     {
         var sign = x & Vector256.Create(-0.0);
         var a = Vector256.Min(Vector256.Abs(x), Vector256.Create(Limit));
 
         // Small arguments: a + a³·(1/3! + a²/5! + …).
         var s = a * a;
-        var p = Vector256.Create(Inverse19);
-        p = Vector256.FusedMultiplyAdd(p, s, Vector256.Create(Inverse17));
-        p = Vector256.FusedMultiplyAdd(p, s, Vector256.Create(Inverse15));
-        p = Vector256.FusedMultiplyAdd(p, s, Vector256.Create(Inverse13));
-        p = Vector256.FusedMultiplyAdd(p, s, Vector256.Create(Inverse11));
-        p = Vector256.FusedMultiplyAdd(p, s, Vector256.Create(Inverse9));
-        p = Vector256.FusedMultiplyAdd(p, s, Vector256.Create(Inverse7));
-        p = Vector256.FusedMultiplyAdd(p, s, Vector256.Create(Inverse5));
-        p = Vector256.FusedMultiplyAdd(p, s, Vector256.Create(Inverse3));
+        var p = Vector256.Create(InverseFactorials.Of19);
+        p = Vector256.FusedMultiplyAdd(p, s, Vector256.Create(InverseFactorials.Of17));
+        p = Vector256.FusedMultiplyAdd(p, s, Vector256.Create(InverseFactorials.Of15));
+        p = Vector256.FusedMultiplyAdd(p, s, Vector256.Create(InverseFactorials.Of13));
+        p = Vector256.FusedMultiplyAdd(p, s, Vector256.Create(InverseFactorials.Of11));
+        p = Vector256.FusedMultiplyAdd(p, s, Vector256.Create(InverseFactorials.Of9));
+        p = Vector256.FusedMultiplyAdd(p, s, Vector256.Create(InverseFactorials.Of7));
+        p = Vector256.FusedMultiplyAdd(p, s, Vector256.Create(InverseFactorials.Of5));
+        p = Vector256.FusedMultiplyAdd(p, s, Vector256.Create(InverseFactorials.Of3));
         var small = Vector256.FusedMultiplyAdd(a * s, p, a);
 
         // Large arguments: h = eᵃ/2 = 2ᵏ⁻¹·eʳ, sinh a = h − 1/(4h).
@@ -69,17 +52,17 @@ internal static class HyperbolicSine
         var k = t - Vector256.Create(RoundingMagic);
         var r = Vector256.FusedMultiplyAdd(-k, Vector256.Create(Ln2High), a);
         r = Vector256.FusedMultiplyAdd(-k, Vector256.Create(Ln2Low), r);
-        var e = Vector256.Create(Inverse13);
-        e = Vector256.FusedMultiplyAdd(e, r, Vector256.Create(Inverse12));
-        e = Vector256.FusedMultiplyAdd(e, r, Vector256.Create(Inverse11));
-        e = Vector256.FusedMultiplyAdd(e, r, Vector256.Create(Inverse10));
-        e = Vector256.FusedMultiplyAdd(e, r, Vector256.Create(Inverse9));
-        e = Vector256.FusedMultiplyAdd(e, r, Vector256.Create(Inverse8));
-        e = Vector256.FusedMultiplyAdd(e, r, Vector256.Create(Inverse7));
-        e = Vector256.FusedMultiplyAdd(e, r, Vector256.Create(Inverse6));
-        e = Vector256.FusedMultiplyAdd(e, r, Vector256.Create(Inverse5));
-        e = Vector256.FusedMultiplyAdd(e, r, Vector256.Create(Inverse4));
-        e = Vector256.FusedMultiplyAdd(e, r, Vector256.Create(Inverse3));
+        var e = Vector256.Create(InverseFactorials.Of13);
+        e = Vector256.FusedMultiplyAdd(e, r, Vector256.Create(InverseFactorials.Of12));
+        e = Vector256.FusedMultiplyAdd(e, r, Vector256.Create(InverseFactorials.Of11));
+        e = Vector256.FusedMultiplyAdd(e, r, Vector256.Create(InverseFactorials.Of10));
+        e = Vector256.FusedMultiplyAdd(e, r, Vector256.Create(InverseFactorials.Of9));
+        e = Vector256.FusedMultiplyAdd(e, r, Vector256.Create(InverseFactorials.Of8));
+        e = Vector256.FusedMultiplyAdd(e, r, Vector256.Create(InverseFactorials.Of7));
+        e = Vector256.FusedMultiplyAdd(e, r, Vector256.Create(InverseFactorials.Of6));
+        e = Vector256.FusedMultiplyAdd(e, r, Vector256.Create(InverseFactorials.Of5));
+        e = Vector256.FusedMultiplyAdd(e, r, Vector256.Create(InverseFactorials.Of4));
+        e = Vector256.FusedMultiplyAdd(e, r, Vector256.Create(InverseFactorials.Of3));
         e = Vector256.FusedMultiplyAdd(e, r, Vector256.Create(0.5));
         e = Vector256.FusedMultiplyAdd(e, r, Vector256.Create(1.0));
         e = Vector256.FusedMultiplyAdd(e, r, Vector256.Create(1.0));
@@ -91,22 +74,23 @@ internal static class HyperbolicSine
         return result | sign;
     }
 
-    // The same operations as the vector path, one element at a time.
-    private static double Sinh(double x)
+    /// <inheritdoc/>
+    /// <remarks>The same operations as the vector path, one element at a time.</remarks>
+    public static double Of(double x)
     {
         double a = Math.Min(Math.Abs(x), Limit);
         if (a < 1)
         {
             double s = a * a;
-            double p = Inverse19;
-            p = Math.FusedMultiplyAdd(p, s, Inverse17);
-            p = Math.FusedMultiplyAdd(p, s, Inverse15);
-            p = Math.FusedMultiplyAdd(p, s, Inverse13);
-            p = Math.FusedMultiplyAdd(p, s, Inverse11);
-            p = Math.FusedMultiplyAdd(p, s, Inverse9);
-            p = Math.FusedMultiplyAdd(p, s, Inverse7);
-            p = Math.FusedMultiplyAdd(p, s, Inverse5);
-            p = Math.FusedMultiplyAdd(p, s, Inverse3);
+            double p = InverseFactorials.Of19;
+            p = Math.FusedMultiplyAdd(p, s, InverseFactorials.Of17);
+            p = Math.FusedMultiplyAdd(p, s, InverseFactorials.Of15);
+            p = Math.FusedMultiplyAdd(p, s, InverseFactorials.Of13);
+            p = Math.FusedMultiplyAdd(p, s, InverseFactorials.Of11);
+            p = Math.FusedMultiplyAdd(p, s, InverseFactorials.Of9);
+            p = Math.FusedMultiplyAdd(p, s, InverseFactorials.Of7);
+            p = Math.FusedMultiplyAdd(p, s, InverseFactorials.Of5);
+            p = Math.FusedMultiplyAdd(p, s, InverseFactorials.Of3);
             return Math.CopySign(Math.FusedMultiplyAdd(a * s, p, a), x);
         }
 
@@ -114,17 +98,17 @@ internal static class HyperbolicSine
         double k = t - RoundingMagic;
         double r = Math.FusedMultiplyAdd(-k, Ln2High, a);
         r = Math.FusedMultiplyAdd(-k, Ln2Low, r);
-        double e = Inverse13;
-        e = Math.FusedMultiplyAdd(e, r, Inverse12);
-        e = Math.FusedMultiplyAdd(e, r, Inverse11);
-        e = Math.FusedMultiplyAdd(e, r, Inverse10);
-        e = Math.FusedMultiplyAdd(e, r, Inverse9);
-        e = Math.FusedMultiplyAdd(e, r, Inverse8);
-        e = Math.FusedMultiplyAdd(e, r, Inverse7);
-        e = Math.FusedMultiplyAdd(e, r, Inverse6);
-        e = Math.FusedMultiplyAdd(e, r, Inverse5);
-        e = Math.FusedMultiplyAdd(e, r, Inverse4);
-        e = Math.FusedMultiplyAdd(e, r, Inverse3);
+        double e = InverseFactorials.Of13;
+        e = Math.FusedMultiplyAdd(e, r, InverseFactorials.Of12);
+        e = Math.FusedMultiplyAdd(e, r, InverseFactorials.Of11);
+        e = Math.FusedMultiplyAdd(e, r, InverseFactorials.Of10);
+        e = Math.FusedMultiplyAdd(e, r, InverseFactorials.Of9);
+        e = Math.FusedMultiplyAdd(e, r, InverseFactorials.Of8);
+        e = Math.FusedMultiplyAdd(e, r, InverseFactorials.Of7);
+        e = Math.FusedMultiplyAdd(e, r, InverseFactorials.Of6);
+        e = Math.FusedMultiplyAdd(e, r, InverseFactorials.Of5);
+        e = Math.FusedMultiplyAdd(e, r, InverseFactorials.Of4);
+        e = Math.FusedMultiplyAdd(e, r, InverseFactorials.Of3);
         e = Math.FusedMultiplyAdd(e, r, 0.5);
         e = Math.FusedMultiplyAdd(e, r, 1.0);
         e = Math.FusedMultiplyAdd(e, r, 1.0);
@@ -132,20 +116,4 @@ internal static class HyperbolicSine
         double h = e * BitConverter.Int64BitsToDouble(bits);
         return Math.CopySign(h - (0.25 / h), x);
     }
-
-    // 1/m! for the Taylor coefficients.
-    private const double Inverse3 = 1.0 / 6;
-    private const double Inverse4 = 1.0 / 24;
-    private const double Inverse5 = 1.0 / 120;
-    private const double Inverse6 = 1.0 / 720;
-    private const double Inverse7 = 1.0 / 5040;
-    private const double Inverse8 = 1.0 / 40320;
-    private const double Inverse9 = 1.0 / 362880;
-    private const double Inverse10 = 1.0 / 3628800;
-    private const double Inverse11 = 1.0 / 39916800;
-    private const double Inverse12 = 1.0 / 479001600;
-    private const double Inverse13 = 1.0 / 6227020800;
-    private const double Inverse15 = 1.0 / 1307674368000;
-    private const double Inverse17 = 1.0 / 355687428096000;
-    private const double Inverse19 = 1.0 / 121645100408832000;
 }

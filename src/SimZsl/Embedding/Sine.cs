@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace SimZsl.Embedding;
@@ -12,7 +11,7 @@ namespace SimZsl.Embedding;
 /// the tests (a few units in the last place for |x| ≤ 10⁴; the strain matrix passes x ≤ π/2 for distances within the
 /// sphere). Every element is the same fixed sequence of exactly rounded operations in the vector and in the scalar
 /// path: the same bits on every run. |x| beyond 10⁹ (where the reduction loses its accuracy) and non-finite x give NaN.</remarks>
-internal static class Sine
+internal readonly struct Sine : IElementwiseKernel
 {
     private const double TwoOverPi = 0.6366197723675814;
 
@@ -25,28 +24,11 @@ internal static class Sine
     private const double Limit = 1e9;
 
     /// <summary>Replaces every x in <paramref name="values"/> by sin x.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Apply(Span<double> values)
-    {
-        int i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            ref double start = ref MemoryMarshal.GetReference(values);
-            for (; i + 4 <= values.Length; i += 4)
-            {
-                var x = Vector256.LoadUnsafe(ref start, (nuint)i);
-                Vector256.StoreUnsafe(Sin(x), ref start, (nuint)i);
-            }
-        }
+    public static void Apply(Span<double> values) => ElementwiseKernel.Apply<Sine>(values);
 
-        for (; i < values.Length; i++)
-        {
-            values[i] = Sin(values[i]);
-        }
-    }
-
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> Sin(Vector256<double> x)
+    public static Vector256<double> Of(Vector256<double> x)
     {
         // On |x|, the sign restored at the end: sin is odd, exactly, and sin(−0) = −0.
         var sign = x & Vector256.Create(-0.0);
@@ -58,24 +40,24 @@ internal static class Sine
         r = Vector256.FusedMultiplyAdd(-k, Vector256.Create(HalfPiC), r);
         var s = r * r;
 
-        var p = Vector256.Create(-Inverse17);
-        p = Vector256.FusedMultiplyAdd(p, s, Vector256.Create(Inverse15));
-        p = Vector256.FusedMultiplyAdd(p, s, Vector256.Create(-Inverse13));
-        p = Vector256.FusedMultiplyAdd(p, s, Vector256.Create(Inverse11));
-        p = Vector256.FusedMultiplyAdd(p, s, Vector256.Create(-Inverse9));
-        p = Vector256.FusedMultiplyAdd(p, s, Vector256.Create(Inverse7));
-        p = Vector256.FusedMultiplyAdd(p, s, Vector256.Create(-Inverse5));
-        p = Vector256.FusedMultiplyAdd(p, s, Vector256.Create(Inverse3));
+        var p = Vector256.Create(-InverseFactorials.Of17);
+        p = Vector256.FusedMultiplyAdd(p, s, Vector256.Create(InverseFactorials.Of15));
+        p = Vector256.FusedMultiplyAdd(p, s, Vector256.Create(-InverseFactorials.Of13));
+        p = Vector256.FusedMultiplyAdd(p, s, Vector256.Create(InverseFactorials.Of11));
+        p = Vector256.FusedMultiplyAdd(p, s, Vector256.Create(-InverseFactorials.Of9));
+        p = Vector256.FusedMultiplyAdd(p, s, Vector256.Create(InverseFactorials.Of7));
+        p = Vector256.FusedMultiplyAdd(p, s, Vector256.Create(-InverseFactorials.Of5));
+        p = Vector256.FusedMultiplyAdd(p, s, Vector256.Create(InverseFactorials.Of3));
         var sine = Vector256.FusedMultiplyAdd(r * s, -p, r);
 
-        var c = Vector256.Create(Inverse18);
-        c = Vector256.FusedMultiplyAdd(c, s, Vector256.Create(-Inverse16));
-        c = Vector256.FusedMultiplyAdd(c, s, Vector256.Create(Inverse14));
-        c = Vector256.FusedMultiplyAdd(c, s, Vector256.Create(-Inverse12));
-        c = Vector256.FusedMultiplyAdd(c, s, Vector256.Create(Inverse10));
-        c = Vector256.FusedMultiplyAdd(c, s, Vector256.Create(-Inverse8));
-        c = Vector256.FusedMultiplyAdd(c, s, Vector256.Create(Inverse6));
-        c = Vector256.FusedMultiplyAdd(c, s, Vector256.Create(-Inverse4));
+        var c = Vector256.Create(InverseFactorials.Of18);
+        c = Vector256.FusedMultiplyAdd(c, s, Vector256.Create(-InverseFactorials.Of16));
+        c = Vector256.FusedMultiplyAdd(c, s, Vector256.Create(InverseFactorials.Of14));
+        c = Vector256.FusedMultiplyAdd(c, s, Vector256.Create(-InverseFactorials.Of12));
+        c = Vector256.FusedMultiplyAdd(c, s, Vector256.Create(InverseFactorials.Of10));
+        c = Vector256.FusedMultiplyAdd(c, s, Vector256.Create(-InverseFactorials.Of8));
+        c = Vector256.FusedMultiplyAdd(c, s, Vector256.Create(InverseFactorials.Of6));
+        c = Vector256.FusedMultiplyAdd(c, s, Vector256.Create(-InverseFactorials.Of4));
         c = Vector256.FusedMultiplyAdd(c, s, Vector256.Create(0.5));
         var cosine = Vector256.FusedMultiplyAdd(s, -c, Vector256.Create(1.0));
 
@@ -88,8 +70,9 @@ internal static class Sine
         return Vector256.ConditionalSelect(inRange, result, Vector256.Create(double.NaN));
     }
 
-    // The same operations as the vector path, one element at a time.
-    private static double Sin(double x)
+    /// <inheritdoc/>
+    /// <remarks>The same operations as the vector path, one element at a time.</remarks>
+    public static double Of(double x)
     {
         if (!(Math.Abs(x) <= Limit))
         {
@@ -107,48 +90,30 @@ internal static class Sine
         double result;
         if ((quadrant & 1) == 0)
         {
-            double p = -Inverse17;
-            p = Math.FusedMultiplyAdd(p, s, Inverse15);
-            p = Math.FusedMultiplyAdd(p, s, -Inverse13);
-            p = Math.FusedMultiplyAdd(p, s, Inverse11);
-            p = Math.FusedMultiplyAdd(p, s, -Inverse9);
-            p = Math.FusedMultiplyAdd(p, s, Inverse7);
-            p = Math.FusedMultiplyAdd(p, s, -Inverse5);
-            p = Math.FusedMultiplyAdd(p, s, Inverse3);
+            double p = -InverseFactorials.Of17;
+            p = Math.FusedMultiplyAdd(p, s, InverseFactorials.Of15);
+            p = Math.FusedMultiplyAdd(p, s, -InverseFactorials.Of13);
+            p = Math.FusedMultiplyAdd(p, s, InverseFactorials.Of11);
+            p = Math.FusedMultiplyAdd(p, s, -InverseFactorials.Of9);
+            p = Math.FusedMultiplyAdd(p, s, InverseFactorials.Of7);
+            p = Math.FusedMultiplyAdd(p, s, -InverseFactorials.Of5);
+            p = Math.FusedMultiplyAdd(p, s, InverseFactorials.Of3);
             result = Math.FusedMultiplyAdd(r * s, -p, r);
         }
         else
         {
-            double c = Inverse18;
-            c = Math.FusedMultiplyAdd(c, s, -Inverse16);
-            c = Math.FusedMultiplyAdd(c, s, Inverse14);
-            c = Math.FusedMultiplyAdd(c, s, -Inverse12);
-            c = Math.FusedMultiplyAdd(c, s, Inverse10);
-            c = Math.FusedMultiplyAdd(c, s, -Inverse8);
-            c = Math.FusedMultiplyAdd(c, s, Inverse6);
-            c = Math.FusedMultiplyAdd(c, s, -Inverse4);
+            double c = InverseFactorials.Of18;
+            c = Math.FusedMultiplyAdd(c, s, -InverseFactorials.Of16);
+            c = Math.FusedMultiplyAdd(c, s, InverseFactorials.Of14);
+            c = Math.FusedMultiplyAdd(c, s, -InverseFactorials.Of12);
+            c = Math.FusedMultiplyAdd(c, s, InverseFactorials.Of10);
+            c = Math.FusedMultiplyAdd(c, s, -InverseFactorials.Of8);
+            c = Math.FusedMultiplyAdd(c, s, InverseFactorials.Of6);
+            c = Math.FusedMultiplyAdd(c, s, -InverseFactorials.Of4);
             c = Math.FusedMultiplyAdd(c, s, 0.5);
             result = Math.FusedMultiplyAdd(s, -c, 1.0);
         }
 
         return ((quadrant & 2) == 0) == double.IsNegative(x) ? -result : result;
     }
-
-    // 1/m! for the Taylor coefficients.
-    private const double Inverse3 = 1.0 / 6;
-    private const double Inverse4 = 1.0 / 24;
-    private const double Inverse5 = 1.0 / 120;
-    private const double Inverse6 = 1.0 / 720;
-    private const double Inverse7 = 1.0 / 5040;
-    private const double Inverse8 = 1.0 / 40320;
-    private const double Inverse9 = 1.0 / 362880;
-    private const double Inverse10 = 1.0 / 3628800;
-    private const double Inverse11 = 1.0 / 39916800;
-    private const double Inverse12 = 1.0 / 479001600;
-    private const double Inverse13 = 1.0 / 6227020800;
-    private const double Inverse14 = 1.0 / 87178291200;
-    private const double Inverse15 = 1.0 / 1307674368000;
-    private const double Inverse16 = 1.0 / 20922789888000;
-    private const double Inverse17 = 1.0 / 355687428096000;
-    private const double Inverse18 = 1.0 / 6402373705728000;
 }
