@@ -72,10 +72,10 @@ internal static class StrainEigensolver
         int needed = dimension + (ones ? 1 : 0);
         // The pairs wanted plus a quarter (at least 4) for oversampling, rounded to the nearest multiple of 16 (at least
         // 16): the width of BlockProduct's register tile, where it runs several times faster per column than at other
-        // widths (n = 2000: 16 columns in 2.9 ms, 24 in 6.8 ms; MKL 12 ms at 16, 7 ms at 24). So 16 for d = 16 although
-        // κ ≠ 0 wants 17 pairs: on noisy data the residual fell by the same factor per product (about 11 at n = 2000)
-        // with blocks of 16, 24, 32 and 48, so the narrower block needs about as many products (κ = −1: 13 against 12)
-        // and each is far cheaper.
+        // widths (BlockProductBenchmarks, n = 2000: 16 columns 3.3 ms, 24 5.8 ms; MKL 11.3 ms at 16, 6.7 ms at 24). So
+        // 16 for d = 16 although κ ≠ 0 wants 17 pairs: on noisy data the residual fell by the same factor per product
+        // (about 11 at n = 2000) with blocks of 16, 24, 32 and 48, so the narrower block needs about as many products
+        // (κ = −1: 13 against 12) and each is far cheaper.
         int blockSize = Math.Min(n, 16 * Math.Max(1, (int)Math.Floor(((needed + Math.Max(4, needed / 4)) / 16.0) + 0.5)));
         // Basis budget, at least 480 columns: κ < 0 on noisy data at n = 500–1200 needed 312–360 columns in blocks of 24
         // and 272 in blocks of 16 at n = 500 (measured); with a budget of 288 those fell back to the full decomposition,
@@ -182,10 +182,11 @@ internal static class StrainEigensolver
 
     /// <summary>Classes from which M·block runs in <see cref="BlockProduct"/> at every block width; blocks of 16 columns
     /// (the default for up to 19 wanted pairs) run there at every n.</summary>
-    /// <remarks>Measured on the reference machine (AMD EPYC, 32 MB L3): n = 2000, BlockProduct at 16 columns 2.9 ms
-    /// (MKL 12 ms), at 24 6.8 ms (MKL 7.1 ms), at 48 20 ms (MKL 11 ms); n = 5000, width 24, MKL 43–55 ms and BlockProduct
-    /// 50–57 ms, but MKL 110–150 ms at widths 25, 28 and 32, where BlockProduct stays at 37–50 ms. A rule on n and the
-    /// width alone keeps the result a function of the input (the two differ in the last bits).</remarks>
+    /// <remarks>Measured on the reference machine (AMD EPYC, 32 MB L3; BlockProductBenchmarks): n = 2000, BlockProduct
+    /// at 16 columns 3.3 ms (MKL 11.3 ms), at 24 5.8 ms (MKL 6.7 ms), at 48 18.5 ms (MKL 10.2 ms); n = 5000, width 24,
+    /// MKL 43–55 ms and BlockProduct 50–57 ms, but MKL 110–150 ms at widths 25, 28 and 32, where BlockProduct stays at
+    /// 37–50 ms. A rule on n and the width alone keeps the result a function of the input (the two differ in the last
+    /// bits).</remarks>
     public const int ManagedProductFrom = 3000;
 
     // M·block: BlockProduct on a row-major copy of the block for 16 columns and from ManagedProductFrom classes;
