@@ -153,12 +153,12 @@ public static class ZeroShotModelFile
 
     private sealed record ModelHeader(
         EncoderKind Encoder, int InputDimension, int OutputDimension, int HiddenDimension, int ImageHeight, int ImageWidth,
-        ZeroShotHeadKind Head, double Margin, Compatibility Compatibility, HyperbolicLoss HyperbolicLoss, double Temperature,
+        ZeroShotHeadKind Head, double Margin, Compatibility Compatibility, HyperbolicLoss HyperbolicLoss, double? Temperature, double AnchorWeight,
         double Curvature, string[] ClassNames, double[][] Coordinates, string[] SeenClasses, double[] ScalingMean, double[] ScalingDeviation)
     {
         public static ModelHeader From(ZeroShotModel m) => new(
             m.Spec.Kind, m.Spec.InputDimension, m.Spec.OutputDimension, m.Spec.HiddenDimension, m.Spec.ImageHeight, m.Spec.ImageWidth,
-            m.HeadOptions.Kind, m.HeadOptions.Margin, m.HeadOptions.Compatibility, m.HeadOptions.HyperbolicLoss, m.HeadOptions.Temperature,
+            m.HeadOptions.Kind, m.HeadOptions.Margin, m.HeadOptions.Compatibility, m.HeadOptions.HyperbolicLoss, m.HeadOptions.Temperature, m.HeadOptions.AnchorWeight,
             m.Prototypes.Curvature, [.. m.Prototypes.ClassNames],
             Enumerable.Range(0, m.Prototypes.Coordinates.Rows).Select(m.Prototypes.Coordinates.RowArray).ToArray(),
             [.. m.SeenClasses], m.Scaling.Mean, m.Scaling.Deviation);
@@ -167,7 +167,7 @@ public static class ZeroShotModelFile
 
         public ZeroShotHeadOptions HeadOptions() => new()
         {
-            Kind = Head, Margin = Margin, Compatibility = Compatibility, HyperbolicLoss = HyperbolicLoss, Temperature = Temperature,
+            Kind = Head, Margin = Margin, Compatibility = Compatibility, HyperbolicLoss = HyperbolicLoss, Temperature = Temperature, AnchorWeight = AnchorWeight,
         };
 
         public ClassPrototypes Prototypes() => new(ClassNames, RowMatrix.FromRows(Coordinates), Curvature);

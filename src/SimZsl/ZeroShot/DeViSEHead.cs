@@ -5,16 +5,18 @@ using static SimZsl.KeptScalars;
 
 namespace SimZsl.ZeroShot;
 
-/// <summary>DeViSE (Frome et al. 2013): hinge rank loss Σ_{j≠y} max(0, m − ⟨t_y, f(v)⟩ + ⟨t_j, f(v)⟩), predict the
-/// largest compatibility. Works on Euclidean prototypes and on the sphere's ambient coordinates.</summary>
+/// <summary>DeViSE (Frome et al. 2013): hinge rank loss Σ_{j≠y} max(0, m − s(f(v), t_y) + s(f(v), t_j)), predict the
+/// largest compatibility s. Works on Euclidean prototypes and on the sphere's ambient coordinates. The default
+/// compatibility is −‖f(v) − t‖² (<see cref="Compatibility.Distance"/>); the published dot product is
+/// <see cref="Compatibility.Dot"/>.</summary>
 /// <param name="margin">The margin m.</param>
-/// <param name="compatibility">Dot product or cosine.</param>
-public sealed class DeViSEHead(double margin = 0.1, Compatibility compatibility = Compatibility.Dot) : IZeroShotHead
+/// <param name="compatibility">Distance, dot product or cosine.</param>
+public sealed class DeViSEHead(double margin = 0.1, Compatibility compatibility = Compatibility.Distance) : IZeroShotHead
 {
     /// <summary>The margin m.</summary>
     public double Margin { get; } = margin;
 
-    /// <summary>Dot product or cosine.</summary>
+    /// <summary>Distance, dot product or cosine.</summary>
     public Compatibility Compatibility { get; } = compatibility;
 
     /// <inheritdoc />
@@ -27,14 +29,15 @@ public sealed class DeViSEHead(double margin = 0.1, Compatibility compatibility 
     public Tensor Embed(Tensor projected) => projected.alias();
 
     /// <inheritdoc />
-    public Tensor Scores(Tensor embedded, Tensor prototypes) =>
-        Compatibility == Compatibility.Cosine
-            ? nn.functional.normalize(embedded, dim: 1).matmul(nn.functional.normalize(prototypes, dim: 1).t())
-            : embedded.matmul(prototypes.t());
+    public Tensor Scores(Tensor embedded, Tensor prototypes) => VectorCompatibility.Scores(embedded, prototypes, Compatibility);
 
     /// <inheritdoc />
     public Tensor Loss(Tensor embedded, Tensor prototypes, Tensor targets) =>
         HingeRank(Scores(embedded, prototypes), targets, Margin);
+
+    /// <inheritdoc />
+    public Tensor SquaredDistances(Tensor embedded, Tensor targetPrototypes) =>
+        VectorCompatibility.PairedSquaredDistances(embedded, targetPrototypes);
 
     /// <summary>Σ_{j≠y} max(0, m − s_y + s_j), averaged over the batch; the j = y term is masked out.</summary>
     internal static Tensor HingeRank(Tensor scores, Tensor targets, double margin)

@@ -8,13 +8,15 @@ namespace SimZsl.ZeroShot;
 
 /// <summary>Hyperbolic head (HZSL style): the projection's output is a tangent vector at the origin, mapped into the
 /// Poincaré ball of the prototypes' curvature by the exponential map at 0; the loss is a cross-entropy over
-/// −d_B(t_c, z)/τ or the hinge max(0, m + d_B(t_y, z) − d_B(t_j, z)); the prediction is the nearest prototype.</summary>
+/// −d_B(t_c, z)/τ or the hinge max(0, m + d_B(t_y, z) − d_B(t_j, z)); the prediction is the nearest prototype. At
+/// κ = 0 the ball is flat space: exp₀ is the identity and d_B the Euclidean distance of κ = 0 prototypes, so the
+/// same head also runs on Euclidean prototypes (the comparison that isolates what the curvature adds).</summary>
 public sealed class HyperbolicHead : IZeroShotHead
 {
     private readonly double _c;
 
     /// <summary>Creates the head for the ball of curvature <paramref name="curvature"/> (&lt; 0).</summary>
-    /// <param name="curvature">κ &lt; 0; the ball has radius 1/√|κ|.</param>
+    /// <param name="curvature">κ ≤ 0; the ball has radius 1/√|κ| (κ = 0: flat space).</param>
     /// <param name="loss">Cross-entropy or hinge.</param>
     /// <param name="margin">Hinge margin m.</param>
     /// <param name="temperature">Cross-entropy temperature τ.</param>
@@ -46,10 +48,10 @@ public sealed class HyperbolicHead : IZeroShotHead
     public void EnsureGeometry(ClassPrototypes prototypes)
     {
         ArgumentNullException.ThrowIfNull(prototypes);
-        if (!(prototypes.Curvature < 0))
+        if (!(prototypes.Curvature <= 0))
         {
             throw new SimZslException(string.Create(CultureInfo.InvariantCulture,
-                $"The hyperbolic head needs hyperbolic prototypes (curvature < 0, Poincaré ball); these have curvature {prototypes.Curvature} ({prototypes.Geometry}). Embed with a negative curvature, or use the DeViSE, prototype or softmax head."));
+                $"The hyperbolic head needs hyperbolic (curvature < 0, Poincaré ball) or flat (curvature 0) prototypes; these have curvature {prototypes.Curvature} ({prototypes.Geometry}). Embed with curvature ≤ 0, or use the DeViSE, prototype or softmax head."));
         }
 
         if (Math.Abs(prototypes.Curvature - Curvature) > 1e-12 * Math.Max(1, Math.Abs(Curvature)))
@@ -60,10 +62,13 @@ public sealed class HyperbolicHead : IZeroShotHead
     }
 
     /// <inheritdoc />
-    public Tensor Embed(Tensor projected) => PoincareBall.ExpMap0(projected, _c);
+    public Tensor Embed(Tensor projected) => _c == 0 ? projected.alias() : PoincareBall.ExpMap0(projected, _c);
 
     /// <inheritdoc />
-    public Tensor Scores(Tensor embedded, Tensor prototypes) => -PoincareBall.Distances(embedded, PoincareBall.Clip(prototypes, _c), _c);
+    public Tensor Scores(Tensor embedded, Tensor prototypes) =>
+        _c == 0
+            ? VectorCompatibility.PairwiseSquaredDistances(embedded, prototypes).clamp_min(Kept(1e-12)).sqrt().neg()
+            : PoincareBall.Distances(embedded, PoincareBall.Clip(prototypes, _c), _c).neg();
 
     /// <inheritdoc />
     public Tensor Loss(Tensor embedded, Tensor prototypes, Tensor targets)
@@ -73,4 +78,10 @@ public sealed class HyperbolicHead : IZeroShotHead
             ? DeViSEHead.HingeRank(negativeDistances, targets, Margin)
             : nn.functional.cross_entropy(negativeDistances.div(Kept(Temperature)), targets);
     }
+
+    /// <inheritdoc />
+    public Tensor SquaredDistances(Tensor embedded, Tensor targetPrototypes) =>
+        _c == 0
+            ? VectorCompatibility.PairedSquaredDistances(embedded, targetPrototypes)
+            : PoincareBall.PairedDistances(embedded, PoincareBall.Clip(targetPrototypes, _c), _c).pow(Two);
 }

@@ -23,4 +23,9 @@ public interface IZeroShotHead
     /// <summary>Mean training loss of a batch; <paramref name="targets"/> are row indices into
     /// <paramref name="prototypes"/> (int64).</summary>
     torch.Tensor Loss(torch.Tensor embedded, torch.Tensor prototypes, torch.Tensor targets);
+
+    /// <summary>The squared distance (N) of each embedded row to the prototype in the same row of
+    /// <paramref name="targetPrototypes"/>, measured where the head compares points with prototypes: the prototype
+    /// anchor of the training loss (<see cref="ZeroShotHeadOptions.AnchorWeight"/>).</summary>
+    torch.Tensor SquaredDistances(torch.Tensor embedded, torch.Tensor targetPrototypes);
 }

@@ -32,14 +32,19 @@ internal static class PoincareBall
     }
 
     /// <summary>All distances between the rows of <paramref name="x"/> (N × d) and <paramref name="y"/> (C × d):
-    /// (1/√c)·acosh(1 + 2c‖x−y‖²/((1 − c‖x‖²)(1 − c‖y‖²))).</summary>
-    public static Tensor Distances(Tensor x, Tensor y, double c)
+    /// (1/√c)·acosh(1 + 2c‖x−y‖²/((1 − c‖x‖²)(1 − c‖y‖²))), with ‖x − y‖² from the differences themselves (the
+    /// expanded ‖x‖² + ‖y‖² − 2⟨x, y⟩ cancels to rounding noise when a point sits on a prototype).</summary>
+    public static Tensor Distances(Tensor x, Tensor y, double c) =>
+        FromSquaredGap(VectorCompatibility.PairwiseSquaredDistances(x, y), x.pow(Two).sum(1, keepdim: true), y.pow(Two).sum(1, keepdim: true).t(), c);
+
+    /// <summary>The distances between paired rows of <paramref name="x"/> and <paramref name="y"/> (N).</summary>
+    public static Tensor PairedDistances(Tensor x, Tensor y, double c) =>
+        FromSquaredGap(VectorCompatibility.PairedSquaredDistances(x, y), x.pow(Two).sum(1), y.pow(Two).sum(1), c);
+
+    private static Tensor FromSquaredGap(Tensor squaredGap, Tensor xx, Tensor yy, double c)
     {
-        var xx = x.pow(Two).sum(1, keepdim: true);
-        var yy = y.pow(Two).sum(1, keepdim: true).t();
-        var squared = xx.add(yy, One).add(x.matmul(y.t()), Kept(-2)).clamp_min(Zero);   // ‖x − y‖²
         var denominator = xx.mul(Kept(-c)).add(One, One).mul(yy.mul(Kept(-c)).add(One, One)).clamp_min(Kept(1e-12));
-        return Acosh1p(squared.mul(Kept(2 * c)).div(denominator)).div(Kept(Math.Sqrt(c)));
+        return Acosh1p(squaredGap.mul(Kept(2 * c)).div(denominator)).div(Kept(Math.Sqrt(c)));
     }
 
     /// <summary>acosh(1 + t) = log1p(t + √(t(t + 2))); the square root is kept off 0 so that its derivative stays

@@ -1,13 +1,24 @@
 using SimZsl.Embedding;
 using TorchSharp;
 using static TorchSharp.torch;
+using static SimZsl.KeptScalars;
 
 namespace SimZsl.ZeroShot;
 
-/// <summary>Softmax compatibility (ALE / VGSE style): logits (x W)·Tᵀ with a learned W (the projection), loss the
-/// cross-entropy over the seen classes. Works on Euclidean prototypes and on the sphere's ambient coordinates.</summary>
-public sealed class SoftmaxCompatibilityHead : IZeroShotHead
+/// <summary>Softmax compatibility (ALE / VGSE style): logits s(f(v), t_c)/τ with the learned projection f, loss the
+/// cross-entropy over the seen classes. Works on Euclidean prototypes and on the sphere's ambient coordinates. The
+/// default compatibility is −‖f(v) − t‖² (<see cref="Compatibility.Distance"/>); ALE's bilinear form (x W)·Tᵀ is
+/// <see cref="Compatibility.Dot"/> with τ = 1.</summary>
+/// <param name="compatibility">Distance, dot product or cosine.</param>
+/// <param name="temperature">The temperature τ &gt; 0 that divides the logits.</param>
+public sealed class SoftmaxCompatibilityHead(Compatibility compatibility = Compatibility.Distance, double temperature = 1) : IZeroShotHead
 {
+    /// <summary>Distance, dot product or cosine.</summary>
+    public Compatibility Compatibility { get; } = compatibility;
+
+    /// <summary>The temperature τ.</summary>
+    public double Temperature { get; } = temperature;
+
     /// <inheritdoc />
     public string Name => "softmax";
 
@@ -18,9 +29,13 @@ public sealed class SoftmaxCompatibilityHead : IZeroShotHead
     public Tensor Embed(Tensor projected) => projected.alias();
 
     /// <inheritdoc />
-    public Tensor Scores(Tensor embedded, Tensor prototypes) => embedded.matmul(prototypes.t());
+    public Tensor Scores(Tensor embedded, Tensor prototypes) => VectorCompatibility.Scores(embedded, prototypes, Compatibility);
 
     /// <inheritdoc />
     public Tensor Loss(Tensor embedded, Tensor prototypes, Tensor targets) =>
-        nn.functional.cross_entropy(Scores(embedded, prototypes), targets);
+        nn.functional.cross_entropy(Scores(embedded, prototypes).div(Kept(Temperature)), targets);
+
+    /// <inheritdoc />
+    public Tensor SquaredDistances(Tensor embedded, Tensor targetPrototypes) =>
+        VectorCompatibility.PairedSquaredDistances(embedded, targetPrototypes);
 }

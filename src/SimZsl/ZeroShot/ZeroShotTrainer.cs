@@ -3,6 +3,7 @@ using System.Globalization;
 using SimZsl.Embedding;
 using TorchSharp;
 using static TorchSharp.torch;
+using static SimZsl.KeptScalars;
 
 namespace SimZsl.ZeroShot;
 
@@ -142,7 +143,14 @@ public sealed class ZeroShotTrainer
             using var scope = NewDisposeScope();
             var batch = tensor(order.AsSpan(start, Math.Min(Options.BatchSize, order.Length - start)).ToArray().Select(i => (long)i).ToArray(), device: x.device);
             optimizer.ZeroGrad();
-            var loss = head.Loss(head.Embed(encoder.call(x.index_select(0, batch))), prototypes, y.index_select(0, batch));
+            var targets = y.index_select(0, batch);
+            var embedded = head.Embed(encoder.call(x.index_select(0, batch)));
+            var loss = head.Loss(embedded, prototypes, targets);
+            if (Options.Head.AnchorWeight > 0)
+            {
+                loss = loss.add(head.SquaredDistances(embedded, prototypes.index_select(0, targets)).mean(), Kept(Options.Head.AnchorWeight));
+            }
+
             double value = loss.item<float>();
             if (!double.IsFinite(value))
             {

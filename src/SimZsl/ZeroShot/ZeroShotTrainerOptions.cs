@@ -27,8 +27,9 @@ public sealed record ZeroShotTrainerOptions
     /// <summary>Mini-batch size. Default 256.</summary>
     public int BatchSize { get; init; } = 256;
 
-    /// <summary>AdamW learning rate. Default 1e-3.</summary>
-    public double LearningRate { get; init; } = 1e-3;
+    /// <summary>AdamW peak learning rate. Default 1e-2 (1e-3 left linear heads on 64 features far from converged
+    /// after 30 epochs: ZSL top-1 0.31–0.42 against 0.53–0.56 at 1e-2 on Fashion-MNIST splits with 4 unseen classes).</summary>
+    public double LearningRate { get; init; } = 1e-2;
 
     /// <summary>AdamW (decoupled) weight decay. Default 1e-4.</summary>
     public double WeightDecay { get; init; } = 1e-4;
@@ -43,8 +44,10 @@ public sealed record ZeroShotTrainerOptions
     public double StepGamma { get; init; } = 0.1;
 
     /// <summary>Fraction of each seen class's training instances held out for validation (early stopping, progress).
-    /// 0 turns validation and early stopping off. Default 0.1.</summary>
-    public double ValidationFraction { get; init; } = 0.1;
+    /// 0 turns validation and early stopping off. Default 0: accuracy on held-out instances of the seen classes says
+    /// little about the unseen ones, so the number of epochs is chosen by <see cref="ModelSelection"/> on held-out
+    /// classes instead.</summary>
+    public double ValidationFraction { get; init; }
 
     /// <summary>Stop after this many epochs without a better validation accuracy and keep the best epoch's weights;
     /// 0 never stops early. Default 5.</summary>

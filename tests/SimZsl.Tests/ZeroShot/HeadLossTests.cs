@@ -47,8 +47,47 @@ public class HeadLossTests
     public void SoftmaxLossIsCrossEntropyOverBilinearLogits()
     {
         // logits (1, 2), y = 0: −log(e/(e + e²)) = log(1 + e).
-        var head = new SoftmaxCompatibilityHead();
+        var head = new SoftmaxCompatibilityHead(Compatibility.Dot);
         Assert.Equal(Math.Log(1 + Math.E), Loss(head, new double[,] { { 1, 2 } }, new double[,] { { 1, 0 }, { 0, 1 } }, 0), 12);
+    }
+
+    [Fact]
+    public void SoftmaxDefaultLogitsAreMinusSquaredDistancesOverTemperature()
+    {
+        // f = (1, 2): ‖f − (1, 0)‖² = 4, ‖f − (0, 1)‖² = 2; τ = 2: logits (−2, −1), y = 0: log(1 + e).
+        var head = new SoftmaxCompatibilityHead(temperature: 2);
+        Assert.Equal(Math.Log(1 + Math.E), Loss(head, new double[,] { { 1, 2 } }, new double[,] { { 1, 0 }, { 0, 1 } }, 0), 12);
+    }
+
+    [Fact]
+    public void DeViSEDefaultHingeUsesSquaredDistances()
+    {
+        // f = (1, 2), scores (−4, −2); y = 0: max(0, 0.5 + (−2) − (−4)) = 2.5.
+        Assert.Equal(2.5, Loss(new DeViSEHead(0.5), new double[,] { { 1, 2 } }, new double[,] { { 1, 0 }, { 0, 1 } }, 0), 12);
+    }
+
+    [Fact]
+    public void AnchorDistancesMatchEachGeometry()
+    {
+        var embedded = T(new double[,] { { 3, 4 }, { 0.5, 0 } });
+        var targets = T(new double[,] { { 0, 0 }, { 0, 0.5 } });
+        double[] Anchor(IZeroShotHead head)
+        {
+            using var d = head.SquaredDistances(embedded, targets);
+            return d.data<double>().ToArray();
+        }
+
+        static void Close(double[] expected, double[] actual) =>
+            Assert.All(expected.Zip(actual), p => Assert.Equal(p.First, p.Second, 12));
+
+        Close([25, 0.5], Anchor(new DeViSEHead()));
+        Close([25, 0.5], Anchor(new SoftmaxCompatibilityHead()));
+        Close([25, 0.5], Anchor(new HyperbolicHead(0)));   // the flat limit
+        // Chords between directions: (0.6, 0.8) vs normalize(0, 0) = 0 → 1; (1, 0) vs (0, 1) → 2.
+        Close([1, 2], Anchor(new HypersphericalHead()));
+        // Ball, c = 1: the second row is d((0.5, 0), (0, 0.5)) = acosh(25/9), as in the distance test below.
+        var ball = new HyperbolicHead(-1).SquaredDistances(T(new double[,] { { 0.5, 0 } }), T(new double[,] { { 0, 0.5 } }));
+        Assert.Equal(Math.Pow(Math.Acosh(25.0 / 9.0), 2), ball.data<double>()[0], 5);
     }
 
     // d(z, 0) for z = (0.5, 0), c = 1: acosh(1 + 2·0.25/0.75) = acosh(5/3) = ln 3.
@@ -104,11 +143,15 @@ public class HeadLossTests
     {
         var euclidean = new ClassPrototypes(["a", "b"], RowMatrix.FromArray(new double[,] { { 0, 1 }, { 1, 0 } }), 0);
         var ball = euclidean with { Curvature = -1 };
-        var hyperbolicError = Assert.Throws<SimZslException>(() => new ZeroShotHeadOptions { Kind = ZeroShotHeadKind.Hyperbolic }.Create(euclidean));
-        Assert.Contains("hyperbolic prototypes", hyperbolicError.Message, StringComparison.Ordinal);
-        Assert.Throws<SimZslException>(() => new ZeroShotHeadOptions { Kind = ZeroShotHeadKind.Prototype }.Create(euclidean));
+        var sphere = euclidean with { Curvature = 1 };
+        var hyperbolicError = Assert.Throws<SimZslException>(() => new ZeroShotHeadOptions { Kind = ZeroShotHeadKind.Hyperbolic }.Create(sphere));
+        Assert.Contains("hyperbolic (curvature < 0", hyperbolicError.Message, StringComparison.Ordinal);
+        Assert.Throws<SimZslException>(() => new ZeroShotHeadOptions { Kind = ZeroShotHeadKind.Prototype }.Create(ball));
         Assert.Throws<SimZslException>(() => new ZeroShotHeadOptions { Kind = ZeroShotHeadKind.DeViSE }.Create(ball));
         Assert.Throws<SimZslException>(() => new ZeroShotHeadOptions { Kind = ZeroShotHeadKind.Softmax }.Create(ball));
         Assert.IsType<HyperbolicHead>(new ZeroShotHeadOptions { Kind = ZeroShotHeadKind.Hyperbolic }.Create(ball));
+        // κ = 0 is the flat limit of the ball, and Euclidean directions are prototypes for the hyperspherical head.
+        Assert.IsType<HyperbolicHead>(new ZeroShotHeadOptions { Kind = ZeroShotHeadKind.Hyperbolic }.Create(euclidean));
+        Assert.IsType<HypersphericalHead>(new ZeroShotHeadOptions { Kind = ZeroShotHeadKind.Prototype }.Create(euclidean));
     }
 }
