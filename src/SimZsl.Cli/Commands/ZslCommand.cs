@@ -24,15 +24,23 @@ internal static class ZslCommand
         var unseen = new Option<string>("--unseen") { Description = "Comma-separated unseen class names (held out from training).", Required = true, HelpName = "c1,c2,..." };
         var curvature = CliOptions.Curvature(allowAuto: false);
         var dim = CliOptions.Positive("--dim", "Dimension d of the prototypes.");
-        var head = new Option<string>("--head") { Description = "Zero-shot head: devise (default), prototype (hyperspherical), hyperbolic, softmax.", DefaultValueFactory = _ => "devise", HelpName = "NAME" };
+        var head = new Option<string?>("--head")
+        {
+            Description = "Zero-shot head: devise, prototype (hyperspherical), hyperbolic, softmax; or a closed-form peer: ridge, eszsl, sae. Default: the geometry's own head (devise for κ = 0, prototype for κ > 0, hyperbolic for κ < 0).",
+            HelpName = "NAME",
+        };
         head.Validators.Add(r =>
         {
-            string? name = r.GetValueOrDefault<string>();
-            if (name is null || ParseHead(name) is null)
+            string? name = r.GetValueOrDefault<string?>();
+            if (name is not null && !HeadNames.Contains(name.ToLowerInvariant()))
             {
-                r.AddError($"--head must be one of devise, prototype, hyperbolic, softmax (got '{name}').");
+                r.AddError($"--head must be one of {string.Join(", ", HeadNames)} (got '{name}').");
             }
         });
+        var noSelection = new Option<bool>("--no-selection")
+        {
+            Description = "Fit the given settings once instead of selecting the hyperparameters on held-out seen classes (then no calibrated GZSL figures).",
+        };
         var transform = new Option<string?>("--transform") { Description = "Similarity → distance for κ-MDS: arccos (default), chord, one-minus, neg-log, none.", HelpName = "NAME" };
         var testFraction = new Option<double>("--test-fraction") { Description = "Fraction of each seen class kept for test-seen (stratified, seeded). Default 0.2.", DefaultValueFactory = _ => 0.2 };
         testFraction.Validators.Add(r =>
@@ -43,9 +51,9 @@ internal static class ZslCommand
                 r.AddError(string.Create(CultureInfo.InvariantCulture, $"--test-fraction must be in (0, 1) (got {v})."));
             }
         });
-        var epochs = CliOptions.Positive("--epochs", "Largest number of training epochs. Default 30.", defaultValue: 30);
+        var epochs = CliOptions.Positive("--epochs", "Largest number of training epochs (selection also tries 10). Default 30.", defaultValue: 30);
         var batchSize = CliOptions.Positive("--batch-size", "Mini-batch size. Default 256.", defaultValue: 256);
-        var learningRate = new Option<double>("--learning-rate") { Description = "Peak learning rate of AdamW (cosine schedule). Default 0.001.", DefaultValueFactory = _ => 1e-3 };
+        var learningRate = new Option<double>("--learning-rate") { Description = "Peak learning rate of AdamW (cosine schedule). Default 0.01.", DefaultValueFactory = _ => new ZeroShotTrainerOptions().LearningRate };
         learningRate.Validators.Add(r =>
         {
             double v = r.GetValueOrDefault<double>();
@@ -59,12 +67,14 @@ internal static class ZslCommand
         report.HelpName = "R.json";
         var command = new Command("zsl", """
             Train a zero-shot head on seen-class features and evaluate on unseen classes (ZSL and GZSL).
+            Its hyperparameters are selected on held-out seen classes first (turn off with --no-selection); the report
+            names what was chosen.
 
             Example:
               simzsl zsl --features f.npy --labels labels.csv --similarity samples/data/WordNet/FashionMNIST_wup.csv --unseen Sandal,Shirt --curvature -1 --dim 8 --head hyperbolic --report r.json
             """)
         {
-            features, labels, similarity, unseen, curvature, dim, head, transform, testFraction, epochs, batchSize, learningRate, seed, report,
+            features, labels, similarity, unseen, curvature, dim, head, noSelection, transform, testFraction, epochs, batchSize, learningRate, seed, report,
         };
 
         command.SetAction(parse => CommandRunner.Run(context(parse), ct =>
@@ -85,22 +95,24 @@ internal static class ZslCommand
             string? transformName = parse.GetValue(transform);
             var distances = s.ToDistances(transformName is null ? SimilarityTransform.Arccos : SimilarityTransforms.Parse(transformName));
             var embedding = new KappaMds(new KappaMdsOptions { Dimension = parse.GetValue(dim), Curvature = parse.GetValue(curvature), Seed = parse.GetValue(seed) }).Fit(distances, cancellationToken: ct);
-            var headKind = ParseHead(parse.GetValue(head)!)!.Value;
+            string headName = parse.GetValue(head)?.ToLowerInvariant() ?? ZeroShotHeadOptions.ForCurvature(embedding.Curvature).Kind.ToString().ToLowerInvariant();
             var options = new ZeroShotTrainerOptions
             {
-                Head = new ZeroShotHeadOptions { Kind = headKind },
+                Head = new ZeroShotHeadOptions { Kind = Enum.TryParse<ZeroShotHeadKind>(headName, ignoreCase: true, out var kind) ? kind : ZeroShotHeadKind.DeViSE },
                 Epochs = parse.GetValue(epochs),
                 BatchSize = parse.GetValue(batchSize),
                 LearningRate = parse.GetValue(learningRate),
                 Seed = parse.GetValue(seed),
             };
-
-            var result = cli.WithProgress("training", progress =>
-                ZeroShotExperiment.Run(x, y, embedding.Prototypes, unseenClasses, options, parse.GetValue(testFraction), 0,
-                    new Progress<TrainingProgress>(p => progress.Report(("epoch " + p.Epoch.ToString(CultureInfo.InvariantCulture), (double)p.Epoch / p.Epochs, string.Create(CultureInfo.InvariantCulture, $"loss {p.Loss:G4}, validation {p.ValidationAccuracy:P1}")))),
+            bool select = !parse.GetValue(noSelection);
+            var candidates = Candidates(headName, options, select);
+            var selection = select ? new ModelSelectionOptions { Seed = options.Seed } : null;
+            using var result = cli.WithProgress(select ? "selecting on held-out classes" : "training", progress =>
+                ZeroShotExperiment.Run(x, y, embedding.Prototypes, unseenClasses, candidates, parse.GetValue(testFraction), options.Seed, selection,
+                    new Progress<ModelSelectionProgress>(p => progress.Report((p.Candidate.Method, (double)p.Done / p.Total, $"fit {p.Done}/{p.Total}"))),
                     ct));
-            using var model = result.Model;
             var m = result.Metrics;
+            var calibrated = result.CalibratedMetrics;
             double seconds = clock.Elapsed.TotalSeconds;
             JsonReport.Write(reportPath, new Dictionary<string, object?>
             {
@@ -110,13 +122,33 @@ internal static class ZslCommand
                 ["gzsl_seen"] = m.GzslSeen,
                 ["gzsl_unseen"] = m.GzslUnseen,
                 ["gzsl_h"] = m.GzslH,
+                ["gzsl_calibrated"] = calibrated is null ? null : new Dictionary<string, object?>
+                {
+                    ["gamma"] = calibrated.CalibrationGamma,
+                    ["seen"] = calibrated.GzslSeen,
+                    ["unseen"] = calibrated.GzslUnseen,
+                    ["h"] = calibrated.GzslH,
+                },
                 ["seconds"] = seconds,
                 ["train_seconds"] = result.TrainSeconds,
-                ["head"] = headKind.ToString().ToLowerInvariant(),
+                ["head"] = headName,
+                ["hyperparameters"] = result.Chosen.Settings,
+                ["selection"] = result.Selection is not { } chosen ? null : new Dictionary<string, object?>
+                {
+                    ["criterion"] = "mean ZSL top-1 on held-out seen classes (ties: calibrated H)",
+                    ["folds"] = chosen.Folds,
+                    ["candidates"] = chosen.Candidates.Select(c => new Dictionary<string, object?>
+                    {
+                        ["hyperparameters"] = c.Candidate.Settings,
+                        ["validation_zsl_top1"] = c.ZslTop1,
+                        ["validation_calibrated_h"] = c.CalibratedH,
+                        ["gamma"] = c.CalibrationGamma,
+                    }).ToArray(),
+                },
                 ["curvature"] = embedding.Curvature,
                 ["dimension"] = embedding.Dimension,
                 ["embedding_normalized_stress"] = embedding.Quality.NormalizedStress,
-                ["seen_classes"] = result.Split.SeenClasses,
+                ["seen_classes"] = result.Split!.SeenClasses,
                 ["unseen_classes"] = result.Split.UnseenClasses,
                 ["train_instances"] = result.Split.Train.Length,
                 ["test_seen_instances"] = m.TestSeenCount,
@@ -124,21 +156,22 @@ internal static class ZslCommand
                 ["zsl_per_class"] = m.ZslPerClass,
                 ["gzsl_per_class"] = m.GzslPerClass,
                 ["seed"] = options.Seed,
-                ["device"] = model.DeviceName,
+                ["device"] = (result.Scorer as ZeroShotModel)?.DeviceName ?? "cpu",
             });
             cli.Say(string.Create(CultureInfo.InvariantCulture,
-                $"ZSL top-1 {m.ZslTop1:P1}; GZSL seen {m.GzslSeen:P1}, unseen {m.GzslUnseen:P1}, H {m.GzslH:P1} ({headKind}, κ = {embedding.Curvature:G4}, d = {embedding.Dimension}, {seconds:F1} s). Wrote {reportPath}."));
+                $"ZSL top-1 {m.ZslTop1:P1}; GZSL seen {m.GzslSeen:P1}, unseen {m.GzslUnseen:P1}, H {m.GzslH:P1}{(calibrated is null ? "" : $", calibrated H {calibrated.GzslH:P1}")} ({result.Chosen}, κ = {embedding.Curvature:G4}, d = {embedding.Dimension}, {seconds:F1} s). Wrote {reportPath}."));
             return ExitCodes.Success;
         }));
         return command;
     }
 
-    private static ZeroShotHeadKind? ParseHead(string name) => name.ToLowerInvariant() switch
+    private static readonly string[] HeadNames = ["devise", "prototype", "hyperbolic", "softmax", "ridge", "eszsl", "sae"];
+
+    private static IReadOnlyList<ZeroShotCandidate> Candidates(string head, ZeroShotTrainerOptions options, bool select) => head switch
     {
-        "devise" => ZeroShotHeadKind.DeViSE,
-        "prototype" => ZeroShotHeadKind.Prototype,
-        "hyperbolic" => ZeroShotHeadKind.Hyperbolic,
-        "softmax" => ZeroShotHeadKind.Softmax,
-        _ => null,
+        "ridge" => select ? ZeroShotCandidates.Ridge() : ZeroShotCandidates.Ridge().Where(c => c.Settings["lambda"] == 1).ToArray(),
+        "eszsl" => select ? ZeroShotCandidates.Eszsl() : ZeroShotCandidates.Eszsl().Where(c => c.Settings["gamma"] == 1 && c.Settings["lambda"] == 1).ToArray(),
+        "sae" => select ? ZeroShotCandidates.Sae() : ZeroShotCandidates.Sae().Where(c => c.Settings["lambda"] == 1).ToArray(),
+        _ => select ? ZeroShotCandidates.HeadGrid(options) : [ZeroShotCandidates.Head(options)],
     };
 }

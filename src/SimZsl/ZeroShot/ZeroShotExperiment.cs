@@ -3,60 +3,93 @@ using SimZsl.Embedding;
 
 namespace SimZsl.ZeroShot;
 
-/// <summary>One call from a labelled data set to zero-shot metrics: the seeded stratified split
-/// (<see cref="ZeroShotSplit"/>), training on the seen classes, evaluation on test-seen and test-unseen, and
-/// optionally calibrated stacking with γ chosen on a held-out part of the test data.</summary>
+/// <summary>From labelled data to zero-shot metrics in one call: model selection on held-out seen classes
+/// (<see cref="ModelSelection"/>), the chosen candidate refitted on all training instances, evaluation on test-seen
+/// and test-unseen instances, and calibrated stacking with the γ chosen on the held-out classes (no test instance
+/// takes part in any choice).</summary>
 public static class ZeroShotExperiment
 {
-    /// <summary>Runs the experiment.</summary>
+    /// <summary>Splits the data (<see cref="ZeroShotSplit.Create"/>: unseen-class rows to test, each seen class
+    /// stratified into train and test-seen), then runs <see cref="Run(RowMatrix, IReadOnlyList{string}, RowMatrix, IReadOnlyList{string}, ClassPrototypes, IReadOnlyList{string}, IReadOnlyList{ZeroShotCandidate}, ModelSelectionOptions?, IProgress{ModelSelectionProgress}?, CancellationToken)"/>.</summary>
     /// <param name="features">All instances (N × F).</param>
     /// <param name="labels">One class name per row.</param>
     /// <param name="prototypes">Prototypes of every labelled class.</param>
     /// <param name="unseenClasses">Classes held out from training.</param>
-    /// <param name="trainerOptions">How to train (its seed also seeds the split).</param>
+    /// <param name="candidates">What to fit: a grid (<see cref="ZeroShotCandidates"/>) or a single candidate.</param>
     /// <param name="testFraction">Fraction of each seen class's instances kept for test-seen.</param>
-    /// <param name="calibrationFraction">When &gt; 0, this fraction of each test class (seen and unseen) is used to
-    /// choose the calibrated-stacking γ, and <see cref="ZeroShotExperimentResult.CalibratedMetrics"/> reports the
-    /// rest with that γ.</param>
-    /// <param name="progress">Per-epoch training progress.</param>
-    /// <param name="cancellationToken">Stops training.</param>
+    /// <param name="seed">Seed of the train/test split.</param>
+    /// <param name="selection">How to select among the candidates; null: no selection (exactly one candidate, no
+    /// calibrated metrics).</param>
+    /// <param name="progress">One report per fit during selection.</param>
+    /// <param name="cancellationToken">Stops selection and training.</param>
     public static ZeroShotExperimentResult Run(RowMatrix features, IReadOnlyList<string> labels, ClassPrototypes prototypes,
-        IReadOnlyList<string> unseenClasses, ZeroShotTrainerOptions trainerOptions, double testFraction = 0.2, double calibrationFraction = 0,
-        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+        IReadOnlyList<string> unseenClasses, IReadOnlyList<ZeroShotCandidate> candidates, double testFraction = 0.2, int seed = 0,
+        ModelSelectionOptions? selection = null, IProgress<ModelSelectionProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(trainerOptions);
-        ArgumentOutOfRangeException.ThrowIfNegative(calibrationFraction);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(calibrationFraction, 1);
-        var trainer = new ZeroShotTrainer(trainerOptions);
         ZeroShotInput.CheckLabels(features, labels, "experiment");
-        var clock = Stopwatch.StartNew();
-        var split = ZeroShotSplit.Create(labels, unseenClasses, testFraction, trainerOptions.Seed);
-        var model = trainer.Fit(RowSelection.Select(features, split.Train), RowSelection.Select(labels, split.Train), prototypes, split.SeenClasses, progress, cancellationToken);
-        double trainSeconds = clock.Elapsed.TotalSeconds;
-        var test = split.Test;
-        var metrics = model.Evaluate(RowSelection.Select(features, test), RowSelection.Select(labels, test), unseenClasses);
-        ZeroShotMetrics? calibrated = null;
-        if (calibrationFraction > 0)
+        var split = ZeroShotSplit.Create(labels, unseenClasses, testFraction, seed);
+        return Run(RowSelection.Select(features, split.Train), RowSelection.Select(labels, split.Train), RowSelection.Select(features, split.Test),
+            RowSelection.Select(labels, split.Test), prototypes, unseenClasses, candidates, selection, progress, cancellationToken) with { Split = split };
+    }
+
+    /// <summary>Selects among <paramref name="candidates"/> on held-out seen classes of the training data, refits the
+    /// best on all of it and evaluates it on the test data, plainly and with calibrated stacking.</summary>
+    /// <param name="trainFeatures">Training instances (seen classes only).</param>
+    /// <param name="trainLabels">Their classes; the distinct labels are the seen classes.</param>
+    /// <param name="testFeatures">Test instances of seen and unseen classes.</param>
+    /// <param name="testLabels">Their classes.</param>
+    /// <param name="prototypes">Prototypes of every class.</param>
+    /// <param name="unseenClasses">The unseen classes.</param>
+    /// <param name="candidates">What to fit.</param>
+    /// <param name="selection">How to select; null: no selection (exactly one candidate, no calibrated metrics).</param>
+    /// <param name="progress">One report per fit during selection.</param>
+    /// <param name="cancellationToken">Stops selection and training.</param>
+    public static ZeroShotExperimentResult Run(RowMatrix trainFeatures, IReadOnlyList<string> trainLabels, RowMatrix testFeatures, IReadOnlyList<string> testLabels,
+        ClassPrototypes prototypes, IReadOnlyList<string> unseenClasses, IReadOnlyList<ZeroShotCandidate> candidates,
+        ModelSelectionOptions? selection = null, IProgress<ModelSelectionProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(trainLabels);
+        if (selection is null && candidates.Count != 1)
         {
-            var classIndex = ZeroShotInput.Index([.. split.SeenClasses, .. unseenClasses]);
-            var classOfRow = test.Select(r => classIndex[labels[r]]).ToArray();
-            var (report, calibration) = ZeroShotSplit.Stratified(classOfRow, calibrationFraction, new Random(trainerOptions.Seed + 1));
-            var calibrationRows = calibration.Select(i => test[i]).ToArray();
-            var reportRows = report.Select(i => test[i]).ToArray();
-            double gamma = model.ChooseCalibration(RowSelection.Select(features, calibrationRows), RowSelection.Select(labels, calibrationRows), unseenClasses);
-            calibrated = model.Evaluate(RowSelection.Select(features, reportRows), RowSelection.Select(labels, reportRows), unseenClasses,
-                new ZeroShotEvaluationOptions { CalibrationGamma = gamma });
+            throw new ArgumentException($"Without model selection exactly one candidate is fitted; {candidates.Count} were given.", nameof(candidates));
         }
 
-        return new ZeroShotExperimentResult(model, split, metrics, calibrated, trainSeconds, clock.Elapsed.TotalSeconds);
+        var clock = Stopwatch.StartNew();
+        var seen = trainLabels.Distinct(StringComparer.Ordinal).ToArray();
+        var selected = selection is null ? null : ModelSelection.Select(candidates, trainFeatures, trainLabels, prototypes, seen, selection, progress, cancellationToken);
+        var chosen = selected?.Best ?? candidates[0];
+        var fitClock = Stopwatch.StartNew();
+        var scorer = chosen.Fit(trainFeatures, trainLabels, prototypes, seen, cancellationToken);
+        double trainSeconds = fitClock.Elapsed.TotalSeconds;
+        try
+        {
+            var metrics = ZeroShotEvaluator.Evaluate(scorer, testFeatures, testLabels, unseenClasses);
+            var calibrated = selected is null ? null : ZeroShotEvaluator.Evaluate(scorer, testFeatures, testLabels, unseenClasses,
+                new ZeroShotEvaluationOptions { CalibrationGamma = selected.CalibrationGamma });
+            return new ZeroShotExperimentResult(scorer, chosen, selected, null, metrics, calibrated, trainSeconds, clock.Elapsed.TotalSeconds);
+        }
+        catch
+        {
+            (scorer as IDisposable)?.Dispose();
+            throw;
+        }
     }
 }
 
-/// <summary>What <see cref="ZeroShotExperiment.Run"/> produced.</summary>
-/// <param name="Model">The trained model (dispose it when done).</param>
-/// <param name="Split">Which rows were train, test-seen and test-unseen.</param>
+/// <summary>What <see cref="ZeroShotExperiment.Run(RowMatrix, IReadOnlyList{string}, ClassPrototypes, IReadOnlyList{string}, IReadOnlyList{ZeroShotCandidate}, double, int, ModelSelectionOptions?, IProgress{ModelSelectionProgress}?, CancellationToken)"/>
+/// produced. Dispose it to free a trained model's native weights.</summary>
+/// <param name="Scorer">The fitted scorer (a <see cref="ZeroShotModel"/> for a trained head).</param>
+/// <param name="Chosen">The candidate that was fitted.</param>
+/// <param name="Selection">The model selection, or null without one.</param>
+/// <param name="Split">Which rows were train, test-seen and test-unseen (null when the caller gave the parts).</param>
 /// <param name="Metrics">Uncalibrated metrics on all test rows.</param>
-/// <param name="CalibratedMetrics">With calibration: metrics with the chosen γ on the test rows not used to choose it.</param>
-/// <param name="TrainSeconds">Training time.</param>
-/// <param name="Seconds">Total time.</param>
-public sealed record ZeroShotExperimentResult(ZeroShotModel Model, ZeroShotSplit Split, ZeroShotMetrics Metrics, ZeroShotMetrics? CalibratedMetrics, double TrainSeconds, double Seconds);
+/// <param name="CalibratedMetrics">Metrics with the γ chosen on held-out classes (null without selection).</param>
+/// <param name="TrainSeconds">Time of the final fit.</param>
+/// <param name="Seconds">Total time, selection included.</param>
+public sealed record ZeroShotExperimentResult(IZeroShotScorer Scorer, ZeroShotCandidate Chosen, ModelSelectionResult? Selection, ZeroShotSplit? Split,
+    ZeroShotMetrics Metrics, ZeroShotMetrics? CalibratedMetrics, double TrainSeconds, double Seconds) : IDisposable
+{
+    /// <summary>Disposes the scorer when it holds native weights.</summary>
+    public void Dispose() => (Scorer as IDisposable)?.Dispose();
+}

@@ -82,6 +82,69 @@ public class ZslCommandTests
     }
 
     [Fact]
+    public void SelectsOnHeldOutClassesByDefaultAndNamesTheChoice()
+    {
+        string dir = CliRunner.TempFolder();
+        var (features, labels) = WriteLinearFeatures(dir, perClass: 30);
+        string report = Path.Combine(dir, "r.json");
+        var (code, output, error) = CliRunner.Run("zsl", "--features", features, "--labels", labels, "--similarity", Similarity, "--transform", "one-minus",
+            "--unseen", "Sandal,Shirt", "--curvature", "1", "--dim", "3", "--epochs", "100", "--batch-size", "32", "--seed", "1", "--report", report);
+        Assert.True(code == ExitCodes.Success, error + output);
+        using var json = JsonDocument.Parse(File.ReadAllText(report));
+        var root = json.RootElement;
+        Assert.Equal("prototype", root.GetProperty("head").GetString());   // κ > 0: the sphere's own head
+        var selection = root.GetProperty("selection");
+        var candidates = selection.GetProperty("candidates").EnumerateArray().ToArray();
+        Assert.Equal(6, candidates.Length);   // anchor weight {0.1, 0.3, 1} × epochs {10, 100}
+        Assert.Equal(3, selection.GetProperty("folds").GetArrayLength());
+        // The chosen hyperparameters are those of the candidate with the best held-out ZSL accuracy.
+        var best = candidates.MaxBy(c => c.GetProperty("validation_zsl_top1").GetDouble());
+        var chosen = root.GetProperty("hyperparameters");
+        Assert.Equal(best.GetProperty("hyperparameters").GetProperty("anchor_weight").GetDouble(), chosen.GetProperty("anchor_weight").GetDouble());
+        Assert.Equal(best.GetProperty("hyperparameters").GetProperty("epochs").GetDouble(), chosen.GetProperty("epochs").GetDouble());
+        var calibrated = root.GetProperty("gzsl_calibrated");
+        Assert.InRange(calibrated.GetProperty("h").GetDouble(), 0, 1);
+        Assert.InRange(calibrated.GetProperty("gamma").GetDouble(), -1e6, 1e6);
+    }
+
+    [Theory]
+    [InlineData("ridge", "lambda")]
+    [InlineData("eszsl", "gamma")]
+    [InlineData("sae", "lambda")]
+    public void ClosedFormPeersAreHeadsWithTheirOwnGrid(string head, string setting)
+    {
+        string dir = CliRunner.TempFolder();
+        var (features, labels) = WriteLinearFeatures(dir, perClass: 30);
+        string report = Path.Combine(dir, "r.json");
+        var (code, output, error) = CliRunner.Run("zsl", "--features", features, "--labels", labels, "--similarity", Similarity, "--transform", "one-minus",
+            "--unseen", "Sandal,Shirt", "--curvature", "1", "--dim", "3", "--head", head, "--seed", "1", "--report", report);
+        Assert.True(code == ExitCodes.Success, error + output);
+        using var json = JsonDocument.Parse(File.ReadAllText(report));
+        var root = json.RootElement;
+        Assert.Equal(head, root.GetProperty("head").GetString());
+        Assert.True(root.GetProperty("hyperparameters").TryGetProperty(setting, out _));
+        Assert.True(root.GetProperty("selection").GetProperty("candidates").GetArrayLength() > 1);
+        Assert.True(root.GetProperty("zsl_top1").GetDouble() >= 0.75, root.GetProperty("zsl_top1").ToString());
+    }
+
+    [Fact]
+    public void NoSelectionFitsTheGivenSettingsOnce()
+    {
+        string dir = CliRunner.TempFolder();
+        var (features, labels) = WriteLinearFeatures(dir, perClass: 20);
+        string report = Path.Combine(dir, "r.json");
+        var (code, output, error) = CliRunner.Run("zsl", "--features", features, "--labels", labels, "--similarity", Similarity, "--transform", "one-minus",
+            "--unseen", "Sandal,Shirt", "--curvature", "0", "--dim", "4", "--epochs", "7", "--no-selection", "--seed", "1", "--report", report);
+        Assert.True(code == ExitCodes.Success, error + output);
+        using var json = JsonDocument.Parse(File.ReadAllText(report));
+        var root = json.RootElement;
+        Assert.Equal("devise", root.GetProperty("head").GetString());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("selection").ValueKind);
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("gzsl_calibrated").ValueKind);
+        Assert.Equal(7, root.GetProperty("hyperparameters").GetProperty("epochs").GetDouble());
+    }
+
+    [Fact]
     public void NaNFeaturesAreAClearError()
     {
         string dir = CliRunner.TempFolder();

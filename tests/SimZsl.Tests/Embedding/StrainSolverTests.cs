@@ -1,5 +1,6 @@
 using SimZsl.Embedding;
 using SimZsl.Similarity;
+using SimZsl.Tests.Infrastructure;
 
 namespace SimZsl.Tests.Embedding;
 
@@ -180,7 +181,7 @@ public class StrainSolverTests
     {
         var distances = ExactConfigurations.Create(30, 2, 0, seed: 1);
         var reports = new List<EmbeddingProgress>();
-        var progress = new SynchronousProgress(reports.Add);
+        var progress = new SynchronousProgress<EmbeddingProgress>(reports.Add);
         new KappaMds(new KappaMdsOptions { Dimension = 2, Curvature = 0 }).Fit(distances, progress);
         Assert.Contains(reports, r => r.Stage == "strain" && r.Fraction == 1);
 
@@ -207,10 +208,5 @@ public class StrainSolverTests
         }
 
         return DistanceMatrix.Create(exact.ClassNames, values);
-    }
-
-    private sealed class SynchronousProgress(Action<EmbeddingProgress> report) : IProgress<EmbeddingProgress>
-    {
-        public void Report(EmbeddingProgress value) => report(value);
     }
 }

@@ -1,5 +1,6 @@
 using SimZsl.Embedding;
 using SimZsl.Similarity;
+using SimZsl.Tests.Infrastructure;
 
 namespace SimZsl.Tests.Missing;
 
@@ -40,7 +41,7 @@ public class KappaMdsMissingTests
     {
         var truth = ExactData.Distances(ExactData.Points(100, 5, 0, seed: 34));
         var reports = new List<EmbeddingProgress>();
-        var progress = new SynchronousProgress(reports.Add);
+        var progress = new SynchronousProgress<EmbeddingProgress>(reports.Add);
         var result = StressRefinement.Refine(
             new KappaMds(new KappaMdsOptions { Dimension = 2, Curvature = 0 }).Fit(truth).Prototypes,
             truth,
@@ -84,10 +85,5 @@ public class KappaMdsMissingTests
         Assert.True(byName.MissingPairs > 9000);
         Assert.StartsWith("none needed", byName.Imputation);
         Assert.InRange(byName.Curvature, -0.51, -0.49);
-    }
-
-    private sealed class SynchronousProgress(Action<EmbeddingProgress> report) : IProgress<EmbeddingProgress>
-    {
-        public void Report(EmbeddingProgress value) => report(value);
     }
 }

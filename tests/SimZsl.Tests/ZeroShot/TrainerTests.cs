@@ -1,4 +1,5 @@
 using SimZsl.Embedding;
+using SimZsl.Tests.Infrastructure;
 using SimZsl.ZeroShot;
 
 namespace SimZsl.Tests.ZeroShot;
@@ -24,6 +25,8 @@ public class TrainerTests
         { ZeroShotHeadKind.Prototype, 1 },
         { ZeroShotHeadKind.DeViSE, 1 },
         { ZeroShotHeadKind.Hyperbolic, -1 },
+        { ZeroShotHeadKind.Hyperbolic, 0 },
+        { ZeroShotHeadKind.Prototype, 0 },
     };
 
     [Theory]
@@ -31,8 +34,7 @@ public class TrainerTests
     public void EveryHeadLearnsUnseenClassesFromALinearProblem(ZeroShotHeadKind head, double curvature)
     {
         var data = SyntheticZeroShotData.Create(curvature);
-        var result = ZeroShotExperiment.Run(data.Features, data.Labels, data.Prototypes, data.Unseen, Options(head));
-        using var model = result.Model;
+        using var result = ZeroShotExperiment.Run(data.Features, data.Labels, data.Prototypes, data.Unseen, [ZeroShotCandidates.Head(Options(head))]);
         // Chance is 1/3 for ZSL and 1/12 for GZSL; the problem is linear and nearly noise-free, so a working head is
         // far above both (a ranking loss does not pin the projection down exactly, so not at 100 %).
         Assert.True(result.Metrics.ZslTop1 >= 0.6, $"{head} κ={curvature}: ZSL top-1 {result.Metrics.ZslTop1}");
@@ -167,11 +169,11 @@ public class TrainerTests
     }
 
     [Fact]
-    public void HyperbolicHeadRefusesEuclideanPrototypesBeforeTraining()
+    public void HyperbolicHeadRefusesSphericalPrototypesBeforeTraining()
     {
-        var data = SyntheticZeroShotData.Create(0);
+        var data = SyntheticZeroShotData.Create(1);
         var error = Assert.Throws<SimZslException>(() => new ZeroShotTrainer(Options(ZeroShotHeadKind.Hyperbolic)).Fit(data.Features, data.Labels, data.Prototypes));
-        Assert.Contains("curvature < 0", error.Message, StringComparison.Ordinal);
+        Assert.Contains("curvature ≤ 0", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -188,7 +190,7 @@ public class TrainerTests
     {
         var data = SyntheticZeroShotData.Create(0);
         var reports = new List<TrainingProgress>();
-        var options = Options(ZeroShotHeadKind.DeViSE) with { Epochs = 4, Patience = 0 };
+        var options = Options(ZeroShotHeadKind.DeViSE) with { Epochs = 4, Patience = 0, ValidationFraction = 0.1 };
         using (new ZeroShotTrainer(options).Fit(data.Features, data.Labels, data.Prototypes, progress: new SynchronousProgress<TrainingProgress>(reports.Add)))
         {
         }
@@ -203,21 +205,37 @@ public class TrainerTests
     }
 
     [Fact]
-    public void ExperimentWithCalibrationReportsBothEvaluations()
+    public void ExperimentWithSelectionCalibratesOnHeldOutClassesOnly()
     {
         var data = SyntheticZeroShotData.Create(1);
-        var result = ZeroShotExperiment.Run(data.Features, data.Labels, data.Prototypes, data.Unseen,
-            Options(ZeroShotHeadKind.Prototype) with { Epochs = 10 }, testFraction: 0.25, calibrationFraction: 0.5);
-        using var model = result.Model;
+        var grid = new[] { 5, 10 }.Select(e => ZeroShotCandidates.Head(Options(ZeroShotHeadKind.Prototype) with { Epochs = e })).ToArray();
+        using var result = ZeroShotExperiment.Run(data.Features, data.Labels, data.Prototypes, data.Unseen, grid, testFraction: 0.25, selection: new ModelSelectionOptions());
         Assert.NotNull(result.CalibratedMetrics);
+        Assert.NotNull(result.Selection);
+        Assert.Contains(result.Chosen, grid);
+        Assert.Equal(result.Selection.CalibrationGamma, result.CalibratedMetrics.CalibrationGamma);
         Assert.True(double.IsFinite(result.CalibratedMetrics.CalibrationGamma));
         Assert.Equal(0, result.Metrics.CalibrationGamma);
-        // The calibrated evaluation uses the half of the test rows that did not choose γ.
-        Assert.Equal(result.Split.Test.Length, result.Metrics.TestSeenCount + result.Metrics.TestUnseenCount);
-        Assert.InRange(result.CalibratedMetrics.TestSeenCount + result.CalibratedMetrics.TestUnseenCount, (result.Split.Test.Length / 2) - 12, (result.Split.Test.Length / 2) + 12);
+        // γ comes from the held-out seen classes, so both evaluations use every test row.
+        Assert.Equal(result.Split!.Test.Length, result.Metrics.TestSeenCount + result.Metrics.TestUnseenCount);
+        Assert.Equal(result.Split.Test.Length, result.CalibratedMetrics.TestSeenCount + result.CalibratedMetrics.TestUnseenCount);
+        // No unseen class takes part in the selection: every fold holds out seen classes only.
+        Assert.All(result.Selection.Folds.SelectMany(f => f), c => Assert.DoesNotContain(c, data.Unseen));
         Assert.Equal(ZeroShotHeadKind.Hyperbolic, ZeroShotHeadOptions.ForCurvature(-0.5).Kind);
         Assert.Equal(ZeroShotHeadKind.Prototype, ZeroShotHeadOptions.ForCurvature(2).Kind);
         Assert.Equal(ZeroShotHeadKind.DeViSE, ZeroShotHeadOptions.ForCurvature(0).Kind);
+    }
+
+    [Fact]
+    public void WithoutSelectionExactlyOneCandidateIsFitted()
+    {
+        var data = SyntheticZeroShotData.Create(0);
+        var grid = ZeroShotCandidates.Ridge();
+        var e = Assert.Throws<ArgumentException>(() => ZeroShotExperiment.Run(data.Features, data.Labels, data.Prototypes, data.Unseen, grid));
+        Assert.Contains("exactly one candidate", e.Message, StringComparison.Ordinal);
+        using var result = ZeroShotExperiment.Run(data.Features, data.Labels, data.Prototypes, data.Unseen, grid.Take(1).ToArray());
+        Assert.Null(result.CalibratedMetrics);
+        Assert.Null(result.Selection);
     }
 
     [Fact]
@@ -231,10 +249,5 @@ public class TrainerTests
         Assert.All(split.SeenClasses, c => Assert.Equal(4, split.TestSeen.Count(r => data.Labels[r] == c)));
         Assert.Equal(split.TestSeen, ZeroShotSplit.Create(data.Labels, data.Unseen, 0.2, seed: 4).TestSeen);
         Assert.NotEqual(split.TestSeen, ZeroShotSplit.Create(data.Labels, data.Unseen, 0.2, seed: 5).TestSeen);
-    }
-
-    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
     }
 }

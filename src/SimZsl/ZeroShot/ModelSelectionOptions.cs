@@ -1,0 +1,47 @@
+using System.Globalization;
+
+namespace SimZsl.ZeroShot;
+
+/// <summary>Settings of <see cref="ModelSelection"/>, checked once by <see cref="Validate"/>.</summary>
+public sealed record ModelSelectionOptions
+{
+    /// <summary>Number of folds over the seen classes; each fold holds out a group of at least two classes as
+    /// validation-unseen. Fewer folds are used when there are not enough seen classes. Default 3.</summary>
+    public int Folds { get; init; } = 3;
+
+    /// <summary>Fraction of each remaining seen class's instances kept as validation-seen (for the GZSL harmonic mean
+    /// and the calibrated-stacking γ). Default 0.2.</summary>
+    public double ValidationSeenFraction { get; init; } = 0.2;
+
+    /// <summary>At most this many instances per class take part in the selection (a seeded subsample), so that its
+    /// cost does not grow with the data set; null: all. Default 500.</summary>
+    public int? MaxInstancesPerClass { get; init; } = 500;
+
+    /// <summary>Seed of the fold assignment, the validation-seen split and the subsample. Default 0.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>Throws one <see cref="ArgumentException"/> naming every violation.</summary>
+    public void Validate()
+    {
+        var problems = new List<string>();
+        if (Folds < 1)
+        {
+            problems.Add($"Folds must be ≥ 1 (got {Folds}).");
+        }
+
+        if (!(ValidationSeenFraction > 0 && ValidationSeenFraction < 1))
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"ValidationSeenFraction must be in (0, 1) (got {ValidationSeenFraction})."));
+        }
+
+        if (MaxInstancesPerClass is < 2)
+        {
+            problems.Add($"MaxInstancesPerClass must be ≥ 2 or null (got {MaxInstancesPerClass}).");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("Invalid model-selection options: " + string.Join(" ", problems));
+        }
+    }
+}
