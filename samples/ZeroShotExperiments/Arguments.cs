@@ -10,9 +10,11 @@ internal sealed class Arguments
     public Arguments(string[] args)
     {
         Command = args.Length > 0 ? args[0] : "";
-        for (int i = 1; i + 1 < args.Length; i += 2)
+        // `--name value` pairs; a `--name` followed by another option or by nothing is a switch.
+        for (int i = 1; i < args.Length; i++)
         {
-            _options[args[i].TrimStart('-')] = args[i + 1];
+            bool hasValue = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal);
+            _options[args[i].TrimStart('-')] = hasValue ? args[++i] : "true";
         }
     }
 
@@ -21,6 +23,8 @@ internal sealed class Arguments
     public int Int(string name, int fallback) => _options.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
 
     public string? Text(string name) => _options.GetValueOrDefault(name);
+
+    public bool Switch(string name) => _options.TryGetValue(name, out var v) && v == "true";
 
     /// <summary>The repository root (the folder holding SimZsl.sln), searched upward from the working folder.</summary>
     public static string RepositoryRoot()

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text;
+using SimZsl.Plotting;
+
+namespace SimZsl.Samples.ZeroShotExperiments;
+
+/// <summary>The sweep's table: per k and method, mean ± sd of ZSL top-1 and calibrated GZSL H over all runs (splits ×
+/// seeds), the win rate against the best closed-form peer of the same geometry (runs on the same split and seed where
+/// the method is at or above it), and the runs below chance (1/k).</summary>
+internal sealed class SweepSummary
+{
+    private readonly List<SweepRecord> _records;
+
+    private SweepSummary(List<SweepRecord> records) => _records = records;
+
+    public static SweepSummary Create(IEnumerable<SweepRecord> records) => new([.. records]);
+
+    public void Write(string path, string description, TimeSpan elapsed)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"{description}; {_records.Count} runs in {elapsed.TotalMinutes:F1} min.");
+        text.AppendLine();
+        text.AppendLine("| k | method | runs | ZSL top-1 | best peer (same κ) | at or above it | below chance | cal. H | peer's cal. H | s per run |");
+        text.AppendLine("|---:|---|---:|---:|---|---:|---:|---:|---:|---:|");
+        foreach (var group in _records.GroupBy(r => (r.K, r.Method, r.Curvature)).OrderBy(g => g.Key.K).ThenBy(g => g.First().IsPeer).ThenBy(g => g.Key.Method).ThenBy(g => g.Key.Curvature))
+        {
+            var runs = group.ToArray();
+            var peer = BestPeer(group.Key.K, group.Key.Curvature);
+            string wins = "–", peerName = "–", peerH = "–";
+            if (peer is not null && !runs[0].IsPeer)
+            {
+                var peerRuns = peer.ToDictionary(r => (string.Join(",", r.Unseen), r.Seed));
+                int won = runs.Count(r => r.ZslTop1 >= peerRuns[(string.Join(",", r.Unseen), r.Seed)].ZslTop1);
+                wins = string.Create(CultureInfo.InvariantCulture, $"{won}/{runs.Length} ({100.0 * won / runs.Length:F0} %)");
+                peerName = string.Create(CultureInfo.InvariantCulture, $"{peer[0].Method} {MeanSd(peer.Select(r => r.ZslTop1))}");
+                peerH = MeanSd(peer.Select(r => r.CalibratedH));
+            }
+
+            int below = runs.Count(r => r.ZslTop1 < (1.0 / r.K) - 1e-12);
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {group.Key.K} | {Label(runs[0])} | {runs.Length} | {MeanSd(runs.Select(r => r.ZslTop1))} | {peerName} | {wins} | {below} | {MeanSd(runs.Select(r => r.CalibratedH))} | {peerH} | {runs.Average(r => r.Seconds):F1} |");
+        }
+
+        File.WriteAllText(path, text.ToString());
+    }
+
+    public void Plot(string path, string title)
+    {
+        var curves = _records.GroupBy(r => (r.Method, r.Curvature)).Select(g =>
+        {
+            var byK = g.GroupBy(r => r.K).OrderBy(k => k.Key).ToArray();
+            return new Curve(Label(g.First()), byK.Select(k => (double)k.Key).ToArray(), byK.Select(k => 100 * k.Average(r => r.ZslTop1)).ToArray());
+        }).ToArray();
+        CurvePlot.Save(path, $"{title}: mean ZSL top-1 against the number of unseen classes", "unseen classes k", "mean ZSL top-1 (%)", curves);
+    }
+
+    private SweepRecord[]? BestPeer(int k, double curvature) => _records
+        .Where(r => r.IsPeer && r.K == k && r.Curvature == curvature)
+        .GroupBy(r => r.Method)
+        .OrderByDescending(g => g.Average(r => r.ZslTop1))
+        .FirstOrDefault()?.ToArray();
+
+    private static string Label(SweepRecord r) => string.Create(CultureInfo.InvariantCulture, $"{r.Method} (κ = {r.Curvature:+0;-0;0})");
+
+    private static string MeanSd(IEnumerable<double> values)
+    {
+        var v = values.ToArray();
+        double mean = v.Average();
+        double sd = v.Length > 1 ? Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / (v.Length - 1)) : 0;
+        return string.Create(CultureInfo.InvariantCulture, $"{100 * mean:F1} ± {100 * sd:F1}");
+    }
+}
