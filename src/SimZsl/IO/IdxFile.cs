@@ -13,11 +13,7 @@ public static class IdxFile
     /// <summary>Reads an IDX file of unsigned bytes (the type every MNIST-style file uses).</summary>
     public static IdxArray Read(string path)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"The IDX file '{path}' does not exist.", path);
-        }
+        InputFile.Require(path, "IDX file");
 
         using var file = File.OpenRead(path);
         using var stream = IsGzip(file) ? new GZipStream(file, CompressionMode.Decompress) : (Stream)file;
