@@ -18,7 +18,7 @@ internal static class CommandRunner
         catch (Exception e)
         {
             var (code, message) = Classify(e);
-            context.Error.WriteLine($"simzsl: {message}");
+            context.Error.WriteLine($"simzsl: {FirstLine(message)}");
             if (context.Verbose)
             {
                 context.Error.WriteLine(e.ToString());
@@ -26,6 +26,13 @@ internal static class CommandRunner
 
             return code;
         }
+    }
+
+    // Errors are one line (README): native libraries (libtorch) put a stack dump into their messages.
+    private static string FirstLine(string message)
+    {
+        int end = message.AsSpan().IndexOfAny('\r', '\n');
+        return end < 0 ? message : message[..end].TrimEnd() + " (rerun with --verbose for the details)";
     }
 
     private static (int Code, string Message) Classify(Exception e) => e switch
@@ -45,4 +52,15 @@ internal static class CommandRunner
 internal sealed class UsageException(string message) : Exception(message);
 
 /// <summary>An output file could not be written.</summary>
-internal sealed class OutputException(string message, Exception inner) : Exception(message, inner);
+internal sealed class OutputException : Exception
+{
+    public OutputException(string message)
+        : base(message)
+    {
+    }
+
+    public OutputException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+}

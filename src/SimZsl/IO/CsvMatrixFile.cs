@@ -174,37 +174,77 @@ public static class CsvMatrixFile
     public static void WriteSquare(string path, ClassMatrix matrix)
     {
         ArgumentNullException.ThrowIfNull(matrix);
+        AtomicFile.Write(path, stream => WriteSquare(stream, matrix));
+    }
+
+    /// <summary>Writes a class matrix to a stream (as <see cref="WriteSquare(string, ClassMatrix)"/>), e.g. one
+    /// file of an <see cref="AtomicFileSet"/>.</summary>
+    public static void WriteSquare(Stream stream, ClassMatrix matrix)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(matrix);
         int n = matrix.Count;
-        AtomicFile.Write(path, stream =>
+        using var w = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+        w.Write("class");
+        foreach (var name in matrix.ClassNames)
         {
-            using var w = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
-            w.Write("class");
-            foreach (var name in matrix.ClassNames)
+            w.Write(',');
+            w.Write(Quote(name));
+        }
+
+        w.Write('\n');
+        for (int i = 0; i < n; i++)
+        {
+            w.Write(Quote(matrix.ClassNames[i]));
+            for (int j = 0; j < n; j++)
             {
                 w.Write(',');
-                w.Write(Quote(name));
+                if (matrix.IsObserved(i, j))
+                {
+                    w.Write(matrix[i, j].ToString("R", CultureInfo.InvariantCulture));
+                }
             }
 
             w.Write('\n');
-            for (int i = 0; i < n; i++)
-            {
-                w.Write(Quote(matrix.ClassNames[i]));
-                for (int j = 0; j < n; j++)
-                {
-                    w.Write(',');
-                    if (matrix.IsObserved(i, j))
-                    {
-                        w.Write(matrix[i, j].ToString("R", CultureInfo.InvariantCulture));
-                    }
-                }
-
-                w.Write('\n');
-            }
-        });
+        }
     }
 
     /// <summary>Writes named rows: header <c>firstHeader,col0,col1,…</c>, then one line per row, atomically.</summary>
     public static void WriteTable(string path, string firstHeader, IReadOnlyList<string> rowNames, IReadOnlyList<string> columnNames, RowMatrix values)
+    {
+        CheckTable(rowNames, columnNames, values);
+        AtomicFile.Write(path, stream => WriteTable(stream, firstHeader, rowNames, columnNames, values));
+    }
+
+    /// <summary>Writes named rows to a stream (as <see cref="WriteTable(string, string, IReadOnlyList{string}, IReadOnlyList{string}, RowMatrix)"/>),
+    /// e.g. one file of an <see cref="AtomicFileSet"/>.</summary>
+    public static void WriteTable(Stream stream, string firstHeader, IReadOnlyList<string> rowNames, IReadOnlyList<string> columnNames, RowMatrix values)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        CheckTable(rowNames, columnNames, values);
+        using var w = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+        w.Write(Quote(firstHeader));
+        foreach (var c in columnNames)
+        {
+            w.Write(',');
+            w.Write(Quote(c));
+        }
+
+        w.Write('\n');
+        for (int i = 0; i < values.Rows; i++)
+        {
+            w.Write(Quote(rowNames[i]));
+            foreach (double v in values.Row(i))
+            {
+                w.Write(',');
+                w.Write(v.ToString("R", CultureInfo.InvariantCulture));
+            }
+
+            w.Write('\n');
+        }
+    }
+
+    private static void CheckTable(IReadOnlyList<string> rowNames, IReadOnlyList<string> columnNames, RowMatrix values)
     {
         ArgumentNullException.ThrowIfNull(rowNames);
         ArgumentNullException.ThrowIfNull(columnNames);
@@ -213,30 +253,6 @@ public static class CsvMatrixFile
         {
             throw new ArgumentException($"{rowNames.Count} row names and {columnNames.Count} column names for a {values.Rows} × {values.Columns} table.");
         }
-
-        AtomicFile.Write(path, stream =>
-        {
-            using var w = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
-            w.Write(Quote(firstHeader));
-            foreach (var c in columnNames)
-            {
-                w.Write(',');
-                w.Write(Quote(c));
-            }
-
-            w.Write('\n');
-            for (int i = 0; i < values.Rows; i++)
-            {
-                w.Write(Quote(rowNames[i]));
-                foreach (double v in values.Row(i))
-                {
-                    w.Write(',');
-                    w.Write(v.ToString("R", CultureInfo.InvariantCulture));
-                }
-
-                w.Write('\n');
-            }
-        });
     }
 
     /// <summary>Splits one CSV line; quoted fields may hold commas and doubled quotes.</summary>
