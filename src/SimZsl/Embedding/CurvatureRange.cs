@@ -57,15 +57,15 @@ internal static class CurvatureRange
             {
                 double largest = (Math.PI / max) * (Math.PI / max);
                 string fit = largest > 0
-                    ? Format($"κ ≤ {largest:G6} fits them (or κ ≤ 0); so does rescaling the distances.")
-                    : "no sphere double precision can hold fits them: use κ ≤ 0, or rescale the distances.";
+                    ? Format($"What fits: κ ≤ {largest:G6} (or κ ≤ 0), or distances rescaled to at most {diameter:G6}.")
+                    : "No sphere double precision can hold fits them: use κ ≤ 0, or rescale the distances.";
                 string what = Format($"The largest distance {max:G6} exceeds the diameter π/√κ = {diameter:G6} of the sphere of curvature κ = {curvature:G6}, on which no two points are farther apart; ");
                 if (max > 2 * diameter)
                 {
-                    throw new InvalidMatrixException(what + "at more than twice the diameter the embedding is meaningless. " + char.ToUpperInvariant(fit[0]) + fit[1..]);
+                    throw new InvalidMatrixException(what + "at more than twice the diameter the embedding is meaningless. " + fit);
                 }
 
-                warnings.Add(what + "those pairs are placed too close. " + char.ToUpperInvariant(fit[0]) + fit[1..]);
+                warnings.Add(what + "those pairs are placed too close. " + fit);
             }
         }
         else

@@ -31,7 +31,18 @@ internal sealed class ZlibElementReader : IDisposable
     /// decode throws <see cref="InvalidDataException"/> (see <see cref="Corrupt"/>).</summary>
     public int Read(Span<byte> buffer)
     {
-        int read = _zlib.Read(buffer);
+        int read;
+        try
+        {
+            read = _zlib.Read(buffer);
+        }
+        catch (IOException e)
+        {
+            // zlib's other refusals mean the same (found by fuzzing: an internal ZLibException, an IOException,
+            // "unexpected error code" on a damaged stream). The source is memory: no other IO can fail here.
+            throw new InvalidDataException(e.Message, e);
+        }
+
         _checksum.Append(buffer[..read]);
         Inflated += read;
         return read;
