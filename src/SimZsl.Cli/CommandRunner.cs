@@ -35,6 +35,10 @@ internal static class CommandRunner
         return end < 0 ? message : message[..end].TrimEnd() + " (rerun with --verbose for the details)";
     }
 
+    // "(Parameter 'source')" names a C# parameter, which means nothing on a command line.
+    private static string WithoutParameterName(ArgumentException e) =>
+        e.ParamName is { } name ? e.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : e.Message;
+
     private static (int Code, string Message) Classify(Exception e) => e switch
     {
         OperationCanceledException => (ExitCodes.Cancelled, "cancelled."),
@@ -42,7 +46,7 @@ internal static class CommandRunner
         DataFormatException or FileNotFoundException or DirectoryNotFoundException when e is not OutputException => (ExitCodes.InputFileError, e.Message),
         OutputException o => (ExitCodes.OutputError, o.Message),
         SimZslException => (ExitCodes.InvalidData, e.Message),
-        ArgumentException => (ExitCodes.UsageError, e.Message),
+        ArgumentException a => (ExitCodes.UsageError, WithoutParameterName(a)),
         IOException or UnauthorizedAccessException => (ExitCodes.InputFileError, e.Message),
         _ => (ExitCodes.InternalError, string.Create(CultureInfo.InvariantCulture, $"internal error ({e.GetType().Name}): {e.Message}. Rerun with --verbose and report it.")),
     };

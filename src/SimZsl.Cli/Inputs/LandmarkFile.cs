@@ -23,7 +23,8 @@ internal static class LandmarkFile
 
             if (!distances.Contains(name))
             {
-                throw new DataFormatException(path, $"landmark '{name}' is not a class of the input matrix.", line: line);
+                // An unknown class is invalid data (exit 4, as for every other unknown class name), not a malformed file.
+                throw new SimZslException($"{path}:{line}: landmark '{name}' is not a class of the input matrix; check the spelling (names are case-sensitive).");
             }
 
             names.Add(name);

@@ -168,6 +168,8 @@ public partial class BadInputCatalogueTests
         ["unknown label with its line"] = new(f => { var (x, y) = Features(f, 40, 2, label: i => i == 17 ? "Sandle" : null!); return Zsl(f, x, y); }, ExitCodes.InvalidData, "labels.csv:18", "'Sandle'"),
         ["Latin-1 class names"] = new(f => Embed(f, f.Write("s.csv", [.. "class,caf"u8, 0xE9, .. ",na"u8, 0xEF, .. "ve\nx,1,0.5\ny,0.5,1\n"u8]), "--dim", "1"), ExitCodes.InputFileError, "s.csv:1", "byte offset 9"),
         ["unknown option is one line"] = new(f => ["embed", "--input", WordNet, "--dim", "1", "--output", f.Output, "--bogus"], ExitCodes.UsageError, "--bogus"),
+        ["mat variable left empty"] = new(f => Embed(f, f.Write("a.mat", [0]) + ":", "--dim", "1"), ExitCodes.UsageError, "a.mat:", "names no variable"),
+        ["unknown landmark with its line"] = new(f => Embed(f, WordNet, "--curvature", "-1", "--dim", "2", "--landmarks", f.Write("lm.txt", "Sandal\nSandle\nShirt\n")), ExitCodes.InvalidData, "lm.txt:2", "'Sandle'"),
         ["missing output folder"] = new(f => ["embed", "--input", WordNet, "--dim", "1", "--output", System.IO.Path.Combine(f.Path, "none", "o.csv")], ExitCodes.OutputError, "--output", "none"),
 
         // 14. Curvatures that do not fit the distances.
@@ -191,6 +193,7 @@ public partial class BadInputCatalogueTests
         string[] lines = error.TrimEnd('\n', '\r').Split('\n');
         Assert.True(lines.Length == 1, $"{name}: standard error has {lines.Length} lines:\n{error}");
         Assert.StartsWith("simzsl: ", lines[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter '", lines[0], StringComparison.Ordinal);   // a C# parameter name means nothing here
         foreach (string needle in c.Needles)
         {
             Assert.True(lines[0].Contains(needle, StringComparison.Ordinal), $"{name}: '{needle}' is not in: {lines[0]}");
