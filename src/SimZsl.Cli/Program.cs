@@ -30,12 +30,9 @@ public static class Program
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var e in parse.Errors)
-            {
-                error.WriteLine($"simzsl: {e.Message}");
-            }
-
-            error.WriteLine("Run 'simzsl --help' or 'simzsl <command> --help' for usage and examples.");
+            // One line, as the README promises for every error: all problems, then where the help is.
+            string command = parse.CommandResult.Command == root ? "simzsl" : "simzsl " + parse.CommandResult.Command.Name;
+            error.WriteLine($"simzsl: {string.Join(" ", parse.Errors.Select(e => e.Message.ReplaceLineEndings(" ").Trim()))} Run '{command} --help' for usage and examples.");
             return ExitCodes.UsageError;
         }
 

@@ -65,7 +65,6 @@ public static class ConfusionMatrixPlot
         plot.XLabel("predicted class");
         plot.YLabel("true class");
         plot.Title(title);
-        byte[] png = plot.GetImageBytes(120 + (70 * cols) + 200, 160 + (55 * rows) + 120, ImageFormat.Png);
-        AtomicFile.Write(path, s => s.Write(png));
+        ImageFile.Save(path, plot, 120 + (70 * cols) + 200, 160 + (55 * rows) + 120);
     }
 }

@@ -37,7 +37,6 @@ public static class CurvePlot
         plot.XLabel(xLabel);
         plot.YLabel(yLabel);
         plot.ShowLegend(Alignment.UpperRight);
-        byte[] png = plot.GetImageBytes(width, height, ImageFormat.Png);
-        AtomicFile.Write(path, s => s.Write(png));
+        ImageFile.Save(path, plot, width, height);
     }
 }

@@ -14,8 +14,9 @@ public static class PrototypePlot
         new(140, 86, 75), new(227, 119, 194), new(127, 127, 127), new(188, 189, 34), new(23, 190, 207),
     ];
 
-    /// <summary>Renders the prototypes and writes the PNG atomically.</summary>
-    /// <param name="path">PNG file to write.</param>
+    /// <summary>Renders the prototypes and writes the picture atomically, in the format of its extension
+    /// (<see cref="ImageFile"/>).</summary>
+    /// <param name="path">Picture to write (.png, .jpg, .bmp, .webp).</param>
     /// <param name="prototypes">Class prototypes in the CLI representation.</param>
     /// <param name="groups">Optional group of each class (e.g. "seen"/"unseen"); classes without one share a colour.</param>
     /// <param name="title">Title above the plot.</param>
@@ -27,8 +28,7 @@ public static class PrototypePlot
         ArgumentNullException.ThrowIfNull(prototypes);
         var plot = Render(prototypes, groups, title, showLabels);
         // Two hemispheres side by side need a wide picture.
-        byte[] png = plot.GetImageBytes(prototypes.Curvature > 0 ? width * 17 / 10 : width, height, ImageFormat.Png);
-        AtomicFile.Write(path, s => s.Write(png));
+        ImageFile.Save(path, plot, prototypes.Curvature > 0 ? width * 17 / 10 : width, height);
     }
 
     /// <summary>Builds the ScottPlot figure (for callers that want to add to it).</summary>

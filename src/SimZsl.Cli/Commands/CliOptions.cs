@@ -1,14 +1,31 @@
 using System.CommandLine;
 using System.Globalization;
+using SimZsl.IO;
 
 namespace SimZsl.Cli.Commands;
 
 /// <summary>Option builders shared by the commands, with range checks the parser reports as usage errors.</summary>
 internal static class CliOptions
 {
-    public static Option<string> RequiredPath(string name, string description) => new(name) { Description = description, Required = true, HelpName = "FILE" };
+    public static Option<string> RequiredPath(string name, string description) =>
+        NonEmpty(new Option<string>(name) { Description = description, Required = true, HelpName = "FILE" });
 
-    public static Option<int> Positive(string name, string description, int? defaultValue = null, int minimum = 1)
+    /// <summary>Refuses an empty path at parse time: the library's own message for it ("(Parameter 'path')") says
+    /// nothing to a user of the tool.</summary>
+    public static Option<T> NonEmpty<T>(Option<T> option)
+        where T : class?
+    {
+        option.Validators.Add(r =>
+        {
+            if (r.Tokens.Any(t => t.Value.Trim().Length == 0))
+            {
+                r.AddError($"{option.Name} must name a file (got an empty string).");
+            }
+        });
+        return option;
+    }
+
+    public static Option<int> Positive(string name, string description, int? defaultValue = null, int minimum = 1, int maximum = int.MaxValue)
     {
         var option = new Option<int>(name) { Description = description, Required = defaultValue is null, HelpName = "N" };
         if (defaultValue is { } d)
@@ -19,15 +36,20 @@ internal static class CliOptions
         option.Validators.Add(r =>
         {
             int v = r.GetValueOrDefault<int>();
-            if (v < minimum)
+            if (v < minimum || v > maximum)
             {
-                r.AddError(string.Create(CultureInfo.InvariantCulture, $"{name} must be ≥ {minimum} (got {v})."));
+                r.AddError(maximum == int.MaxValue
+                    ? string.Create(CultureInfo.InvariantCulture, $"{name} must be ≥ {minimum} (got {v}).")
+                    : string.Create(CultureInfo.InvariantCulture, $"{name} must be between {minimum} and {maximum} (got {v})."));
             }
         });
         return option;
     }
 
-    /// <summary>A curvature: a finite number, or "auto" (null) to choose by stress.</summary>
+    /// <summary>A curvature: a finite number, or (when allowed) "auto" in any case, read as <see cref="double.NaN"/>:
+    /// <see cref="CurvatureOrAuto"/> turns it into the null that asks κ-MDS to choose. (A custom parser of an
+    /// <c>Option&lt;double?&gt;</c> cannot return null: System.CommandLine then fails with an InvalidCastException,
+    /// which is how "--curvature auto" used to end.) Leaving the option out gives null directly.</summary>
     public static Option<double?> Curvature(bool allowAuto)
     {
         var option = new Option<double?>("--curvature", "-k")
@@ -38,9 +60,9 @@ internal static class CliOptions
             CustomParser = r =>
             {
                 string text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "auto";
-                if (allowAuto && text.Equals("auto", StringComparison.OrdinalIgnoreCase))
+                if (allowAuto && text.Trim().Equals("auto", StringComparison.OrdinalIgnoreCase))
                 {
-                    return null;
+                    return double.NaN;
                 }
 
                 if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double k) && double.IsFinite(k))
@@ -49,15 +71,20 @@ internal static class CliOptions
                 }
 
                 r.AddError($"--curvature must be a finite number{(allowAuto ? " or 'auto'" : string.Empty)} (got '{text}').");
-                return null;
+                return 0;
             },
         };
         return option;
     }
 
+    /// <summary>The curvature for <see cref="SimZsl.Embedding.KappaMdsOptions.Curvature"/>: null for "auto".</summary>
+    public static double? CurvatureOrAuto(double? value) => value is { } k && double.IsNaN(k) ? null : value;
+
     public static Option<int> Seed() => new("--seed") { Description = "Seed of every random choice: same seed, same result. Default 0.", DefaultValueFactory = _ => 0, HelpName = "S" };
 
-    /// <summary>Fails early (before long work) when the folder of an output file does not exist.</summary>
+    /// <summary>Fails early (before long work) when an output file cannot be written where it is asked for: its
+    /// folder is missing or the path is a folder. Exit code 5, as the README's table says for "output could not
+    /// be written" (it was 2).</summary>
     public static void CheckOutputFolder(string? path, string option)
     {
         if (path is null)
@@ -65,10 +92,35 @@ internal static class CliOptions
             return;
         }
 
-        string folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
+        string destination = AtomicFile.Destination(path);
+        if (Directory.Exists(destination))
+        {
+            throw new OutputException($"{option} '{path}' is a directory; name a file to write.");
+        }
+
+        string folder = Path.GetDirectoryName(destination) ?? ".";
         if (!Directory.Exists(folder))
         {
-            throw new UsageException($"{option} '{path}': the folder '{folder}' does not exist; create it first.");
+            throw new OutputException($"{option} '{path}': the folder '{folder}' does not exist; create it first.");
+        }
+    }
+
+    /// <summary>Refuses two outputs that are the same file (after following links): the second would silently
+    /// replace the first.</summary>
+    public static void CheckDistinctOutputs(params (string? Path, string Option)[] outputs)
+    {
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (path, option) in outputs)
+        {
+            if (path is null)
+            {
+                continue;
+            }
+
+            if (!seen.TryAdd(AtomicFile.Destination(path), option))
+            {
+                throw new UsageException($"{seen[AtomicFile.Destination(path)]} and {option} name the same file '{path}'; give each output its own file.");
+            }
         }
     }
 

@@ -28,13 +28,13 @@ internal static class EmbedCommand
             }
         });
         var columnsAreClasses = new Option<bool>("--columns-are-classes") { Description = "Vectors input is stored transposed (one column per class, as xlsa17's att)." };
-        var landmarks = new Option<string?>("--landmarks") { Description = "Text file of landmark class names, one per line; other classes are placed from their landmark distances only.", HelpName = "FILE" };
+        var landmarks = CliOptions.NonEmpty(new Option<string?>("--landmarks") { Description = "Text file of landmark class names, one per line; other classes are placed from their landmark distances only.", HelpName = "FILE" });
         var refine = new Option<bool>("--refine") { Description = "Refine the strain solution by minimising stress (always done when entries are missing)." };
         var maxIter = CliOptions.Positive("--max-iter", "Largest number of refinement iterations. Default 500.", defaultValue: 500, minimum: 0);
         var seed = CliOptions.Seed();
         var output = CliOptions.RequiredPath("--output", "Coordinates CSV to write: header class,x0,x1,…; one row per class in input order.");
         output.HelpName = "COORDS.csv";
-        var report = new Option<string?>("--report") { Description = "JSON report to write: curvature, dimension, stress, normalized_stress, mean_distortion, map, seconds, converged, …", HelpName = "REPORT.json" };
+        var report = CliOptions.NonEmpty(new Option<string?>("--report") { Description = "JSON report to write: curvature, dimension, stress, normalized_stress, mean_distortion, map, seconds, converged, …", HelpName = "REPORT.json" });
 
         var command = new Command("embed", """
             Embed classes with κ-MDS from their similarity matrix.
@@ -51,6 +51,7 @@ internal static class EmbedCommand
             var cli = context(parse);
             string outputPath = parse.GetValue(output)!;
             string? reportPath = parse.GetValue(report);
+            CliOptions.CheckDistinctOutputs((outputPath, "--output"), (reportPath, "--report"));
             CliOptions.CheckOutputFolder(outputPath, "--output");
             CliOptions.CheckOutputFolder(reportPath, "--report");
             var inputKind = parse.GetValue(kind);
@@ -64,7 +65,7 @@ internal static class EmbedCommand
             var options = new KappaMdsOptions
             {
                 Dimension = parse.GetValue(dim),
-                Curvature = parse.GetValue(curvature),
+                Curvature = CliOptions.CurvatureOrAuto(parse.GetValue(curvature)),
                 Refine = parse.GetValue(refine),
                 MaxIterations = parse.GetValue(maxIter),
                 Seed = parse.GetValue(seed),
@@ -74,13 +75,19 @@ internal static class EmbedCommand
             var result = cli.WithProgress("κ-MDS", progress =>
                 new KappaMds(options).Fit(distances, new Progress<EmbeddingProgress>(p => progress.Report((p.Stage, p.Fraction, double.IsFinite(p.Stress) ? $"stress {p.Stress:G4}" : string.Empty))), ct));
             double seconds = clock.Elapsed.TotalSeconds;
+            foreach (string warning in result.Warnings)
+            {
+                // Even with --quiet: it says the coordinates are worse than they look.
+                cli.Error.WriteLine($"simzsl: warning: {warning}");
+            }
 
             var prototypes = result.Prototypes;
             var columns = Enumerable.Range(0, prototypes.Coordinates.Columns).Select(c => "x" + c.ToString(CultureInfo.InvariantCulture)).ToArray();
-            CliOptions.Write(outputPath, "--output", p => CsvMatrixFile.WriteTable(p, "class", prototypes.ClassNames, columns, prototypes.Coordinates));
-            if (reportPath is not null)
+            using (var outputs = new OutputFiles())
             {
-                JsonReport.Write(reportPath, Report(result, distances, seconds, chosenTransform, inputKind, options));
+                outputs.Add(outputPath, "--output", s => CsvMatrixFile.WriteTable(s, "class", prototypes.ClassNames, columns, prototypes.Coordinates));
+                outputs.Add(reportPath, "--report", s => JsonReport.Write(s, Report(result, distances, seconds, chosenTransform, inputKind, options)));
+                outputs.Commit();
             }
 
             cli.Say(string.Create(CultureInfo.InvariantCulture,
@@ -113,5 +120,6 @@ internal static class EmbedCommand
         ["transform"] = kind is InputKind.Distance or InputKind.Tree ? "none" : (transform ?? SimilarityTransform.Arccos).Name(),
         ["refine"] = options.Refine,
         ["seed"] = options.Seed,
+        ["warnings"] = r.Warnings,
     };
 }

@@ -13,13 +13,13 @@ internal static class JoinCommand
     public static Command Create(Func<ParseResult, CliContext> context)
     {
         var sources = new Option<string[]>("--source") { Description = "A source as NAME=FILE: a square similarity CSV over that source's classes. Repeat for each source.", Required = true, AllowMultipleArgumentsPerToken = false, HelpName = "NAME=FILE" };
-        var cross = new Option<string[]>("--cross") { Description = "A cross-source similarity table (CSV: header of column classes, row class in the first column, empty cell = missing). Pairs within one source are ignored, so a full table over all classes works too. Repeatable.", HelpName = "FILE" };
+        var cross = CliOptions.NonEmpty(new Option<string[]>("--cross") { Description = "A cross-source similarity table (CSV: header of column classes, row class in the first column, empty cell = missing). Pairs within one source are ignored, so a full table over all classes works too. Repeatable.", HelpName = "FILE" });
         var transform = new Option<string?>("--transform") { Description = "Similarity → distance: arccos (default), chord, one-minus, neg-log, none.", HelpName = "NAME" };
         var calibration = new Option<string>("--calibration") { Description = "Per-source scale calibration: cross-consistency (default; each source scaled to agree with the cross-source distances), median (each block to a common median), none.", DefaultValueFactory = _ => "cross-consistency", HelpName = "NAME" };
         calibration.AcceptOnlyFromAmong("cross-consistency", "median", "none");
         var output = CliOptions.RequiredPath("--output", "Distance CSV to write (empty cell = missing): the input of 'simzsl embed --input-kind distance'.");
         output.HelpName = "DISTANCES.csv";
-        var report = new Option<string?>("--report") { Description = "JSON report: classes, sources, scales, missing pairs.", HelpName = "REPORT.json" };
+        var report = CliOptions.NonEmpty(new Option<string?>("--report") { Description = "JSON report: classes, sources, scales, missing pairs.", HelpName = "REPORT.json" });
         var command = new Command("join", """
             Join several similarity sources (each over its own classes) and cross-source tables into one calibrated distance matrix with missing entries.
 
@@ -35,6 +35,7 @@ internal static class JoinCommand
             var cli = context(parse);
             string outputPath = parse.GetValue(output)!;
             string? reportPath = parse.GetValue(report);
+            CliOptions.CheckDistinctOutputs((outputPath, "--output"), (reportPath, "--report"));
             CliOptions.CheckOutputFolder(outputPath, "--output");
             CliOptions.CheckOutputFolder(reportPath, "--report");
             var join = new MultiSourceSimilarity();
@@ -63,17 +64,18 @@ internal static class JoinCommand
 
             string? transformName = parse.GetValue(transform);
             var joined = join.ToDistances(transformName is null ? SimilarityTransform.Arccos : SimilarityTransforms.Parse(transformName), ParseCalibration(parse.GetValue(calibration)!));
-            CliOptions.Write(outputPath, "--output", p => joined.Distances.ToCsv(p));
-            if (reportPath is not null)
+            using (var outputs = new OutputFiles())
             {
-                JsonReport.Write(reportPath, new Dictionary<string, object?>
+                outputs.Add(outputPath, "--output", s => CsvMatrixFile.WriteSquare(s, joined.Distances));
+                outputs.Add(reportPath, "--report", s => JsonReport.Write(s, new Dictionary<string, object?>
                 {
                     ["classes"] = joined.Distances.Count,
                     ["sources"] = join.Sources,
                     ["source_scales"] = joined.SourceScales,
                     ["cross_scale"] = joined.CrossScale,
                     ["missing_pairs"] = joined.Distances.MissingPairCount,
-                });
+                }));
+                outputs.Commit();
             }
 
             cli.Say(string.Create(CultureInfo.InvariantCulture,

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SimZsl.Cli.Inputs;
 using SimZsl.Plotting;
 using SimZsl.Embedding;
 using SimZsl.IO;
@@ -13,11 +14,12 @@ internal static class PlotCommand
         var coords = CliOptions.RequiredPath("--coords", "Coordinates CSV written by 'simzsl embed' (header class,x0,x1,…).");
         coords.HelpName = "COORDS.csv";
         var curvature = CliOptions.Curvature(allowAuto: false);
-        var labels = new Option<string?>("--labels") { Description = "CSV of 'class,group' lines that colours the classes (e.g. seen/unseen); a header line is optional.", HelpName = "LABELS.csv" };
+        var labels = CliOptions.NonEmpty(new Option<string?>("--labels") { Description = "CSV of 'class,group' lines that colours the classes (e.g. seen/unseen); a header line is optional.", HelpName = "LABELS.csv" });
         var title = new Option<string>("--title") { Description = "Title of the picture.", DefaultValueFactory = _ => "SimZsl class prototypes" };
-        var output = CliOptions.RequiredPath("--output", "PNG file to write.");
+        var output = CliOptions.RequiredPath("--output", $"Picture to write: the extension picks the format ({ImageFile.Supported}).");
         output.HelpName = "PLOT.png";
-        var size = CliOptions.Positive("--size", "Width and height in pixels. Default 900.", defaultValue: 900, minimum: 200);
+        // Above 5000 pixels the sphere's two-hemisphere picture (1.7 × wide) needs over 170 MB of pixels.
+        var size = CliOptions.Positive("--size", "Width and height in pixels, 200 to 5000. Default 900.", defaultValue: 900, minimum: 200, maximum: 5000);
         var command = new Command("plot", """
             Draw prototype coordinates as a PNG: the Poincaré disk (κ < 0, boundary drawn), the sphere (κ > 0) or the plane.
 
@@ -31,12 +33,17 @@ internal static class PlotCommand
         {
             var cli = context(parse);
             string outputPath = parse.GetValue(output)!;
+            if (ImageFile.FormatOf(outputPath) is null)
+            {
+                throw new UsageException($"--output '{outputPath}': a picture's name must end in {ImageFile.Supported} (or have no extension, for PNG).");
+            }
+
             CliOptions.CheckOutputFolder(outputPath, "--output");
             double k = parse.GetValue(curvature) ?? throw new UsageException("--curvature is required.");
-            var table = CsvMatrixFile.ReadTable(parse.GetValue(coords)!);
-            var prototypes = new ClassPrototypes(table.RowNames, table.Values, k);
+            string coordsPath = parse.GetValue(coords)!;
+            var prototypes = CoordinatesFile.Read(coordsPath, k);
             string? labelPath = parse.GetValue(labels);
-            var groups = labelPath is null ? null : ReadGroups(labelPath);
+            var groups = labelPath is null ? null : ReadGroups(labelPath, prototypes, coordsPath);
             int px = parse.GetValue(size);
             CliOptions.Write(outputPath, "--output", p => PrototypePlot.Save(p, prototypes, groups, parse.GetValue(title)!, px, px));
             cli.Say($"Drew {prototypes.ClassNames.Count} classes to {outputPath}.");
@@ -45,16 +52,13 @@ internal static class PlotCommand
         return command;
     }
 
-    private static Dictionary<string, string> ReadGroups(string path)
+    // 'class,group' lines; a class that is not in the coordinates is a typo the picture would hide (exit 4).
+    private static Dictionary<string, string> ReadGroups(string path, ClassPrototypes prototypes, string coordsPath)
     {
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"The label file '{path}' does not exist.", path);
-        }
-
+        var known = prototypes.ClassNames.ToHashSet(StringComparer.Ordinal);
         var groups = new Dictionary<string, string>(StringComparer.Ordinal);
         int line = 0;
-        foreach (string raw in File.ReadLines(path))
+        foreach (string raw in TextLines.Read(path))
         {
             line++;
             if (raw.Trim().Length == 0)
@@ -68,12 +72,18 @@ internal static class PlotCommand
                 throw new DataFormatException(path, $"expected 'class,group' but found {cells.Count} cells.", line: line);
             }
 
-            if (line == 1 && cells[0].Trim().Equals("class", StringComparison.OrdinalIgnoreCase))
+            string name = cells[0].Trim();
+            if (line == 1 && name.Equals("class", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
 
-            groups[cells[0].Trim()] = cells[1].Trim();
+            if (!known.Contains(name))
+            {
+                throw new SimZslException($"{path}:{line}: class '{name}' is not in {coordsPath}; check the spelling (names are case-sensitive) or drop the line.");
+            }
+
+            groups[name] = cells[1].Trim();
         }
 
         return groups;

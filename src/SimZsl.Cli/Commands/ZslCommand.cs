@@ -92,6 +92,8 @@ internal static class ZslCommand
                 s.IndexOf(c);
             }
 
+            ZslInputs.Check(parse.GetValue(features)!, x, parse.GetValue(labels)!, y, parse.GetValue(similarity)!, s);
+
             string? transformName = parse.GetValue(transform);
             var distances = s.ToDistances(transformName is null ? SimilarityTransform.Arccos : SimilarityTransforms.Parse(transformName));
             var embedding = new KappaMds(new KappaMdsOptions { Dimension = parse.GetValue(dim), Curvature = parse.GetValue(curvature), Seed = parse.GetValue(seed) }).Fit(distances, cancellationToken: ct);

@@ -8,14 +8,10 @@ internal static class LabelFile
 {
     public static string[] Read(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"The label file '{path}' does not exist.", path);
-        }
-
         var labels = new List<string>();
         int line = 0;
-        foreach (string raw in File.ReadLines(path))
+        InputFile.Require(path, "label file");
+        foreach (string raw in TextLines.Read(path))
         {
             line++;
             var cells = CsvMatrixFile.SplitLine(raw, path, line);

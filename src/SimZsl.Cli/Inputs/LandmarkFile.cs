@@ -1,4 +1,5 @@
 using SimZsl.Embedding;
+using SimZsl.IO;
 using SimZsl.Similarity;
 
 namespace SimZsl.Cli.Inputs;
@@ -8,14 +9,10 @@ internal static class LandmarkFile
 {
     public static IReadOnlyList<string> Read(string path, DistanceMatrix distances)
     {
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"The landmark file '{path}' does not exist.", path);
-        }
-
+        InputFile.Require(path, "landmark file");
         var names = new List<string>();
         int line = 0;
-        foreach (string raw in File.ReadLines(path))
+        foreach (string raw in TextLines.Read(path))
         {
             line++;
             string name = raw.Trim();
@@ -26,7 +23,8 @@ internal static class LandmarkFile
 
             if (!distances.Contains(name))
             {
-                throw new DataFormatException(path, $"landmark '{name}' is not a class of the input matrix.", line: line);
+                // An unknown class is invalid data (exit 4, as for every other unknown class name), not a malformed file.
+                throw new SimZslException($"{path}:{line}: landmark '{name}' is not a class of the input matrix; check the spelling (names are case-sensitive).");
             }
 
             names.Add(name);

@@ -28,11 +28,18 @@ public sealed partial class KappaMds
     public KappaMdsResult Fit(DistanceMatrix distances, IProgress<EmbeddingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(distances);
+        if (distances.Count < 2)
+        {
+            // Options.Validate would advise "a dimension of at most 0": no option helps one class.
+            throw new InvalidMatrixException($"The distance matrix has {distances.Count} class ('{distances.ClassNames[0]}'); κ-MDS places classes relative to each other and needs at least 2.");
+        }
+
         Options.Validate(distances.Count);
+        var warnings = Options.Curvature is { } requested && double.IsFinite(requested) ? CurvatureRange.Check(distances, requested) : [];
         var clock = Stopwatch.StartNew();
         if (UsesLandmarks)
         {
-            return FitWithLandmarks(distances, progress, cancellationToken);
+            return FitWithLandmarks(distances, progress, cancellationToken) with { Warnings = warnings };
         }
 
         var complete = distances.IsComplete ? distances : Impute(distances, progress, cancellationToken);
@@ -63,6 +70,7 @@ public sealed partial class KappaMds
             MissingPairs = distances.MissingPairCount,
             Imputation = distances.IsComplete ? null : ShortestPathImputation.Name,
             Elapsed = clock.Elapsed,
+            Warnings = warnings,
         };
     }
 

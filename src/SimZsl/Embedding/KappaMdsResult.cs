@@ -44,6 +44,10 @@ public sealed record KappaMdsResult
     /// <summary>Wall-clock time of the fit.</summary>
     public TimeSpan Elapsed { get; init; }
 
+    /// <summary>What the caller should know about the fit although it succeeded, e.g. distances beyond the diameter
+    /// of the sphere of the requested curvature. Empty when there is nothing to say.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>Geodesic distance between the prototypes of classes i and j.</summary>
     public double Distance(int i, int j) => Prototypes.Distance(i, j);
 

@@ -68,7 +68,7 @@ internal sealed class LandmarkStrain
         }
 
         double r = KappaCoordinates.Radius(curvature);
-        CheckOverflow(distances, curvature, r);
+        CheckOverflow(distances, count, curvature);
         var a = new double[count * count];
         for (int k = 0; k < a.Length; k++)
         {
@@ -81,7 +81,7 @@ internal sealed class LandmarkStrain
             DoubleCenter(a, count, mean);
         }
 
-        var (values, vectors) = LandmarkEigen.Decompose(a, count);
+        var (values, vectors) = CurvatureRange.Guard(curvature, () => LandmarkEigen.Decompose(a, count), r => r.Values.All(double.IsFinite) && r.Vectors.All(double.IsFinite));
         return curvature < 0
             ? Hyperbolic(values, vectors, count, dimension, curvature)
             : Positive(values, vectors, count, dimension, curvature, mean);
@@ -138,19 +138,14 @@ internal sealed class LandmarkStrain
     private static double Kernel(double distance, double curvature, double r) =>
         curvature == 0 ? distance * distance : curvature > 0 ? Math.Cos(distance / r) : Math.Cosh(distance / r);
 
-    private static void CheckOverflow(ReadOnlySpan<double> distances, double curvature, double r)
+    private static void CheckOverflow(ReadOnlySpan<double> distances, int count, double curvature)
     {
         if (curvature >= 0)
         {
             return;
         }
 
-        double max = TensorPrimitives.Max(distances);
-        if (max / r > 700)
-        {
-            throw new InvalidMatrixException(string.Create(CultureInfo.InvariantCulture,
-                $"cosh(D/r) overflows for κ = {curvature:G4}: the largest distance is {max:G4}, i.e. {max / r:G4} radii (limit 700). Lower |κ| or rescale the distances."));
-        }
+        CurvatureRange.CheckHyperbolic(count, curvature, TensorPrimitives.Max(distances));
     }
 
     // B = −½ J A J for A = D∘²; the column means μ of A are kept for placement.

@@ -90,7 +90,7 @@ internal sealed class StrainMatrix
         bool hyperbolic = curvature < 0;
         if (hyperbolic)
         {
-            CheckOverflow(n, curvature, maxDistance);
+            CurvatureRange.CheckHyperbolic(n, curvature, maxDistance);
         }
 
         double sign = hyperbolic ? 1 : -1;
@@ -125,18 +125,6 @@ internal sealed class StrainMatrix
 
     // Elements per chunk of rows: 256 KB, within a core's L2 cache.
     private const int ChunkElements = 32768;
-
-    // cosh(D/r) ~ e^(D/r)/2; the products of the eigensolver sum n such entries, so keep n·e^(D/r) finite.
-    private static void CheckOverflow(int n, double curvature, double maxDistance)
-    {
-        double scaled = maxDistance * Math.Sqrt(-curvature);
-        double limit = 700 - Math.Log(Math.Max(n, 1));
-        if (scaled > limit)
-        {
-            throw new InvalidMatrixException(string.Create(CultureInfo.InvariantCulture,
-                $"cosh(D/r) overflows for κ = {curvature:G6}: the largest distance {maxDistance:G6} is {scaled:G6} radii (r = 1/√|κ|) and the limit is {limit:G4}. Lower |κ| (below {(limit / maxDistance) * (limit / maxDistance):G3}) or rescale the distances."));
-        }
-    }
 
     // Σ v in index order (four interleaved partial sums, combined in a fixed order).
     private static double SumInOrder(ReadOnlySpan<double> values)

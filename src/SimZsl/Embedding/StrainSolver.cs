@@ -14,7 +14,7 @@ internal static class StrainSolver
     {
         var matrix = StrainMatrix.Build(distances, curvature, cancellationToken);
         bool full = options.EigenSolver == EigenSolver.Full || (options.EigenSolver == EigenSolver.Auto && distances.Count < PartialFrom);
-        var spectrum = StrainEigensolver.Solve(matrix, options.Dimension, full, options.Seed, cancellationToken);
+        var spectrum = CurvatureRange.Guard(curvature, () => StrainEigensolver.Solve(matrix, options.Dimension, full, options.Seed, cancellationToken), IsFinite);
         var (kept, clippedMass) = Clip(spectrum, curvature);
         var coordinates = curvature == 0 ? Euclidean(spectrum, kept)
             : curvature > 0 ? Spherical(spectrum, kept, matrix.Radius)
@@ -23,6 +23,10 @@ internal static class StrainSolver
         var eigenvalues = spectrum.TopVector is null ? spectrum.Values : [spectrum.TopValue, .. spectrum.Values];
         return new StrainSolution(coordinates, eigenvalues, clippedMass, strain, spectrum.Residual, spectrum.Products);
     }
+
+    private static bool IsFinite(StrainSpectrum s) =>
+        (s.TopVector is null || double.IsFinite(s.TopValue)) && s.Values.All(double.IsFinite) && s.Vectors.All(double.IsFinite)
+        && (s.TopVector is null || s.TopVector.All(double.IsFinite));
 
     // Eigenvalues of the wrong sign (negative for κ ≥ 0 and for the top pair, positive among the d of κ < 0)
     // are clipped to zero; the clipped share of the kept spectrum's magnitude is reported.

@@ -10,10 +10,18 @@ namespace SimZsl.IO;
 public static class CsvMatrixFile
 {
     /// <summary>A square matrix as read: names, row-major values and the mask (null when nothing is missing).</summary>
-    public sealed record SquareTable(string[] Names, double[] Values, bool[]? Observed);
+    public sealed record SquareTable(string[] Names, double[] Values, bool[]? Observed)
+    {
+        /// <summary>One-based file line of each class's row, in header order (rows may come in any order).</summary>
+        public int[] Lines { get; init; } = [];
+    }
 
     /// <summary>A table of named rows and named columns.</summary>
-    public sealed record NamedTable(string[] RowNames, string[] ColumnNames, RowMatrix Values, bool[]? Observed);
+    public sealed record NamedTable(string[] RowNames, string[] ColumnNames, RowMatrix Values, bool[]? Observed)
+    {
+        /// <summary>One-based file line of each row.</summary>
+        public int[] RowLines { get; init; } = [];
+    }
 
     /// <summary>Reads a square class matrix. Rows may come in any order; they are put in header order.</summary>
     public static SquareTable ReadSquare(string path)
@@ -37,24 +45,26 @@ public static class CsvMatrixFile
         var values = new double[n * n];
         bool[]? observed = table.Observed is null ? null : new bool[n * n];
         var seen = new bool[n];
+        var lines = new int[n];
         for (int r = 0; r < n; r++)
         {
             if (!position.TryGetValue(table.RowNames[r], out int i))
             {
-                throw new DataFormatException(path, $"row class '{table.RowNames[r]}' is not in the header; the first column must name the same classes as the header row.", line: r + 2);
+                throw new DataFormatException(path, $"row class '{table.RowNames[r]}' is not in the header; the first column must name the same classes as the header row.", line: table.RowLines[r]);
             }
 
             if (seen[i])
             {
-                throw new DataFormatException(path, $"class '{table.RowNames[r]}' has two rows.", line: r + 2);
+                throw new DataFormatException(path, $"class '{table.RowNames[r]}' has two rows (lines {lines[i]} and {table.RowLines[r]}).", line: table.RowLines[r]);
             }
 
             seen[i] = true;
+            lines[i] = table.RowLines[r];
             table.Values.Row(r).CopyTo(values.AsSpan(i * n, n));
             table.Observed?.AsSpan(r * n, n).CopyTo(observed.AsSpan(i * n, n));
         }
 
-        return new SquareTable(table.ColumnNames, values, observed);
+        return new SquareTable(table.ColumnNames, values, observed) { Lines = lines };
     }
 
     /// <summary>Reads a table whose first row names the columns and whose first column names the rows.</summary>
@@ -62,37 +72,43 @@ public static class CsvMatrixFile
     /// <param name="allowMissing">Accept empty cells and NaN as missing entries (else they are an error).</param>
     public static NamedTable ReadTable(string path, bool allowMissing = false)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        if (!File.Exists(path))
+        using var lines = TextLines.Read(path).GetEnumerator();
+        int lineNumber = 0;
+        string? headerLine = null;
+        while (headerLine is null && lines.MoveNext())
         {
-            throw new FileNotFoundException($"The file '{path}' does not exist.", path);
-        }
-
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        string? headerLine = reader.ReadLine();
-        while (headerLine is not null && headerLine.Trim().Length == 0)
-        {
-            headerLine = reader.ReadLine();
+            lineNumber++;
+            headerLine = lines.Current.Trim().Length == 0 ? null : lines.Current;
         }
 
         if (headerLine is null)
         {
-            throw new DataFormatException(path, "the file is empty; expected a header row of names.", line: 1);
+            throw new DataFormatException(path, "the file is empty; expected a header row of names.", line: Math.Max(lineNumber, 1));
         }
 
-        var header = SplitLine(headerLine, path, 1);
+        int headerLineNumber = lineNumber;
+        var header = SplitLine(headerLine, path, headerLineNumber);
         int columns = header.Count - 1;
         if (columns < 1)
         {
-            throw new DataFormatException(path, "the header has no names after the first cell; expected 'label,name1,name2,…'.", line: 1);
+            throw new DataFormatException(path, "the header has no names after the first cell; expected 'label,name1,name2,…'.", line: headerLineNumber);
+        }
+
+        for (int c = 1; c < header.Count; c++)
+        {
+            if (header[c].Trim().Length == 0)
+            {
+                throw new DataFormatException(path, $"column {c + 1} of the header is empty; every column needs a name.", line: headerLineNumber);
+            }
         }
 
         var rowNames = new List<string>();
+        var rowLines = new List<int>();
         var values = new List<double>();
         List<bool>? observed = null;
-        int lineNumber = 1;
-        for (string? line = reader.ReadLine(); line is not null; line = reader.ReadLine())
+        while (lines.MoveNext())
         {
+            string line = lines.Current;
             lineNumber++;
             if (line.Trim().Length == 0)
             {
@@ -105,7 +121,13 @@ public static class CsvMatrixFile
                 throw new DataFormatException(path, $"expected {columns + 1} cells (a name and {columns} values, as in the header) but found {cells.Count}.", line: lineNumber);
             }
 
+            if (cells[0].Trim().Length == 0)
+            {
+                throw new DataFormatException(path, "column 1 (the row's name) is empty; every row needs a name.", line: lineNumber);
+            }
+
             rowNames.Add(cells[0]);
+            rowLines.Add(lineNumber);
             for (int c = 1; c < cells.Count; c++)
             {
                 string cell = cells[c].Trim();
@@ -142,44 +164,87 @@ public static class CsvMatrixFile
             throw new DataFormatException(path, "the file has a header but no data rows.", line: 2);
         }
 
-        return new NamedTable(rowNames.ToArray(), header.Skip(1).ToArray(), RowMatrix.Wrap(rowNames.Count, columns, values.ToArray()), observed?.ToArray());
+        return new NamedTable(rowNames.ToArray(), header.Skip(1).ToArray(), RowMatrix.Wrap(rowNames.Count, columns, values.ToArray()), observed?.ToArray())
+        {
+            RowLines = rowLines.ToArray(),
+        };
     }
 
     /// <summary>Writes a class matrix: header of names, the name in the first column, empty when missing.</summary>
     public static void WriteSquare(string path, ClassMatrix matrix)
     {
         ArgumentNullException.ThrowIfNull(matrix);
+        AtomicFile.Write(path, stream => WriteSquare(stream, matrix));
+    }
+
+    /// <summary>Writes a class matrix to a stream (as <see cref="WriteSquare(string, ClassMatrix)"/>), e.g. one
+    /// file of an <see cref="AtomicFileSet"/>.</summary>
+    public static void WriteSquare(Stream stream, ClassMatrix matrix)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(matrix);
         int n = matrix.Count;
-        AtomicFile.Write(path, stream =>
+        using var w = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+        w.Write("class");
+        foreach (var name in matrix.ClassNames)
         {
-            using var w = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
-            w.Write("class");
-            foreach (var name in matrix.ClassNames)
+            w.Write(',');
+            w.Write(Quote(name));
+        }
+
+        w.Write('\n');
+        for (int i = 0; i < n; i++)
+        {
+            w.Write(Quote(matrix.ClassNames[i]));
+            for (int j = 0; j < n; j++)
             {
                 w.Write(',');
-                w.Write(Quote(name));
+                if (matrix.IsObserved(i, j))
+                {
+                    w.Write(matrix[i, j].ToString("R", CultureInfo.InvariantCulture));
+                }
             }
 
             w.Write('\n');
-            for (int i = 0; i < n; i++)
-            {
-                w.Write(Quote(matrix.ClassNames[i]));
-                for (int j = 0; j < n; j++)
-                {
-                    w.Write(',');
-                    if (matrix.IsObserved(i, j))
-                    {
-                        w.Write(matrix[i, j].ToString("R", CultureInfo.InvariantCulture));
-                    }
-                }
-
-                w.Write('\n');
-            }
-        });
+        }
     }
 
     /// <summary>Writes named rows: header <c>firstHeader,col0,col1,…</c>, then one line per row, atomically.</summary>
     public static void WriteTable(string path, string firstHeader, IReadOnlyList<string> rowNames, IReadOnlyList<string> columnNames, RowMatrix values)
+    {
+        CheckTable(rowNames, columnNames, values);
+        AtomicFile.Write(path, stream => WriteTable(stream, firstHeader, rowNames, columnNames, values));
+    }
+
+    /// <summary>Writes named rows to a stream (as <see cref="WriteTable(string, string, IReadOnlyList{string}, IReadOnlyList{string}, RowMatrix)"/>),
+    /// e.g. one file of an <see cref="AtomicFileSet"/>.</summary>
+    public static void WriteTable(Stream stream, string firstHeader, IReadOnlyList<string> rowNames, IReadOnlyList<string> columnNames, RowMatrix values)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        CheckTable(rowNames, columnNames, values);
+        using var w = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+        w.Write(Quote(firstHeader));
+        foreach (var c in columnNames)
+        {
+            w.Write(',');
+            w.Write(Quote(c));
+        }
+
+        w.Write('\n');
+        for (int i = 0; i < values.Rows; i++)
+        {
+            w.Write(Quote(rowNames[i]));
+            foreach (double v in values.Row(i))
+            {
+                w.Write(',');
+                w.Write(v.ToString("R", CultureInfo.InvariantCulture));
+            }
+
+            w.Write('\n');
+        }
+    }
+
+    private static void CheckTable(IReadOnlyList<string> rowNames, IReadOnlyList<string> columnNames, RowMatrix values)
     {
         ArgumentNullException.ThrowIfNull(rowNames);
         ArgumentNullException.ThrowIfNull(columnNames);
@@ -188,30 +253,6 @@ public static class CsvMatrixFile
         {
             throw new ArgumentException($"{rowNames.Count} row names and {columnNames.Count} column names for a {values.Rows} × {values.Columns} table.");
         }
-
-        AtomicFile.Write(path, stream =>
-        {
-            using var w = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
-            w.Write(Quote(firstHeader));
-            foreach (var c in columnNames)
-            {
-                w.Write(',');
-                w.Write(Quote(c));
-            }
-
-            w.Write('\n');
-            for (int i = 0; i < values.Rows; i++)
-            {
-                w.Write(Quote(rowNames[i]));
-                foreach (double v in values.Row(i))
-                {
-                    w.Write(',');
-                    w.Write(v.ToString("R", CultureInfo.InvariantCulture));
-                }
-
-                w.Write('\n');
-            }
-        });
     }
 
     /// <summary>Splits one CSV line; quoted fields may hold commas and doubled quotes.</summary>

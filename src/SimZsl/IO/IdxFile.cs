@@ -13,11 +13,7 @@ public static class IdxFile
     /// <summary>Reads an IDX file of unsigned bytes (the type every MNIST-style file uses).</summary>
     public static IdxArray Read(string path)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"The IDX file '{path}' does not exist.", path);
-        }
+        InputFile.Require(path, "IDX file");
 
         using var file = File.OpenRead(path);
         using var stream = IsGzip(file) ? new GZipStream(file, CompressionMode.Decompress) : (Stream)file;
@@ -25,8 +21,9 @@ public static class IdxFile
         {
             return Read(stream, path);
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException || (e is IOException && stream is GZipStream))
         {
+            // zlib refuses some damage with an internal ZLibException (an IOException) instead.
             throw new DataFormatException(path, "the gzip stream is damaged. Download the file again.", innerException: e);
         }
     }
@@ -101,13 +98,31 @@ public static class IdxFile
         return read == 2 && head[0] == 0x1f && head[1] == 0x8b;
     }
 
+    // The sizes in the header are not trusted: a file that announces 2 GB but holds a few bytes must not allocate
+    // 2 GB first. A file is checked against its length; a gzip stream fills a buffer that grows as data arrive.
     private static byte[] ReadExactly(Stream stream, int count, string name, long offset, string what)
     {
-        var buffer = new byte[count];
-        int read = stream.ReadAtLeast(buffer, count, throwOnEndOfStream: false);
-        if (read < count)
+        if (stream.CanSeek && count > stream.Length - stream.Position)
         {
-            throw new DataFormatException(name, $"the file ends after {read} of the {count} bytes of {what}: it is truncated. Download it again.", offset: offset + read);
+            throw new DataFormatException(name, $"the file ends after {stream.Length - stream.Position} of the {count} bytes of {what}: it is truncated or its header is damaged. Download it again.", offset: stream.Length);
+        }
+
+        var buffer = new byte[Math.Min(count, 1 << 20)];
+        int read = 0;
+        while (read < count)
+        {
+            if (read == buffer.Length)
+            {
+                Array.Resize(ref buffer, (int)Math.Min(count, 2L * buffer.Length));
+            }
+
+            int got = stream.Read(buffer, read, buffer.Length - read);
+            if (got == 0)
+            {
+                throw new DataFormatException(name, $"the file ends after {read} of the {count} bytes of {what}: it is truncated. Download it again.", offset: offset + read);
+            }
+
+            read += got;
         }
 
         return buffer;

@@ -159,6 +159,23 @@ internal sealed class MatElementParser
         }
     }
 
+    /// <summary>The name of the miMATRIX element at the start of the bytes, or null when they do not hold a
+    /// readable name (for error messages about an element that is damaged further on).</summary>
+    public string? TryArrayName()
+    {
+        // The bytes may stop short of what the tag announces (a truncated stream): let the tag reach past them;
+        // Need() still guards every read.
+        try
+        {
+            var tag = ReadTag(0, int.MaxValue - 8);
+            return tag.Type == MatDataType.Matrix ? ReadMatrixHeader(tag, label: null, fileOffset: 0).Info.Name : null;
+        }
+        catch (Exception e) when (e is DataFormatException or PrefixExhaustedException or OverflowException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
     private readonly record struct MatrixHeader(MatArrayInfo Info, bool Complex, bool Logical, long Count, int Position, int FlagsPosition);
 
     // Array flags, dimensions and name: everything before the data of an miMATRIX element.
@@ -378,7 +395,7 @@ internal sealed class MatElementParser
         : BinaryPrimitives.ReadUInt32LittleEndian(_bytes.AsSpan(position));
 
     /// <summary>An exception at a position of the parsed bytes, located in the file.</summary>
-    public DataFormatException Fail(int position, string message) => _compressedOffset is { } compressed
-        ? new DataFormatException(_source, $"{message} (at byte {position} of the data inflated from this compressed element)", offset: compressed)
-        : new DataFormatException(_source, message, offset: _baseOffset + position);
+    public DataFormatException Fail(int position, string message, Exception? innerException = null) => _compressedOffset is { } compressed
+        ? new DataFormatException(_source, $"{message} (at byte {position} of the data inflated from this compressed element)", offset: compressed, innerException: innerException)
+        : new DataFormatException(_source, message, offset: _baseOffset + position, innerException: innerException);
 }

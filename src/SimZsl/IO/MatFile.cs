@@ -57,12 +57,8 @@ public sealed class MatFile
     /// <exception cref="DataFormatException">The file is not a readable MAT v5 file; the message says where and why.</exception>
     public static MatFile Read(string path)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
+        InputFile.Require(path);
         var info = new FileInfo(path);
-        if (!info.Exists)
-        {
-            throw new FileNotFoundException($"The file '{path}' does not exist.", path);
-        }
 
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, FileOptions.SequentialScan);
         try

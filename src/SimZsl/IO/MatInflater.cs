@@ -1,24 +1,30 @@
 using System.Buffers.Binary;
-using System.IO.Compression;
 
 namespace SimZsl.IO;
 
 /// <summary>Inflates an miCOMPRESSED element (a zlib stream holding one data element). The inflated size is
-/// not trusted: the buffer grows only as inflated bytes actually arrive, up to the size the inner tag announces.</summary>
+/// not trusted: the buffer grows only as inflated bytes actually arrive, up to the size the inner tag announces;
+/// then the stream must end there and its Adler-32 checksum must match (<see cref="ZlibElementReader"/>).</summary>
 internal static class MatInflater
 {
     private const int InitialCapacity = 1 << 16;
 
     public static byte[] Inflate(byte[] bytes, MatElementParser.Tag tag, bool bigEndian, MatElementParser parser)
     {
+        var buffer = Array.Empty<byte>();
+        int filled = 0;
         try
         {
-            using var zlib = new ZLibStream(new MemoryStream(bytes, tag.Start, tag.Size, writable: false), CompressionMode.Decompress);
+            using var zlib = new ZlibElementReader(bytes, tag.Start, tag.Size);
             var head = new byte[8];
-            int got = zlib.ReadAtLeast(head, 8, throwOnEndOfStream: false);
-            if (got < 8)
+            while (filled < 8 && zlib.Read(head.AsSpan(filled)) is > 0 and var got)
             {
-                throw parser.Fail(tag.Position, $"the compressed element inflates to {got} bytes; a data element needs at least 8.");
+                filled += got;
+            }
+
+            if (filled < 8)
+            {
+                throw parser.Fail(tag.Position, $"the compressed element inflates to {filled} bytes; a data element needs at least 8.");
             }
 
             long total = InnerLength(head, bigEndian);
@@ -27,9 +33,8 @@ internal static class MatInflater
                 throw parser.Fail(tag.Position, $"the compressed element announces {total} inflated bytes; more than one array can hold.");
             }
 
-            var buffer = new byte[Math.Min(total, Math.Max(InitialCapacity, 4L * tag.Size))];
+            buffer = new byte[Math.Min(total, Math.Max(InitialCapacity, 4L * tag.Size))];
             head.CopyTo(buffer, 0);
-            int filled = 8;
             while (filled < total)
             {
                 if (filled == buffer.Length)
@@ -37,21 +42,34 @@ internal static class MatInflater
                     Array.Resize(ref buffer, (int)Math.Min(total, 2L * buffer.Length));
                 }
 
-                int read = zlib.Read(buffer, filled, buffer.Length - filled);
+                int read = zlib.Read(buffer.AsSpan(filled));
                 if (read == 0)
                 {
-                    throw parser.Fail(tag.Position, $"the compressed element inflates to {filled} bytes but the element inside announces {total}; the compressed data is truncated or damaged.");
+                    break;   // Finish names the shortfall
                 }
 
                 filled += read;
+            }
+
+            if (zlib.Finish(total) is { } problem)
+            {
+                throw Damaged(parser, tag, buffer, filled, bigEndian, problem, null);
             }
 
             return buffer;
         }
         catch (InvalidDataException ex)
         {
-            throw parser.Fail(tag.Position, $"the zlib stream of this compressed element does not inflate ({ex.Message}); the file is damaged: save it again from MATLAB.");
+            throw Damaged(parser, tag, buffer, filled, bigEndian, ZlibElementReader.Corrupt, ex);
         }
+    }
+
+    // Names the variable when enough of it inflated to read its name: a user knows 'att', not an offset.
+    private static DataFormatException Damaged(MatElementParser parser, MatElementParser.Tag tag, byte[] inflated, int filled, bool bigEndian, string problem, Exception? inner)
+    {
+        string? name = filled >= 8 ? new MatElementParser(inflated[..filled], bigEndian, string.Empty, compressedOffset: 0).TryArrayName() : null;
+        string what = name is { Length: > 0 } ? $"variable '{name}': " : string.Empty;
+        return parser.Fail(tag.Position, $"{what}{problem}; the file is damaged. Copy or download it again, or save it again from MATLAB.", inner);
     }
 
     // The inner element's full length: 8 for a small element, else 8 + its announced size (no padding).

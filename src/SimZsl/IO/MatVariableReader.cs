@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.IO.Compression;
 using System.Runtime.InteropServices;
 
 namespace SimZsl.IO;
@@ -93,12 +92,15 @@ internal static class MatVariableReader
     {
         var compressed = GC.AllocateUninitializedArray<byte>(size);
         stream.ReadExactly(compressed);
-        using var zlib = new ZLibStream(new MemoryStream(compressed, writable: false), CompressionMode.Decompress);
+        using var zlib = new ZlibElementReader(compressed, 0, size);
         var prefix = new byte[8 + PrefixLength];
-        int got;
+        int got = 0;
         try
         {
-            got = zlib.ReadAtLeast(prefix, prefix.Length, throwOnEndOfStream: false);
+            while (got < prefix.Length && zlib.Read(prefix.AsSpan(got)) is > 0 and var read)
+            {
+                got += read;
+            }
         }
         catch (InvalidDataException)
         {
@@ -121,8 +123,10 @@ internal static class MatVariableReader
         // The announced size is not trusted: the array grows only as inflated data arrive.
         long count = found.Info.Dimensions.Aggregate(1L, (a, b) => a * b);
         var values = GC.AllocateUninitializedArray<double>((int)Math.Min(count, (Math.Max(prefix.Length, 4L * size) / 8) + 1));
-        int filled = Math.Min(got - found.DataStart, values.Length * 8);
+        int filled = (int)Math.Min(got - found.DataStart, values.Length * 8L);
         prefix.AsSpan(found.DataStart, filled).CopyTo(MemoryMarshal.AsBytes(values.AsSpan()));
+        string Damaged(string problem) =>
+            $"variable '{found.Info.Name}': {problem}; the file is damaged. Copy or download it again, or save it again from MATLAB.";
         try
         {
             while (filled < count * 8)
@@ -135,15 +139,21 @@ internal static class MatVariableReader
                 int read = zlib.Read(MemoryMarshal.AsBytes(values.AsSpan())[filled..]);
                 if (read == 0)
                 {
-                    throw new DataFormatException(source, $"the compressed element inflates to less than the {count} doubles of '{found.Info.Name}'; the compressed data is truncated or damaged.", offset: position);
+                    break;   // Finish names the shortfall
                 }
 
                 filled += read;
             }
+
+            // The data subelement ends the inner element; Finish checks the length and the checksum.
+            if (zlib.Finish(8L + innerSize) is { } problem)
+            {
+                throw new DataFormatException(source, Damaged(problem), offset: position);
+            }
         }
         catch (InvalidDataException ex)
         {
-            throw new DataFormatException(source, $"the zlib stream of this compressed element does not inflate ({ex.Message}); the file is damaged: save it again from MATLAB.", offset: position, innerException: ex);
+            throw new DataFormatException(source, Damaged(ZlibElementReader.Corrupt), offset: position, innerException: ex);
         }
 
         if (found.Info.Name.Length > 0)

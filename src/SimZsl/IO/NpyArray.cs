@@ -5,12 +5,16 @@ public sealed class NpyArray
 {
     private readonly double[] _values;
 
-    internal NpyArray(int[] shape, double[] values, string dtype)
+    internal NpyArray(int[] shape, double[] values, string dtype, string source)
     {
         Shape = shape;
         _values = values;
         DType = dtype;
+        Source = source;
     }
+
+    /// <summary>The file (or stream name) the array was read from, for error messages.</summary>
+    public string Source { get; }
 
     /// <summary>The dimensions, outermost first.</summary>
     public IReadOnlyList<int> ShapeList => Shape;
@@ -27,10 +31,11 @@ public sealed class NpyArray
     public double[] ToDoubles() => (double[])_values.Clone();
 
     /// <summary>The array as a matrix; a 1-d array becomes one column.</summary>
+    /// <exception cref="DataFormatException">The array has another number of dimensions; the message names the file.</exception>
     public RowMatrix ToMatrix() => Shape.Length switch
     {
         1 => RowMatrix.Wrap(Shape[0], 1, ToDoubles()),
         2 => RowMatrix.Wrap(Shape[0], Shape[1], ToDoubles()),
-        _ => throw new SimZslException($"A {Shape.Length}-d array cannot be used as a matrix; expected 1-d or 2-d."),
+        _ => throw new DataFormatException(Source, $"the array is {Shape.Length}-d (shape ({string.Join(", ", Shape)})); a matrix must be 1-d or 2-d. Reshape it in NumPy, e.g. x.reshape(len(x), -1), and save it again."),
     };
 }

@@ -10,15 +10,12 @@ namespace SimZsl.IO;
 public static partial class NpyFile
 {
     private static readonly byte[] Magic = [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
+    private const int MaxHeaderLength = 1 << 16;
 
     /// <summary>Reads a whole <c>.npy</c> file.</summary>
     public static NpyArray Read(string path)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"The file '{path}' does not exist.", path);
-        }
+        InputFile.Require(path);
 
         using var stream = File.OpenRead(path);
         return Read(stream, path);
@@ -40,7 +37,7 @@ public static partial class NpyFile
         }
 
         int major = prefix[6];
-        int headerLength;
+        long headerLength;
         long headerStart;
         if (major == 1)
         {
@@ -55,7 +52,7 @@ public static partial class NpyFile
                 throw new DataFormatException(name, "the header length is truncated.", offset: 8);
             }
 
-            headerLength = (int)BinaryPrimitives.ReadUInt32LittleEndian([prefix[8], prefix[9], more[0], more[1]]);
+            headerLength = BinaryPrimitives.ReadUInt32LittleEndian([prefix[8], prefix[9], more[0], more[1]]);
             headerStart = 12;
         }
         else
@@ -63,22 +60,25 @@ public static partial class NpyFile
             throw new DataFormatException(name, $"unsupported .npy format version {major}.{prefix[7]}; versions 1 to 3 are read.", offset: 6);
         }
 
+        // A header is a short Python dict; a length beyond this (or beyond the file) is damage, not a header to
+        // allocate. NumPy itself refuses headers over 10,000 bytes unless told otherwise.
+        long? fileLength = stream.CanSeek ? stream.Length : null;
+        if (headerLength > MaxHeaderLength || headerStart + headerLength > fileLength)
+        {
+            throw new DataFormatException(name, $"the header announces {headerLength} bytes, {(headerLength > MaxHeaderLength ? $"more than the {MaxHeaderLength} a .npy header can sensibly have" : $"more than the {fileLength - headerStart} left in the file")}; the file is damaged or not a .npy file.", offset: 8);
+        }
+
         var headerBytes = new byte[headerLength];
-        if (stream.ReadAtLeast(headerBytes, headerLength, throwOnEndOfStream: false) < headerLength)
+        if (stream.ReadAtLeast(headerBytes, headerBytes.Length, throwOnEndOfStream: false) < headerLength)
         {
             throw new DataFormatException(name, $"the header is truncated (it announces {headerLength} bytes).", offset: headerStart);
         }
 
         string header = (major == 3 ? Encoding.UTF8 : Encoding.Latin1).GetString(headerBytes);
         var (dtype, fortran, shape) = ParseHeader(header, name, headerStart);
-        long count = shape.Aggregate(1L, (a, b) => a * b);
         int itemSize = ItemSize(dtype, name, headerStart);
         long dataStart = headerStart + headerLength;
-        if (count * itemSize > Array.MaxLength)
-        {
-            throw new DataFormatException(name, $"the array has {count} elements; too large to load.", offset: dataStart);
-        }
-
+        long count = ElementCount(shape, itemSize, fileLength - dataStart, dtype, name, dataStart);
         var raw = new byte[count * itemSize];
         int got = stream.ReadAtLeast(raw, raw.Length, throwOnEndOfStream: false);
         if (got < raw.Length)
@@ -92,7 +92,7 @@ public static partial class NpyFile
             values = FortranToC(values, shape);
         }
 
-        return new NpyArray(shape, values, dtype);
+        return new NpyArray(shape, values, dtype, name);
     }
 
     /// <summary>Writes a 2-d array (row-major) as little-endian float64 (or float32), atomically.</summary>
@@ -156,6 +156,11 @@ public static partial class NpyFile
         var dims = new List<int>();
         foreach (var part in shape.Groups[1].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
+            if (long.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out long big) && big > int.MaxValue)
+            {
+                throw new DataFormatException(name, $"dimension {big} of the shape '({shape.Groups[1].Value})' is larger than one array dimension can be ({int.MaxValue}); the header is damaged.", offset: offset);
+            }
+
             if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out int d))
             {
                 throw new DataFormatException(name, $"the shape '({shape.Groups[1].Value})' is not a list of non-negative integers.", offset: offset);
@@ -165,6 +170,31 @@ public static partial class NpyFile
         }
 
         return (descr.Groups[1].Value, fortran.Groups[1].Value == "True", dims.ToArray());
+    }
+
+    // The element count in exact arithmetic (a product of lying dimensions wraps around 64 bits), checked against
+    // what one array can hold and against the bytes the file has after its header.
+    private static long ElementCount(int[] shape, int itemSize, long? bytesLeft, string dtype, string name, long dataStart)
+    {
+        var count = System.Numerics.BigInteger.One;
+        foreach (int d in shape)
+        {
+            count *= d;
+        }
+
+        var bytes = count * itemSize;
+        string shapeText = "(" + string.Join(", ", shape) + ")";
+        if (bytes > Array.MaxLength)
+        {
+            throw new DataFormatException(name, $"the shape {shapeText} of '{dtype}' needs {bytes} bytes, more than one array can hold (2 GB); the header is damaged, or save the array in parts.", offset: dataStart);
+        }
+
+        if (bytesLeft is { } left && bytes > left)
+        {
+            throw new DataFormatException(name, $"the shape {shapeText} of '{dtype}' needs {bytes} bytes but the file has {left} after the header; the file is truncated or its header is damaged.", offset: dataStart);
+        }
+
+        return (long)count;
     }
 
     private static int ItemSize(string dtype, string name, long offset)

@@ -138,14 +138,10 @@ public static class TaxonomyFile
     // Called outside the iterators, so a missing file is reported at the call, not at the first enumeration.
     private static void CheckExists(string path)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"The file '{path}' does not exist.", path);
-        }
+        InputFile.Require(path);
     }
 
-    private static IEnumerable<string> ReadLines(string path) => File.ReadLines(path, Encoding.UTF8);
+    private static IEnumerable<string> ReadLines(string path) => TextLines.Read(path);
 
     private static string Shorten(string s) => s.Length <= 60 ? s : s[..57] + "...";
 }

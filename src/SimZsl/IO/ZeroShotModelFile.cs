@@ -53,11 +53,7 @@ public static class ZeroShotModelFile
     /// <summary>Reads a model file; a file of another version, or a damaged one, raises a <see cref="SimZslException"/>.</summary>
     public static ZeroShotModel Load(string path, ComputeDevice device = ComputeDevice.Auto)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"The model file '{path}' does not exist.", path);
-        }
+        InputFile.Require(path, "model file");
 
         var bytes = File.ReadAllBytes(path);
         CheckEnvelope(path, bytes);

@@ -10,10 +10,13 @@ public abstract class ClassMatrix
     private readonly double[] _values;
     private readonly bool[]? _observed;
     private readonly Dictionary<string, int> _index;
+    private readonly CellLocations? _cells;
 
-    /// <summary>Validates and stores the matrix. <paramref name="values"/> is taken over (not copied).</summary>
-    private protected ClassMatrix(IReadOnlyList<string> classNames, double[] values, bool[]? observed, double symmetryTolerance, string kind)
+    /// <summary>Validates and stores the matrix. <paramref name="values"/> is taken over (not copied).
+    /// <paramref name="cells"/> says where each entry stands in the file it came from, for error messages.</summary>
+    private protected ClassMatrix(IReadOnlyList<string> classNames, double[] values, bool[]? observed, double symmetryTolerance, string kind, CellLocations? cells = null)
     {
+        _cells = cells;
         ArgumentNullException.ThrowIfNull(classNames);
         int n = classNames.Count;
         if (n == 0)
@@ -92,6 +95,14 @@ public abstract class ClassMatrix
     /// <summary>The backing values: for the library's kernels only (never mutate).</summary>
     internal double[] RawValues => _values;
 
+    /// <summary>Where the entries stand in the file the matrix was read from (null when not read from a CSV).</summary>
+    internal CellLocations? Cells => _cells;
+
+    /// <summary>Where entry (i, j) is, for an error message: its line and column in the file when the matrix was read
+    /// from one, else its zero-based index.</summary>
+    private protected string Where(int i, int j) =>
+        _cells?.Describe(i, j) ?? string.Create(CultureInfo.InvariantCulture, $"entry ({i}, {j}) (row, column, from 0)");
+
     /// <summary>Copies the rows and columns of <paramref name="indices"/> (in that order).</summary>
     private protected (string[] Names, double[] Values, bool[]? Observed) Slice(IReadOnlyList<int> indices)
     {
@@ -133,14 +144,14 @@ public abstract class ClassMatrix
 
         bool[]? mask = null;
         long missing = 0;
-        double worst = 0;
+        double worst = 0, worstIj = 0, worstJi = 0;
         int worstI = -1, worstJ = -1;
         for (int i = 0; i < n; i++)
         {
             int ii = (i * n) + i;
             if (!double.IsFinite(values[ii]) && (observed is null || observed[ii]) && !double.IsNaN(values[ii]))
             {
-                throw new InvalidMatrixException($"Diagonal entry ({i}, {i}) of the {kind} matrix ('{ClassNames[i]}') is {values[ii]}; it must be finite.", i, i);
+                throw new InvalidMatrixException(string.Create(CultureInfo.InvariantCulture, $"The diagonal entry of '{ClassNames[i]}' in the {kind} matrix ({Where(i, i)}) is {values[ii]}; it must be finite."), i, i);
             }
 
             for (int j = i + 1; j < n; j++)
@@ -155,9 +166,8 @@ public abstract class ClassMatrix
                     double scale = Math.Max(1.0, Math.Max(Math.Abs(values[ij]), Math.Abs(values[ji])));
                     if (gap > tolerance * scale && gap > worst)
                     {
-                        worst = gap;
-                        worstI = i;
-                        worstJ = j;
+                        // The pair is averaged below: keep the two values as given, for the message.
+                        (worst, worstI, worstJ, worstIj, worstJi) = (gap, i, j, values[ij], values[ji]);
                     }
 
                     double mean = 0.5 * (values[ij] + values[ji]);
@@ -185,7 +195,7 @@ public abstract class ClassMatrix
         if (worstI >= 0)
         {
             throw new InvalidMatrixException(
-                string.Create(CultureInfo.InvariantCulture, $"The {kind} matrix is not symmetric: the worst pair is ({worstI}, {worstJ}) ('{ClassNames[worstI]}', '{ClassNames[worstJ]}') with {values[(worstI * n) + worstJ]:G6} versus {values[(worstJ * n) + worstI]:G6} (tolerance {tolerance:G3}). Fix the input or symmetrise it, e.g. (S + Sᵀ)/2."),
+                string.Create(CultureInfo.InvariantCulture, $"The {kind} matrix is not symmetric: the worst pair is ('{ClassNames[worstI]}', '{ClassNames[worstJ]}'), {worstIj:G6} at {Where(worstI, worstJ)} versus {worstJi:G6} at {Where(worstJ, worstI)} (tolerance {tolerance:G3}). Fix the input or symmetrise it, e.g. (S + Sᵀ)/2."),
                 worstI, worstJ);
         }
 
@@ -202,8 +212,8 @@ public abstract class ClassMatrix
 
         string what = double.IsNaN(v)
             ? noMask ? "NaN but no mask says it is missing; pass a mask (or leave the CSV cell empty) to mark missing entries" : "NaN but the mask says it was observed"
-            : $"{v}; entries must be finite";
-        throw new InvalidMatrixException($"Entry ({i}, {j}) of the {kind} matrix ('{ClassNames[i]}', '{ClassNames[j]}') is {what}.", i, j);
+            : string.Create(CultureInfo.InvariantCulture, $"{v}; entries must be finite");
+        throw new InvalidMatrixException($"The {kind} of ('{ClassNames[i]}', '{ClassNames[j]}') at {Where(i, j)} is {what}.", i, j);
     }
 
     private static bool[] CreateFullMask(int n)

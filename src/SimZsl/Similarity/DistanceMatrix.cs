@@ -7,8 +7,8 @@ namespace SimZsl.Similarity;
 /// mask of observed entries: the input of κ-MDS.</summary>
 public sealed class DistanceMatrix : ClassMatrix
 {
-    private DistanceMatrix(IReadOnlyList<string> names, double[] values, bool[]? observed, double symmetryTolerance, bool validate)
-        : base(names, values, observed, symmetryTolerance, "distance")
+    private DistanceMatrix(IReadOnlyList<string> names, double[] values, bool[]? observed, double symmetryTolerance, bool validate, CellLocations? cells = null)
+        : base(names, values, observed, symmetryTolerance, "distance", cells)
     {
         if (validate)
         {
@@ -36,7 +36,7 @@ public sealed class DistanceMatrix : ClassMatrix
     public static DistanceMatrix FromCsv(string path, double symmetryTolerance = 1e-8)
     {
         var table = CsvMatrixFile.ReadSquare(path);
-        return SimilarityMatrix.WithFileContext(path, () => new DistanceMatrix(table.Names, table.Values, table.Observed, symmetryTolerance, validate: true));
+        return SimilarityMatrix.WithFileContext(path, () => new DistanceMatrix(table.Names, table.Values, table.Observed, symmetryTolerance, validate: true, new CellLocations(path, table.Lines)));
     }
 
     /// <summary>Reads a square <c>.npy</c> distance array; NaN entries are missing.</summary>
@@ -95,8 +95,8 @@ public sealed class DistanceMatrix : ClassMatrix
     public void ToCsv(string path) => CsvMatrixFile.WriteSquare(path, this);
 
     /// <summary>Wraps values the library computed itself (already symmetric and checked).</summary>
-    internal static DistanceMatrix CreateTrusted(IReadOnlyList<string> names, double[] values, bool[]? observed) =>
-        new(names, values, observed, double.PositiveInfinity, validate: false);
+    internal static DistanceMatrix CreateTrusted(IReadOnlyList<string> names, double[] values, bool[]? observed, CellLocations? cells = null) =>
+        new(names, values, observed, double.PositiveInfinity, validate: false, cells);
 
     private void CheckDistances()
     {
@@ -107,7 +107,7 @@ public sealed class DistanceMatrix : ClassMatrix
             double diagonal = v[(i * n) + i];
             if (!double.IsNaN(diagonal) && Math.Abs(diagonal) > 1e-8)
             {
-                throw new InvalidMatrixException(string.Create(CultureInfo.InvariantCulture, $"Distance ({i}, {i}) of '{ClassNames[i]}' to itself is {diagonal:G6}; the diagonal of a distance matrix must be 0. If this is a similarity, read it as one."), i, i);
+                throw new InvalidMatrixException(string.Create(CultureInfo.InvariantCulture, $"The distance of '{ClassNames[i]}' to itself ({Where(i, i)}) is {diagonal:G6}; the diagonal of a distance matrix must be 0. If this is a similarity, read it as one."), i, i);
             }
 
             v[(i * n) + i] = 0;
@@ -116,7 +116,7 @@ public sealed class DistanceMatrix : ClassMatrix
                 double d = v[(i * n) + j];
                 if (d < 0)
                 {
-                    throw new InvalidMatrixException(string.Create(CultureInfo.InvariantCulture, $"Distance ({i}, {j}) ('{ClassNames[i]}', '{ClassNames[j]}') is negative ({d:G6}); distances must be ≥ 0. If this is a similarity, read it as one."), i, j);
+                    throw new InvalidMatrixException(string.Create(CultureInfo.InvariantCulture, $"The distance of ('{ClassNames[i]}', '{ClassNames[j]}') at {Where(i, j)} is negative ({d:G6}); distances must be ≥ 0. If this is a similarity, read it as one."), i, j);
                 }
             }
         }

@@ -7,8 +7,8 @@ namespace SimZsl.Similarity;
 /// distances with <see cref="ToDistances"/> and embed those with <c>KappaMds</c>.</summary>
 public sealed class SimilarityMatrix : ClassMatrix
 {
-    private SimilarityMatrix(IReadOnlyList<string> names, double[] values, bool[]? observed, double symmetryTolerance)
-        : base(names, values, observed, symmetryTolerance, "similarity")
+    private SimilarityMatrix(IReadOnlyList<string> names, double[] values, bool[]? observed, double symmetryTolerance, CellLocations? cells = null)
+        : base(names, values, observed, symmetryTolerance, "similarity", cells)
     {
     }
 
@@ -33,7 +33,7 @@ public sealed class SimilarityMatrix : ClassMatrix
     public static SimilarityMatrix FromCsv(string path, double symmetryTolerance = 1e-8)
     {
         var table = CsvMatrixFile.ReadSquare(path);
-        return WithFileContext(path, () => new SimilarityMatrix(table.Names, table.Values, table.Observed, symmetryTolerance));
+        return WithFileContext(path, () => new SimilarityMatrix(table.Names, table.Values, table.Observed, symmetryTolerance, new CellLocations(path, table.Lines)));
     }
 
     /// <summary>Reads a square <c>.npy</c> array; classes are named by their row index ("0", "1", …). NaN
@@ -82,7 +82,7 @@ public sealed class SimilarityMatrix : ClassMatrix
                     var (low, high) = transform.Domain();
                     string domain = transform == SimilarityTransform.NegLog ? "(0, 1]" : string.Create(CultureInfo.InvariantCulture, $"[{low}, {high}]");
                     throw new InvalidMatrixException(
-                        string.Create(CultureInfo.InvariantCulture, $"Similarity ({i}, {j}) ('{ClassNames[i]}', '{ClassNames[j]}') is {raw[ij]:G6}, outside the domain {domain} of the '{transform.Name()}' transform. Rescale the similarities or choose another transform."),
+                        string.Create(CultureInfo.InvariantCulture, $"The similarity of ('{ClassNames[i]}', '{ClassNames[j]}') at {Where(i, j)} is {raw[ij]:G6}, outside the domain {domain} of the '{transform.Name()}' transform. Rescale the similarities or choose another transform."),
                         i, j);
                 }
 
@@ -90,7 +90,7 @@ public sealed class SimilarityMatrix : ClassMatrix
             }
         }
 
-        return DistanceMatrix.CreateTrusted(ClassNames, d, mask is null ? null : (bool[])mask.Clone());
+        return DistanceMatrix.CreateTrusted(ClassNames, d, mask is null ? null : (bool[])mask.Clone(), Cells);
     }
 
     /// <summary>The classes at <paramref name="indices"/>, in that order.</summary>
@@ -164,7 +164,7 @@ public sealed class SimilarityMatrix : ClassMatrix
         {
             return build();
         }
-        catch (InvalidMatrixException e)
+        catch (InvalidMatrixException e) when (!e.Message.Contains(path, StringComparison.Ordinal))
         {
             throw e.Row is { } row && e.Column is { } column
                 ? new InvalidMatrixException($"{path}: {e.Message}", row, column)

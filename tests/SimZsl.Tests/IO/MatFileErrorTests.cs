@@ -203,6 +203,43 @@ public class MatFileErrorTests
         }
     }
 
+    // Issue 12, defect 1: zlib and SciPy reject this copy ("incorrect data check"); it used to inflate to a wrong att.
+    [Fact]
+    public void CompressedElementWithAWrongChecksumNamesTheVariable()
+    {
+        var bytes = File.ReadAllBytes(RepositoryPaths.Data("xlsa17", "APY", "att_splits.mat"));
+        bytes.AsSpan(1184, 4).Fill(0xFF);
+        bytes[1187] = 0x7F;
+        var error = Fails(bytes);
+        Assert.Contains("variable 'att'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("damaged", error.Message, StringComparison.Ordinal);
+        Assert.InRange(error.Offset!.Value, 128, 1184);   // the compressed element that holds att
+    }
+
+    [Fact]
+    public void CompressedElementCutBeforeItsChecksum()
+    {
+        var bytes = new MatFileWriter(compress: true).AddMatrix("att", RowMatrix.FromArray(new double[,] { { 1, 2 }, { 3, 4 } })).ToArray();
+        uint size = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(132));
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(132), size - 4);
+        var error = Fails(bytes[..^4]);
+        Assert.Equal(128, error.Offset);
+        Assert.Contains("checksum", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LargeCompressedMatrixWithAWrongChecksum()
+    {
+        var noisy = new Random(7);
+        var values = Enumerable.Range(0, 20_000).Select(_ => noisy.NextDouble()).ToArray();   // > 64 KB compressed: the direct path
+        var bytes = new MatFileWriter(compress: true).AddNumeric("features", [200, 100], values).ToArray();
+        Assert.Equal(values, MatFile.Read(bytes, Name).GetNumeric("features").Real.ToArray());
+        bytes[^1] ^= 0x01;
+        var error = Fails(bytes);
+        Assert.Contains("variable 'features'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("checksum", error.Message, StringComparison.Ordinal);
+    }
+
     private static DataFormatException Fails(byte[] bytes)
     {
         var error = Assert.Throws<DataFormatException>(() => MatFile.Read(bytes, Name));

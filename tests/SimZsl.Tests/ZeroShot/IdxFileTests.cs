@@ -5,6 +5,19 @@ namespace SimZsl.Tests.ZeroShot;
 /// <summary>The IDX reader/writer and the Fashion-MNIST loader on the subset shipped under samples/data.</summary>
 public class IdxFileTests
 {
+    // Issue 12 sweep (the .npy defect's class): a header that announces 2^29 × 2 values over 10 bytes of data is
+    // refused from the file's length, without first allocating 1 GB.
+    [Fact]
+    public void LyingDimensionsAreRefusedWithoutAllocatingWhatTheyAnnounce()
+    {
+        byte[] bytes = [0, 0, 8, 2, 0x20, 0, 0, 0, 0, 0, 0, 2, .. new byte[10]];
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var error = Assert.Throws<DataFormatException>(() => IdxFile.Read(new MemoryStream(bytes), "lying.idx"));
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 64 << 20, "the reader allocated what the header announced");
+        Assert.StartsWith("lying.idx at byte offset", error.Message, StringComparison.Ordinal);
+        Assert.Contains("truncated", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("array.idx")]
     [InlineData("array.idx.gz")]
