@@ -144,7 +144,7 @@ internal static class ZslCommand
                         ["hyperparameters"] = c.Candidate.Settings,
                         ["validation_zsl_top1"] = c.ZslTop1,
                         ["validation_calibrated_h"] = c.CalibratedH,
-                        ["gamma"] = c.CalibrationGamma,
+                        ["relative_gamma"] = c.RelativeGamma,
                     }).ToArray(),
                 },
                 ["curvature"] = embedding.Curvature,

@@ -5,7 +5,8 @@ namespace SimZsl.ZeroShot;
 /// <summary>Model selection on held-out classes, the protocol of Xian et al. ("the good, the bad and the ugly"): the
 /// seen classes are split into folds; for each fold its classes play the unseen ones, every candidate is fitted on
 /// the other seen classes and scored by ZSL top-1 on the held-out classes (and by calibrated GZSL H, with
-/// validation-seen instances of the fitting classes). The candidate with the best mean is returned; refit it on all
+/// validation-seen instances of the fitting classes; γ is kept in units of each fitted model's seen-score scale, see
+/// <see cref="CalibratedStacking.SeenScoreScale"/>). The candidate with the best mean is returned; refit it on all
 /// seen classes. Accuracy on the seen classes says little about the unseen ones, which is why the selection holds
 /// out classes, not instances.</summary>
 public static class ModelSelection
@@ -64,6 +65,7 @@ public static class ModelSelection
                 try
                 {
                     (zsl[c, f], h[c, f], gamma[c, f]) = Validate(scorer, validationX, validationY, folds[f]);
+                    gamma[c, f] /= CalibratedStacking.SeenScoreScale(scorer, fitX);
                 }
                 finally
                 {
@@ -77,7 +79,7 @@ public static class ModelSelection
         var table = Enumerable.Range(0, candidates.Count)
             .Select(c => new CandidateValidation(candidates[c], Mean(zsl, c), Mean(h, c), Mean(gamma, c))).ToArray();
         var best = table.Aggregate((a, b) => b.ZslTop1 > a.ZslTop1 || (b.ZslTop1 == a.ZslTop1 && b.CalibratedH > a.CalibratedH) ? b : a);
-        return new ModelSelectionResult(best.Candidate, best.CalibrationGamma, table, folds);
+        return new ModelSelectionResult(best.Candidate, best.RelativeGamma, table, folds);
     }
 
     private static (double Zsl, double H, double Gamma) Validate(IZeroShotScorer scorer, RowMatrix x, IReadOnlyList<string> y, IReadOnlyList<string> heldOut)

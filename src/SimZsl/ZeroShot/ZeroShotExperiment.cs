@@ -66,7 +66,7 @@ public static class ZeroShotExperiment
         {
             var metrics = ZeroShotEvaluator.Evaluate(scorer, testFeatures, testLabels, unseenClasses);
             var calibrated = selected is null ? null : ZeroShotEvaluator.Evaluate(scorer, testFeatures, testLabels, unseenClasses,
-                new ZeroShotEvaluationOptions { CalibrationGamma = selected.CalibrationGamma });
+                new ZeroShotEvaluationOptions { CalibrationGamma = selected.RelativeGamma * CalibratedStacking.SeenScoreScale(scorer, trainFeatures) });
             return new ZeroShotExperimentResult(scorer, chosen, selected, null, metrics, calibrated, trainSeconds, clock.Elapsed.TotalSeconds);
         }
         catch

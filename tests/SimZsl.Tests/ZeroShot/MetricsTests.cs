@@ -1,3 +1,4 @@
+using SimZsl.Embedding;
 using SimZsl.ZeroShot;
 
 namespace SimZsl.Tests.ZeroShot;
@@ -98,4 +99,32 @@ public class MetricsTests
     [Fact]
     public void ScoreTableOfTheWrongSizeIsAnError() =>
         Assert.Throws<ArgumentException>(() => ZeroShotEvaluator.FromScores(Scores.AsSpan(1), Seen, Unseen, Labels));
+
+    [Fact]
+    public void SeenScoreScaleIsTheMedianGapBetweenTheTwoBestSeenScores()
+    {
+        // Gaps 2, 0.5 and 0: the median is 0.5. Only seen prototypes are scored, in their order.
+        var scorer = new FixedScorer([3, 1, 0, 5, 4.5, 0, 2, 2, -1]);
+        Assert.Equal(0.5, CalibratedStacking.SeenScoreScale(scorer, RowMatrix.FromArray(new double[3, 1])), 12);
+        Assert.Equal([0, 1, 2], scorer.LastRows);
+        // No gap at all (every seen score tied): the unit stays 1.
+        Assert.Equal(1, CalibratedStacking.SeenScoreScale(new FixedScorer([1, 1, 1]), RowMatrix.FromArray(new double[1, 1])));
+    }
+
+    private sealed class FixedScorer(double[] scores) : IZeroShotScorer
+    {
+        public ClassPrototypes Prototypes { get; } = new(["x", "y", "z", "u"], RowMatrix.FromArray(new double[4, 1]), 0);
+
+        public IReadOnlyList<string> SeenClasses { get; } = ["x", "y", "z"];
+
+        public int FeatureCount => 1;
+
+        public IReadOnlyList<int>? LastRows { get; private set; }
+
+        public double[] Scores(RowMatrix features, IReadOnlyList<int> prototypeRows)
+        {
+            LastRows = prototypeRows;
+            return scores;
+        }
+    }
 }

@@ -66,7 +66,7 @@ public class ModelSelectionTests
             data.Prototypes, options: new ModelSelectionOptions { Seed = 4, MaxInstancesPerClass = 12 });
         var first = Run();
         var second = Run();
-        Assert.Equal(first.Candidates.Select(c => (c.ZslTop1, c.CalibratedH, c.CalibrationGamma)), second.Candidates.Select(c => (c.ZslTop1, c.CalibratedH, c.CalibrationGamma)));
+        Assert.Equal(first.Candidates.Select(c => (c.ZslTop1, c.CalibratedH, c.RelativeGamma)), second.Candidates.Select(c => (c.ZslTop1, c.CalibratedH, c.RelativeGamma)));
         Assert.Equal(first.Best.Settings, second.Best.Settings);
     }
 

@@ -213,7 +213,9 @@ public class TrainerTests
         Assert.NotNull(result.CalibratedMetrics);
         Assert.NotNull(result.Selection);
         Assert.Contains(result.Chosen, grid);
-        Assert.Equal(result.Selection.CalibrationGamma, result.CalibratedMetrics.CalibrationGamma);
+        // γ travels from the folds' models to the final one in units of each model's seen-score scale.
+        double scale = CalibratedStacking.SeenScoreScale(result.Scorer, RowSelection.Select(data.Features, result.Split!.Train));
+        Assert.Equal(result.Selection.RelativeGamma * scale, result.CalibratedMetrics.CalibrationGamma, 12);
         Assert.True(double.IsFinite(result.CalibratedMetrics.CalibrationGamma));
         Assert.Equal(0, result.Metrics.CalibrationGamma);
         // γ comes from the held-out seen classes, so both evaluations use every test row.
