@@ -6,7 +6,9 @@ using static TorchSharp.torch;
 namespace SimZsl.Samples.ZeroShotExperiments;
 
 /// <summary>Fashion-MNIST as a user who brings features from any extractor has it: the principal components of the
-/// pixels (/255), fitted on a seeded subset of the training images, for that subset and all test images.</summary>
+/// pixels (/255), fitted on a seeded subset of the training images, for that subset and all test images. The PCA sees
+/// the images of every class, unseen ones included, without labels, as a backbone pretrained on a large image
+/// collection would; it is fitted once, not per split, so that every split sees the same features.</summary>
 internal sealed record FashionPca(RowMatrix TrainFeatures, string[] TrainLabels, RowMatrix TestFeatures, string[] TestLabels, RowMatrix TrainPixels, RowMatrix TestPixels, string Source)
 {
     public static FashionPca Load(int components, int trainImages, int seed)

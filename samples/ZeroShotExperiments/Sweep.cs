@@ -37,13 +37,31 @@ internal static class Sweep
         else
         {
             var workers = Enumerable.Range(0, settings.Workers).Select(w => StartWorker(w, settings.Workers)).ToArray();
-            foreach (var worker in workers)
+            try
             {
-                worker.WaitForExit();
-                if (worker.ExitCode != 0)
+                // The first worker to fail stops the others: their results would be a partial table.
+                var running = workers.Select(w => w.WaitForExitAsync()).ToList();
+                while (running.Count > 0)
                 {
-                    Console.Error.WriteLine($"a sweep worker failed (exit {worker.ExitCode})");
-                    return worker.ExitCode;
+                    var finished = Task.WhenAny(running).GetAwaiter().GetResult();
+                    running.Remove(finished);
+                    if (workers.FirstOrDefault(w => w.HasExited && w.ExitCode != 0) is { } failed)
+                    {
+                        Console.Error.WriteLine($"a sweep worker failed (exit {failed.ExitCode}); stopping the others");
+                        foreach (var other in workers.Where(w => !w.HasExited))
+                        {
+                            other.Kill(entireProcessTree: true);
+                        }
+
+                        return failed.ExitCode;
+                    }
+                }
+            }
+            finally
+            {
+                foreach (var worker in workers)
+                {
+                    worker.Dispose();
                 }
             }
         }
@@ -136,6 +154,12 @@ internal static class Sweep
             };
             var ks = (a.Text("k") ?? (apascal ? "5" : quick ? "4" : "2,3,4,5")).Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray();
             var methods = a.Text("methods")?.Split(',') ?? (quick ? ["devise", "ridge"] : []);
+            var known = SweepMethod.All(o => o).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+            if (methods.FirstOrDefault(m => !known.Contains(m)) is { } unknown)
+            {
+                throw new ArgumentException($"--methods: unknown method '{unknown}'; choose from {string.Join(", ", known)}.");
+            }
+
             var encoder = Enum.Parse<EncoderKind>(a.Text("encoder") ?? "linear", ignoreCase: true);
             string features = apascal ? "apascal64" : encoder == EncoderKind.SmallCnn ? "pixels" : "pca64";
             return new SweepSettings(apascal, encoder == EncoderKind.Linear ? features : $"{features}-{encoder.ToString().ToLowerInvariant()}", encoder, ks, a.Int("splits", quick ? 2 : 30), a.Int("seeds", quick ? 1 : 3),
@@ -148,7 +172,7 @@ internal static class Sweep
 
         public string Describe() => string.Create(CultureInfo.InvariantCulture, $"{(APascal
             ? "aPascal objects (64 binary attributes each; 20 % of each seen class and all unseen objects for testing)"
-            : $"Fashion-MNIST, {(Encoder == EncoderKind.SmallCnn ? "pixels/255" : "PCA-64 features of pixel/255")} of {TrainImages} seeded training images (seen classes) and all test images")}; WordNet wup → arccos → κ-MDS (d = {Dimension}); {Encoder.ToString().ToLowerInvariant()} projection; k ∈ {{{string.Join(", ", Ks)}}} unseen classes, {Splits} splits per k ({(APascal ? "" : "all 45 for k = 2; ")}seeded draws otherwise), {Seeds} training seeds");
+            : $"Fashion-MNIST, {(Encoder == EncoderKind.SmallCnn ? "pixels/255" : "PCA-64 features of pixel/255 (PCA fitted without labels on all classes' training images)")}; training: the seen classes' images among {TrainImages} seeded training images; test: all test images")}; WordNet wup → arccos → κ-MDS (d = {Dimension}); {Encoder.ToString().ToLowerInvariant()} projection; k ∈ {{{string.Join(", ", Ks)}}} unseen classes, {Splits} splits per k ({(APascal ? "" : "all 45 for k = 2; ")}seeded draws otherwise), {Seeds} training seeds");
 
         public IEnumerable<(int K, string[] Unseen, SweepMethod Method, int Seed)> Units(IReadOnlyList<string> classNames)
         {

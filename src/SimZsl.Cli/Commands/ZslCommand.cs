@@ -171,9 +171,9 @@ internal static class ZslCommand
 
     private static IReadOnlyList<ZeroShotCandidate> Candidates(string head, ZeroShotTrainerOptions options, bool select) => head switch
     {
-        "ridge" => select ? ZeroShotCandidates.Ridge() : ZeroShotCandidates.Ridge().Where(c => c.Settings["lambda"] == 1).ToArray(),
-        "eszsl" => select ? ZeroShotCandidates.Eszsl() : ZeroShotCandidates.Eszsl().Where(c => c.Settings["gamma"] == 1 && c.Settings["lambda"] == 1).ToArray(),
-        "sae" => select ? ZeroShotCandidates.Sae() : ZeroShotCandidates.Sae().Where(c => c.Settings["lambda"] == 1).ToArray(),
+        "ridge" => select ? ZeroShotCandidates.Ridge() : [ZeroShotCandidates.Ridge(1)],
+        "eszsl" => select ? ZeroShotCandidates.Eszsl() : [ZeroShotCandidates.Eszsl(1, 1)],
+        "sae" => select ? ZeroShotCandidates.Sae() : [ZeroShotCandidates.Sae(1)],
         _ => select ? ZeroShotCandidates.HeadGrid(options) : [ZeroShotCandidates.Head(options)],
     };
 }

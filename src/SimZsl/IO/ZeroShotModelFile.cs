@@ -147,6 +147,8 @@ public static class ZeroShotModelFile
         }
     }
 
+    // Temperature (now nullable: the head's own default) and AnchorWeight (training only) joined the header without a
+    // version bump on purpose: enums are stored by name, and a version-1 file without them still loads (null, 0).
     private sealed record ModelHeader(
         EncoderKind Encoder, int InputDimension, int OutputDimension, int HiddenDimension, int ImageHeight, int ImageWidth,
         ZeroShotHeadKind Head, double Margin, Compatibility Compatibility, HyperbolicLoss HyperbolicLoss, double? Temperature, double AnchorWeight,

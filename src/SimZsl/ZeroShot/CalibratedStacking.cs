@@ -7,7 +7,8 @@ public static class CalibratedStacking
     private const int MaxCandidates = 2000;
 
     /// <summary>The unit in which γ moves from one model to another: the median gap between the best and the
-    /// second-best seen-class score over (up to 1000 evenly spaced) instances the model was fitted on. γ is chosen on
+    /// second-best seen-class score over every ⌊N/1000⌋-th instance the model was fitted on (1000 to 1999 of them
+    /// when N ≥ 1000). γ is chosen on
     /// models fitted during model selection, on fewer classes and instances than the final model; a final model that
     /// fits its seen classes more tightly has larger gaps and needs a larger γ, so γ travels as a multiple of this
     /// scale (measured: fold γ applied unscaled left the trained heads' calibrated H below the closed-form peers').</summary>

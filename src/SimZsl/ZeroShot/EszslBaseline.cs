@@ -14,15 +14,14 @@ namespace SimZsl.ZeroShot;
 /// it cannot rank first a prototype that lies inside the convex hull of the others.</summary>
 public sealed class EszslBaseline : IZeroShotScorer
 {
-    private readonly double[] _v;   // F × P, row-major
-    private readonly FeatureScaling _scaling;
+    private readonly LinearPrototypeMap _projection;   // x ↦ standardize(x) V, no bias
 
-    private EszslBaseline(ClassPrototypes prototypes, IReadOnlyList<string> seen, FeatureScaling scaling, double[] v, double gamma, double lambda)
+    private EszslBaseline(ClassPrototypes prototypes, IReadOnlyList<string> seen, int featureCount, LinearPrototypeMap projection, double gamma, double lambda)
     {
         Prototypes = prototypes;
         SeenClasses = seen;
-        _scaling = scaling;
-        _v = v;
+        FeatureCount = featureCount;
+        _projection = projection;
         Gamma = gamma;
         Lambda = lambda;
     }
@@ -34,7 +33,7 @@ public sealed class EszslBaseline : IZeroShotScorer
     public IReadOnlyList<string> SeenClasses { get; }
 
     /// <inheritdoc />
-    public int FeatureCount => _scaling.Mean.Length;
+    public int FeatureCount { get; }
 
     /// <summary>The penalty γ on the feature side.</summary>
     public double Gamma { get; }
@@ -64,7 +63,8 @@ public sealed class EszslBaseline : IZeroShotScorer
         var left = linalg.solve(x.t().matmul(x).add(eye(x.shape[1], dtype: float64), g), x.t().matmul(y).matmul(s));   // (XᵀX + γI)⁻¹ XᵀY S
         var right = s.t().matmul(s).add(eye(s.shape[1], dtype: float64), l);                                          // SᵀS + λI (symmetric)
         var v = linalg.solve(right, left.t()).t();                                                                     // left · right⁻¹
-        return new EszslBaseline(prototypes, problem.Seen, problem.Scaling, TensorData.ToDoubles(v), gamma, lambda);
+        var projection = new LinearPrototypeMap(prototypes, problem.Scaling, TensorData.ToDoubles(v), new double[s.shape[1]]);
+        return new EszslBaseline(prototypes, problem.Seen, features.Columns, projection, gamma, lambda);
     }
 
     /// <inheritdoc />
@@ -73,23 +73,13 @@ public sealed class EszslBaseline : IZeroShotScorer
         ArgumentNullException.ThrowIfNull(prototypeRows);
         ZeroShotInput.CheckFeatures(features, "scored");
         ZeroShotInput.CheckFeatureCount(features, FeatureCount, "scored");
-        int f = FeatureCount, p = Prototypes.Coordinates.Columns, c = prototypeRows.Count;
+        int p = Prototypes.Coordinates.Columns, c = prototypeRows.Count;
         var signatures = prototypeRows.Select(r => LinearPrototypeMap.Target(Prototypes, r)).ToArray();
         var result = new double[features.Rows * c];
         var projected = new double[p];
         for (int i = 0; i < features.Rows; i++)
         {
-            Array.Clear(projected);
-            var row = features.Row(i);
-            for (int j = 0; j < f; j++)
-            {
-                double value = (row[j] - _scaling.Mean[j]) / _scaling.Deviation[j];
-                for (int k = 0; k < p; k++)
-                {
-                    projected[k] += value * _v[(j * p) + k];
-                }
-            }
-
+            _projection.Predict(features.Row(i), projected);
             for (int k = 0; k < c; k++)
             {
                 result[(i * c) + k] = System.Numerics.Tensors.TensorPrimitives.Dot(projected, signatures[k]);

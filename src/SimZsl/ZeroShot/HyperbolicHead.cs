@@ -15,13 +15,20 @@ public sealed class HyperbolicHead : IZeroShotHead
 {
     private readonly double _c;
 
-    /// <summary>Creates the head for the ball of curvature <paramref name="curvature"/> (&lt; 0).</summary>
+    /// <summary>Creates the head for the ball of curvature <paramref name="curvature"/> (≤ 0).</summary>
     /// <param name="curvature">κ ≤ 0; the ball has radius 1/√|κ| (κ = 0: flat space).</param>
     /// <param name="loss">Cross-entropy or hinge.</param>
     /// <param name="margin">Hinge margin m.</param>
     /// <param name="temperature">Cross-entropy temperature τ.</param>
     public HyperbolicHead(double curvature, HyperbolicLoss loss = HyperbolicLoss.CrossEntropy, double margin = 0.1, double temperature = 0.1)
     {
+        RequireBallOrFlat(curvature);
+
+        if (!(temperature > 0) || !double.IsFinite(temperature))
+        {
+            throw new ArgumentOutOfRangeException(nameof(temperature), temperature, "The temperature must be a finite number > 0.");
+        }
+
         Curvature = curvature;
         LossKind = loss;
         Margin = margin;
@@ -48,11 +55,7 @@ public sealed class HyperbolicHead : IZeroShotHead
     public void EnsureGeometry(ClassPrototypes prototypes)
     {
         ArgumentNullException.ThrowIfNull(prototypes);
-        if (!(prototypes.Curvature <= 0))
-        {
-            throw new SimZslException(string.Create(CultureInfo.InvariantCulture,
-                $"The hyperbolic head needs hyperbolic (curvature < 0, Poincaré ball) or flat (curvature 0) prototypes; these have curvature {prototypes.Curvature} ({prototypes.Geometry}). Embed with curvature ≤ 0, or use the DeViSE, prototype or softmax head."));
-        }
+        RequireBallOrFlat(prototypes.Curvature);
 
         if (Math.Abs(prototypes.Curvature - Curvature) > 1e-12 * Math.Max(1, Math.Abs(Curvature)))
         {
@@ -84,4 +87,13 @@ public sealed class HyperbolicHead : IZeroShotHead
         _c == 0
             ? VectorCompatibility.PairedSquaredDistances(embedded, targetPrototypes)
             : PoincareBall.PairedDistances(embedded, PoincareBall.Clip(targetPrototypes, _c), _c).pow(Two);
+
+    private static void RequireBallOrFlat(double curvature)
+    {
+        if (!(curvature <= 0) || !double.IsFinite(curvature))
+        {
+            throw new SimZslException(string.Create(CultureInfo.InvariantCulture,
+                $"The hyperbolic head needs hyperbolic (curvature < 0, Poincaré ball) or flat (curvature 0) prototypes; the curvature is {curvature}. Embed with curvature ≤ 0, or use the DeViSE, prototype or softmax head."));
+        }
+    }
 }

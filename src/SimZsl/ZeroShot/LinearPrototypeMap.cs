@@ -6,9 +6,9 @@ using static TorchSharp.torch;
 namespace SimZsl.ZeroShot;
 
 /// <summary>What the closed-form peers share: the regression targets in a vector space (Euclidean coordinates, the
-/// sphere's ambient coordinates, the ball's tangent vectors at 0), the standardized training features in double
-/// precision, and the prediction of a linear map x ↦ xW + b sent back onto the manifold and scored by minus its
-/// geodesic distance to each prototype.</summary>
+/// sphere's ambient coordinates, the ball's tangent vectors at 0), the standardized training features (standardized
+/// in float32 exactly as the trained heads see them, then solved in double precision), and the prediction of a linear
+/// map x ↦ xW + b sent back onto the manifold and scored by minus its geodesic distance to each prototype.</summary>
 internal sealed class LinearPrototypeMap
 {
     private readonly double[] _weights;   // F × P, row-major
@@ -61,12 +61,12 @@ internal sealed class LinearPrototypeMap
     /// <summary>−d_κ(map(x_i), t_c) for every row and every prototype in <paramref name="prototypeRows"/>.</summary>
     public double[] Scores(RowMatrix features, IReadOnlyList<int> prototypeRows)
     {
-        int f = _scaling.Mean.Length, p = _prototypes.Coordinates.Columns, c = prototypeRows.Count;
+        int p = _prototypes.Coordinates.Columns, c = prototypeRows.Count;
         var result = new double[features.Rows * c];
         var prediction = new double[p];
         for (int i = 0; i < features.Rows; i++)
         {
-            Predict(features.Row(i), f, p, prediction);
+            Predict(features.Row(i), prediction);
             var point = ToManifold(prediction);
             for (int k = 0; k < c; k++)
             {
@@ -77,8 +77,10 @@ internal sealed class LinearPrototypeMap
         return result;
     }
 
-    private void Predict(ReadOnlySpan<double> row, int f, int p, double[] prediction)
+    /// <summary>x ↦ standardize(x) W + b for one feature row, into <paramref name="prediction"/> (length P).</summary>
+    public void Predict(ReadOnlySpan<double> row, double[] prediction)
     {
+        int f = _scaling.Mean.Length, p = prediction.Length;
         _bias.CopyTo(prediction, 0);
         for (int j = 0; j < f; j++)
         {

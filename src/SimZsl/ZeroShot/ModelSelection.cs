@@ -21,7 +21,7 @@ public static class ModelSelection
     /// <param name="progress">One report per fit.</param>
     /// <param name="cancellationToken">Checked between fits (and inside each).</param>
     /// <exception cref="SimZslException">Fewer than four seen classes (each fold needs two held-out classes and two to
-    /// fit on), or a class without two instances.</exception>
+    /// fit on).</exception>
     public static ModelSelectionResult Select(IReadOnlyList<ZeroShotCandidate> candidates, RowMatrix features, IReadOnlyList<string> labels,
         ClassPrototypes prototypes, IReadOnlyList<string>? seenClasses = null, ModelSelectionOptions? options = null,
         IProgress<ModelSelectionProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -96,7 +96,7 @@ public static class ModelSelection
     {
         if (seen.Count < 4)
         {
-            throw new SimZslException($"Model selection on held-out classes needs at least 4 seen classes (2 to hold out, 2 to fit on); there are {seen.Count}. Turn selection off and set the hyperparameters yourself.");
+            throw new SimZslException($"Model selection on held-out classes needs at least 4 seen classes (2 to hold out, 2 to fit on); there are {seen.Count}. Turn selection off (no ModelSelectionOptions; simzsl zsl --no-selection) and set the hyperparameters yourself.");
         }
 
         var order = seen.ToArray();

@@ -67,15 +67,19 @@ public sealed class SemanticAutoencoderBaseline : IZeroShotScorer
         return _map.Scores(features, prototypeRows);
     }
 
-    /// <summary>Solves A W + W B = C for symmetric positive semi-definite A and B (with A + B positive definite in the
-    /// sense that no eigenvalue pair sums to 0): in the eigenbases A = Qa Da Qaᵀ, B = Qb Db Qbᵀ the equation is
-    /// elementwise, W̃_ij (a_i + b_j) = (Qaᵀ C Qb)_ij.</summary>
+    /// <summary>Solves A W + W B = C for symmetric positive semi-definite A and B: in the eigenbases
+    /// A = Qa Da Qaᵀ, B = Qb Db Qbᵀ the equation is elementwise, W̃_ij (a_i + b_j) = (Qaᵀ C Qb)_ij. Where a_i + b_j
+    /// vanishes (to roundoff), the equation says nothing about W̃_ij and the minimum-norm solution, 0, is taken. That
+    /// happens in SAE whenever SᵀS is rank-deficient (as many prototype coordinates as fitting classes or more; the
+    /// centred targets have rank at most classes − 1) while a feature is constant (XᵀX singular): 0/0 otherwise.</summary>
     internal static Tensor Sylvester(Tensor a, Tensor b, Tensor c)
     {
         var (da, qa) = linalg.eigh(a);
         var (db, qb) = linalg.eigh(b);
         var rotated = qa.t().matmul(c).matmul(qb);
-        var solved = rotated.div(da.unsqueeze(1).add(db.unsqueeze(0), One));
+        var sums = da.unsqueeze(1).add(db.unsqueeze(0), One);
+        double tolerance = 1e-12 * (da.abs().max().item<double>() + db.abs().max().item<double>());
+        var solved = where(sums.abs() > tolerance, rotated.div(sums), zeros_like(rotated));
         return qa.matmul(solved).matmul(qb.t());
     }
 }

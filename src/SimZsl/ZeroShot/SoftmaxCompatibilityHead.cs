@@ -17,7 +17,9 @@ public sealed class SoftmaxCompatibilityHead(Compatibility compatibility = Compa
     public Compatibility Compatibility { get; } = compatibility;
 
     /// <summary>The temperature τ.</summary>
-    public double Temperature { get; } = temperature;
+    public double Temperature { get; } = temperature > 0 && double.IsFinite(temperature)
+        ? temperature
+        : throw new ArgumentOutOfRangeException(nameof(temperature), temperature, "The temperature must be a finite number > 0.");
 
     /// <inheritdoc />
     public string Name => "softmax";

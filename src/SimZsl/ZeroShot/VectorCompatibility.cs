@@ -13,7 +13,8 @@ internal static class VectorCompatibility
     {
         Compatibility.Dot => embedded.matmul(prototypes.t()),
         Compatibility.Cosine => nn.functional.normalize(embedded, dim: 1).matmul(nn.functional.normalize(prototypes, dim: 1).t()),
-        _ => PairwiseSquaredDistances(embedded, prototypes).neg(),
+        Compatibility.Distance => PairwiseSquaredDistances(embedded, prototypes).neg(),
+        _ => throw new ArgumentOutOfRangeException(nameof(compatibility), compatibility, "Unknown compatibility."),
     };
 
     /// <summary>‖x_i − y_j‖² for every row pair (N × C), from the differences themselves: the expanded form

@@ -57,6 +57,12 @@ public static class ZeroShotExperiment
 
         var clock = Stopwatch.StartNew();
         var seen = trainLabels.Distinct(StringComparer.Ordinal).ToArray();
+        // Before any fitting: an unseen class among the training labels would make the evaluation meaningless.
+        if (unseenClasses.FirstOrDefault(seen.Contains) is { } leaked)
+        {
+            throw new SimZslException($"The unseen class '{leaked}' has training instances; an unseen class must not be trained on. Remove its rows from the training set, or do not list it as unseen.");
+        }
+
         var selected = selection is null ? null : ModelSelection.Select(candidates, trainFeatures, trainLabels, prototypes, seen, selection, progress, cancellationToken);
         var chosen = selected?.Best ?? candidates[0];
         var fitClock = Stopwatch.StartNew();

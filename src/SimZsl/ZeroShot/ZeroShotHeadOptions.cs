@@ -53,6 +53,11 @@ public sealed record ZeroShotHeadOptions
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"Head.Margin must be a finite number ≥ 0 (got {Margin})."));
         }
 
+        if (!Enum.IsDefined(Compatibility))
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"Head.Compatibility must be Distance, Dot or Cosine (got {(int)Compatibility})."));
+        }
+
         if (Temperature is { } temperature && (!(temperature > 0) || !double.IsFinite(temperature)))
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"Head.Temperature must be a finite number > 0 or null (got {temperature})."));

@@ -100,6 +100,20 @@ public class ClosedFormPeerTests
     }
 
     [Fact]
+    public void SaeStaysFiniteWithAConstantFeatureAndMoreCoordinatesThanClasses()
+    {
+        // Two classes give centred targets of rank 1 in 2 coordinates (SᵀS singular), and a constant third feature
+        // makes XᵀX singular: a_i + b_j = 0 for one pair, 0/0 without the minimum-norm rule.
+        var features = RowMatrix.FromArray(new double[,] { { 1, 0, 7 }, { 1.2, 0.1, 7 }, { 0, 1, 7 }, { 0.1, 0.9, 7 } });
+        string[] labels = ["a", "a", "b", "b"];
+        var model = SemanticAutoencoderBaseline.Fit(features, labels, Prototypes, lambda: 1);
+        var scores = model.Scores(features, [0, 1, 2, 3]);
+        Assert.All(scores, v => Assert.True(double.IsFinite(v)));
+        // Each instance is still nearer its own class's prototype than the other seen one.
+        Assert.All(Enumerable.Range(0, 4), i => Assert.True(scores[(i * 4) + (i < 2 ? 0 : 1)] > scores[(i * 4) + (i < 2 ? 1 : 0)]));
+    }
+
+    [Fact]
     public void PenaltiesMustBePositiveAndFinite()
     {
         var features = RowMatrix.FromArray(Features);
