@@ -78,8 +78,8 @@ public sealed class SemanticAutoencoderBaseline : IZeroShotScorer
         var (db, qb) = linalg.eigh(b);
         var rotated = qa.t().matmul(c).matmul(qb);
         var sums = da.unsqueeze(1).add(db.unsqueeze(0), One);
-        double tolerance = 1e-12 * (da.abs().max().item<double>() + db.abs().max().item<double>());
-        var solved = where(sums.abs() > tolerance, rotated.div(sums), zeros_like(rotated));
+        using var tolerance = Local(1e-12 * (da.abs().max().item<double>() + db.abs().max().item<double>()));
+        var solved = where(sums.abs().gt(tolerance), rotated.div(sums), zeros_like(rotated));
         return qa.matmul(solved).matmul(qb.t());
     }
 }
