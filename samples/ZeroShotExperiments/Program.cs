@@ -2,17 +2,19 @@ using SimZsl.Samples.ZeroShotExperiments;
 
 // Reproduces the zero-shot tables of docs/results.md:
 //   dotnet run -c Release --project samples/ZeroShotExperiments -- sweep [--data fashion|apascal] [--k 2,3,4,5] [--splits 30] [--seeds 3] [--workers 2] [--quick]
+//   dotnet run -c Release --project samples/ZeroShotExperiments -- ablation [--k 4] [--splits 12] [--seed 0]
 //   dotnet run -c Release --project samples/ZeroShotExperiments -- make-fashion-subset [--train N] [--test N]
 var arguments = new Arguments(args);
 return arguments.Command switch
 {
     "sweep" => Sweep.Run(arguments),
+    "ablation" => Ablation.Run(arguments),
     "make-fashion-subset" => FashionSubset.Make(arguments),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ZeroShotExperiments sweep|make-fashion-subset [--option value ...]");
+    Console.Error.WriteLine("usage: ZeroShotExperiments sweep|ablation|make-fashion-subset [--option value ...]");
     return 2;
 }

@@ -15,12 +15,18 @@ namespace SimZsl.Samples.ZeroShotExperiments;
 /// <remarks>
 ///   sweep [--data fashion|apascal] [--k 2,3,4,5] [--splits 30] [--seeds 3] [--dim 8] [--methods devise,ridge,…]
 ///         [--encoder linear|mlp|smallcnn] [--train-images 20000] [--workers 2] [--out sweep-output] [--quick]
+///   sweep --from a.jsonl,b.jsonl [--title T] [--out folder]   (the table and plot of earlier runs together)
 /// The work is dealt round-robin to <c>--workers</c> processes (libtorch on one thread each): two on a 2-core box.
 /// </remarks>
 internal static class Sweep
 {
     public static int Run(Arguments arguments)
     {
+        if (arguments.Text("from") is { } from)
+        {
+            return Summarize(from.Split(','), arguments.Text("out") ?? "sweep-output", arguments.Text("title") ?? "Fashion-MNIST");
+        }
+
         var settings = SweepSettings.From(arguments);
         Directory.CreateDirectory(settings.Output);
         if (arguments.Text("shard") is { } shard)
@@ -83,6 +89,19 @@ internal static class Sweep
         return 0;
     }
 
+    // The table and plot of earlier sweeps together (e.g. one run per k): `sweep --from a.jsonl,b.jsonl --out folder`.
+    private static int Summarize(string[] files, string output, string title)
+    {
+        var records = files.SelectMany(File.ReadLines).Select(l => JsonSerializer.Deserialize<SweepRecord>(l)!).ToList();
+        string name = string.Join("+", records.Select(r => r.Features).Distinct());
+        Directory.CreateDirectory(output);
+        var summary = SweepSummary.Create(records);
+        summary.Write(Path.Combine(output, $"sweep-{name}.md"), $"{records.Count} runs from {string.Join(", ", files.Select(Path.GetFileName))}", TimeSpan.Zero);
+        summary.Plot(Path.Combine(output, $"sweep-{name}.png"), $"{title} ({name})");
+        Console.WriteLine(File.ReadAllText(Path.Combine(output, $"sweep-{name}.md")));
+        return 0;
+    }
+
     private static Process StartWorker(int index, int count)
     {
         // Started as `dotnet ZeroShotExperiments.dll …` or through the apphost: restart the same way.
@@ -140,6 +159,23 @@ internal static class Sweep
             result.Chosen.ToString(), clock.Elapsed.TotalSeconds);
     }
 
+    /// <summary>All combinations of k classes when there are at most <paramref name="count"/> of them, else
+    /// <paramref name="count"/> of them drawn without repetition with the seed 1000 + k (the same for every method).</summary>
+    public static IReadOnlyList<string[]> SeededSplits(IReadOnlyList<string> classNames, int k, int count)
+    {
+        var all = Combinations(Enumerable.Range(0, classNames.Count).ToArray(), k).ToList();
+        if (all.Count > count)
+        {
+            new Random(1000 + k).Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(all));
+            all = all.Take(count).ToList();
+        }
+
+        return all.Select(c => c.Select(i => classNames[i]).ToArray()).ToArray();
+    }
+
+    private static IEnumerable<int[]> Combinations(int[] items, int k) =>
+        k == 0 ? [[]] : items.SelectMany((item, i) => Combinations(items[(i + 1)..], k - 1).Select(rest => (int[])[item, .. rest]));
+
     /// <summary>The sweep's settings from the command line.</summary>
     private sealed record SweepSettings(bool APascal, string Features, EncoderKind Encoder, int[] Ks, int Splits, int Seeds, int Dimension, int TrainImages, string[] Methods, int Workers, string Output)
     {
@@ -192,22 +228,8 @@ internal static class Sweep
             }
         }
 
-        // All combinations when there are at most `Splits` of them, and all 45 of Fashion-MNIST's k = 2 whenever at least
-        // 30 are asked for; else seeded draws without repetition.
-        private IEnumerable<string[]> SplitsFor(int k, IReadOnlyList<string> classNames)
-        {
-            var all = Combinations(Enumerable.Range(0, classNames.Count).ToArray(), k).ToList();
-            if ((!APascal && k == 2 && Splits >= 30) || all.Count <= Splits)
-            {
-                return all.Select(c => c.Select(i => classNames[i]).ToArray());
-            }
-
-            var random = new Random(1000 + k);
-            random.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(all));
-            return all.Take(Splits).Select(c => c.Select(i => classNames[i]).ToArray());
-        }
-
-        private static IEnumerable<int[]> Combinations(int[] items, int k) =>
-            k == 0 ? [[]] : items.SelectMany((item, i) => Combinations(items[(i + 1)..], k - 1).Select(rest => (int[])[item, .. rest]));
+        // All 45 of Fashion-MNIST's k = 2 whenever at least 30 are asked for; else the seeded draws.
+        private IEnumerable<string[]> SplitsFor(int k, IReadOnlyList<string> classNames) =>
+            SeededSplits(classNames, k, !APascal && k == 2 && Splits >= 30 ? int.MaxValue : Splits);
     }
 }

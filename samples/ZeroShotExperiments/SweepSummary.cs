@@ -18,7 +18,9 @@ internal sealed class SweepSummary
     public void Write(string path, string description, TimeSpan elapsed)
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{description}; {_records.Count} runs in {elapsed.TotalMinutes:F1} min.");
+        text.AppendLine(elapsed > TimeSpan.Zero
+            ? string.Create(CultureInfo.InvariantCulture, $"{description}; {_records.Count} runs in {elapsed.TotalMinutes:F1} min.")
+            : description + ".");
         text.AppendLine();
         text.AppendLine("| k | method | runs | ZSL top-1 | best peer (same κ) | at or above it | below chance | cal. H | peer's cal. H | s per run |");
         text.AppendLine("|---:|---|---:|---:|---|---:|---:|---:|---:|---:|");
