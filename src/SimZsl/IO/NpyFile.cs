@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 namespace SimZsl.IO;
 
 /// <summary>Reads and writes NumPy's <c>.npy</c> format (versions 1–3): little- or big-endian float, signed and
-/// unsigned integer and bool arrays, C or Fortran order. The format is small enough to implement directly.</summary>
+/// unsigned integer and bool arrays (float16/32/64, 8- to 64-bit integers), C or Fortran order. The format is small enough to implement directly.</summary>
 public static partial class NpyFile
 {
     private static readonly byte[] Magic = [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
@@ -201,12 +201,12 @@ public static partial class NpyFile
     {
         if (dtype.Length >= 3 && "<>|=".Contains(dtype[0], StringComparison.Ordinal) && "fiub".Contains(dtype[1], StringComparison.Ordinal)
             && int.TryParse(dtype.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out int size)
-            && (dtype[1] == 'f' ? size is 4 or 8 : size is 1 or 2 or 4 or 8))
+            && (dtype[1] == 'f' ? size is 2 or 4 or 8 : size is 1 or 2 or 4 or 8))
         {
             return size;
         }
 
-        throw new DataFormatException(name, $"dtype '{dtype}' is not supported; use float32/float64, integers or bool (e.g. array.astype('<f8')).", offset: offset);
+        throw new DataFormatException(name, $"dtype '{dtype}' is not supported; use float16/32/64, integers or bool (e.g. array.astype('<f8')).", offset: offset);
     }
 
     private static double[] Decode(byte[] raw, string dtype, int count)
@@ -222,6 +222,7 @@ public static partial class NpyFile
             {
                 ('f', 8) => big ? BinaryPrimitives.ReadDoubleBigEndian(b) : BinaryPrimitives.ReadDoubleLittleEndian(b),
                 ('f', 4) => big ? BinaryPrimitives.ReadSingleBigEndian(b) : BinaryPrimitives.ReadSingleLittleEndian(b),
+                ('f', 2) => (double)(big ? BinaryPrimitives.ReadHalfBigEndian(b) : BinaryPrimitives.ReadHalfLittleEndian(b)),
                 ('i', 8) => big ? BinaryPrimitives.ReadInt64BigEndian(b) : BinaryPrimitives.ReadInt64LittleEndian(b),
                 ('i', 4) => big ? BinaryPrimitives.ReadInt32BigEndian(b) : BinaryPrimitives.ReadInt32LittleEndian(b),
                 ('i', 2) => big ? BinaryPrimitives.ReadInt16BigEndian(b) : BinaryPrimitives.ReadInt16LittleEndian(b),

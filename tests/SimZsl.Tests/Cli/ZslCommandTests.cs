@@ -1,3 +1,4 @@
+using SimZsl.Tests.Infrastructure;
 using System.Text.Json;
 using SimZsl.Cli;
 using SimZsl.Embedding;
@@ -6,6 +7,7 @@ using SimZsl.Similarity;
 
 namespace SimZsl.Tests.Cli;
 
+[Collection(LibTorchGlobalState.Name)]
 public class ZslCommandTests
 {
     private static readonly string Similarity = RepositoryPaths.Data("WordNet", "FashionMNIST_wup.csv");

@@ -18,9 +18,19 @@ internal static class KappaDraws
     /// well inside the ball and spherical ones within a hemisphere-sized patch.</summary>
     public static double Scale(double curvature) => Math.Min(1, new KappaSpace(curvature).Radius);
 
-    /// <summary>A seed that differs per curvature, so each κ gets its own but reproducible draws.</summary>
-    public static Random Random(double curvature, int salt = 0) =>
-        new(HashCode.Combine(BitConverter.DoubleToInt64Bits(curvature), salt) & int.MaxValue);
+    /// <summary>Random draws for one (κ, salt): the same in every process, so a failing case replays by running
+    /// the same theory case again (its message names κ; <see cref="Seed"/> gives the seed).</summary>
+    public static Random Random(double curvature, int salt = 0) => new(Seed(curvature, salt));
+
+    /// <summary>A seed that differs per curvature and salt and is a pure function of them (not
+    /// <see cref="HashCode"/>, which .NET randomises per process): SplitMix64's finaliser of the κ bits and the salt.</summary>
+    public static int Seed(double curvature, int salt = 0)
+    {
+        ulong z = unchecked((ulong)BitConverter.DoubleToInt64Bits(curvature) + (0x9E3779B97F4A7C15UL * (ulong)(uint)(salt + 1)));
+        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
+        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
+        return (int)((z ^ (z >> 31)) & int.MaxValue);
+    }
 
     /// <summary>A random point with norm uniform in [0, maxNorm), in a random direction.</summary>
     public static double[] Point(Random random, int dimension, double maxNorm)

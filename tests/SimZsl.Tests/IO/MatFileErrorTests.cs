@@ -228,6 +228,23 @@ public class MatFileErrorTests
     }
 
     [Fact]
+    public void CompressedMatrixCutInHalfIsTruncatedNotZeroFilled()
+    {
+        // A 60 × 60 matrix of noise (its deflate stream cannot end early by itself), the element and the file cut to
+        // half the compressed size: the reader must say truncated, never hand back a matrix with a zero tail.
+        var noisy = new Random(3);
+        var values = Enumerable.Range(0, 3600).Select(_ => noisy.NextDouble()).ToArray();
+        var bytes = new MatFileWriter(compress: true).AddNumeric("m", [60, 60], values).ToArray();
+        Assert.Equal(values, MatFile.Read(bytes, Name).GetNumeric("m").Real.ToArray());
+        uint size = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(132));
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(132), size / 2);
+        var error = Fails(bytes[..(128 + 8 + (int)(size / 2))]);
+        Assert.Equal(128, error.Offset);
+        Assert.Contains("variable 'm'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("truncated", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void LargeCompressedMatrixWithAWrongChecksum()
     {
         var noisy = new Random(7);

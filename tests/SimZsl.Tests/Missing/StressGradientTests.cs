@@ -44,6 +44,55 @@ public class StressGradientTests
         Assert.True(worst <= 1e-6 * norm, $"κ = {curvature}, {weighting}: worst |numeric − analytic| = {worst:G3}, ‖∇σ‖ = {norm:G3}");
     }
 
+    public static TheoryData<double, StressWeighting> OffUnitCases => new()
+    {
+        { -1.0, StressWeighting.Uniform },
+        { -0.25, StressWeighting.Sammon },
+        { 0.0, StressWeighting.Uniform },
+        { 0.5, StressWeighting.Uniform },
+        { 2.0, StressWeighting.Sammon },
+    };
+
+    [Theory]
+    [MemberData(nameof(OffUnitCases))]
+    public void GradientMatchesFiniteDifferencesAtPointsOfSeveralNorms(double curvature, StressWeighting weighting)
+    {
+        // The optimiser does not keep spherical points on the unit sphere, nor hyperbolic ones near the origin: rows
+        // scaled by 0.3 … 4 (for κ < 0 the hyperboloid coordinates move far out, towards the ball's boundary) must
+        // have the same exact gradient. σ on the sphere depends on directions only, so its gradient scales as 1/‖y‖.
+        var truth = ExactData.Points(18, 3, curvature, seed: 11);
+        var target = ExactData.WithMissing(ExactData.Distances(truth), 0.2, seed: 12);
+        var start = ExactData.Points(18, 3, curvature, seed: 13);
+        var stress = StressFunction.Create(target, 3, curvature, weighting);
+        var x = KappaCoordinates.ToInternal(start.Coordinates, curvature);
+        double[] factors = [0.3, 1.7, 4, 1];
+        int columns = stress.Columns;
+        for (int i = 0; i < stress.Count; i++)
+        {
+            for (int k = 0; k < columns; k++)
+            {
+                x[(i * columns) + k] *= factors[i % factors.Length];
+            }
+        }
+
+        var gradient = new double[x.Length];
+        stress.Evaluate(x, gradient);
+        double worst = 0, norm = Math.Sqrt(gradient.Sum(g => g * g));
+        for (int k = 0; k < x.Length; k++)
+        {
+            double h = 1e-6 * Math.Max(1, Math.Abs(x[k]));
+            var plus = (double[])x.Clone();
+            var minus = (double[])x.Clone();
+            plus[k] += h;
+            minus[k] -= h;
+            double numeric = (stress.Value(plus) - stress.Value(minus)) / (2 * h);
+            worst = Math.Max(worst, Math.Abs(numeric - gradient[k]));
+        }
+
+        Assert.True(norm > 1e-3, $"degenerate test: gradient norm {norm}");
+        Assert.True(worst <= 1e-6 * norm, $"κ = {curvature}, {weighting}: worst |numeric − analytic| = {worst:G3}, ‖∇σ‖ = {norm:G3}");
+    }
+
     [Theory]
     [InlineData(-1.0)]
     [InlineData(0.0)]

@@ -1,3 +1,4 @@
+using SimZsl.Tests.Infrastructure;
 using SimZsl.Samples.QuickStart;
 
 namespace SimZsl.Tests.Samples;
@@ -5,6 +6,7 @@ namespace SimZsl.Tests.Samples;
 /// <summary>The QuickStart sample's pipeline on a small slice of real Fashion-MNIST: every geometry beats chance on
 /// the unseen classes, the same seed gives the same numbers, the recorded C# is the code that ran, and the
 /// pictures are PNG files.</summary>
+[Collection(LibTorchGlobalState.Name)]
 public class QuickStartTests
 {
     private static readonly QuickStartOptions Small = new() { PerClass = 100, Epochs = 3, Seed = 7 };

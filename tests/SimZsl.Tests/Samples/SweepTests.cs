@@ -1,3 +1,4 @@
+using SimZsl.Tests.Infrastructure;
 using System.Text.Json;
 using SimZsl.Samples.ZeroShotExperiments;
 
@@ -6,6 +7,7 @@ namespace SimZsl.Tests.Samples;
 /// <summary>The split sweep of samples/ZeroShotExperiments at its smallest (<c>--quick</c>: Fashion-MNIST, k = 4, two
 /// splits, DeViSE and ridge regression, one worker): one record per run, and a table whose win counts are those of
 /// the records.</summary>
+[Collection(LibTorchGlobalState.Name)]
 public class SweepTests
 {
     [Fact]

@@ -1,3 +1,4 @@
+using SimZsl.Tests.Infrastructure;
 using SimZsl.Embedding;
 using SimZsl.ZeroShot;
 
@@ -5,6 +6,7 @@ namespace SimZsl.Tests.ZeroShot;
 
 /// <summary>κ-MDS prototypes are centred, and a prototype inside the convex hull of the others can never have the
 /// largest dot product, whatever the projection. The default compatibility must still predict its class.</summary>
+[Collection(LibTorchGlobalState.Name)]
 public class ConvexHullPrototypeTests
 {
     // Four classes on the unit circle and one at the centre, inside their hull; features are a fixed linear image of

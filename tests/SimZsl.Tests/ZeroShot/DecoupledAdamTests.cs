@@ -1,3 +1,4 @@
+using SimZsl.Tests.Infrastructure;
 using SimZsl.ZeroShot;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -5,6 +6,7 @@ using static TorchSharp.torch;
 namespace SimZsl.Tests.ZeroShot;
 
 /// <summary>The optimiser against the AdamW update computed by hand, and against TorchSharp's AdamW.</summary>
+[Collection(LibTorchGlobalState.Name)]
 public class DecoupledAdamTests
 {
     [Fact]

@@ -1,4 +1,5 @@
 using SimZsl.Embedding;
+using SimZsl.Geometry;
 using SimZsl.ZeroShot;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -114,6 +115,97 @@ public class HeadLossTests
         Assert.Equal(Math.Log(1 + Math.Exp(-10 * (FarDistance - NearDistance))), ce, 5);
         double hinge = Loss(new HyperbolicHead(-1, HyperbolicLoss.Hinge, margin: 0.1), embedded, prototypes, 1);
         Assert.Equal(0.1 + FarDistance - NearDistance, hinge, 5);
+    }
+
+    // Points at 0.1 to 0.8 of the ball's radius, in three dimensions, the same for every curvature once scaled.
+    private static readonly double[,] UnitBallPoints = { { 0.1, 0, 0 }, { 0, 0.5, -0.2 }, { -0.45, 0.3, 0.2 }, { 0.2, -0.6, 0.5 } };
+
+    private static double[,] ScaledPoints(double curvature, int from, int count)
+    {
+        double radius = 1 / Math.Sqrt(-curvature);
+        var points = new double[count, 3];
+        for (int i = 0; i < count; i++)
+        {
+            for (int k = 0; k < 3; k++)
+            {
+                points[i, k] = radius * UnitBallPoints[from + i, k];
+            }
+        }
+
+        return points;
+    }
+
+    private static double[] Row(double[,] m, int i) => Enumerable.Range(0, m.GetLength(1)).Select(k => m[i, k]).ToArray();
+
+    [Theory]
+    [InlineData(-4.0)]
+    [InlineData(-1.0)]
+    [InlineData(-0.25)]
+    public void HyperbolicHeadDistancesAreTheBallDistancesOfItsCurvature(double curvature)
+    {
+        // Against Geometry's double-precision ball distance (an independent formula: 2 artanh of the Möbius gap);
+        // the scale 1/√c of the distance is what a c = 1 test cannot see.
+        var embedded = ScaledPoints(curvature, 0, 2);
+        var prototypes = ScaledPoints(curvature, 2, 2);
+        var head = new HyperbolicHead(curvature);
+        using var scores = head.Scores(T(embedded), T(prototypes));
+        using var paired = head.SquaredDistances(T(embedded), T(prototypes));
+        var values = scores.data<double>().ToArray();
+        var pairedValues = paired.data<double>().ToArray();
+        var space = new KappaSpace(curvature);
+        for (int i = 0; i < 2; i++)
+        {
+            for (int j = 0; j < 2; j++)
+            {
+                double expected = space.Distance(Row(embedded, i), Row(prototypes, j));
+                Assert.Equal(-expected, values[(i * 2) + j], 5);
+            }
+
+            Assert.Equal(Math.Pow(space.Distance(Row(embedded, i), Row(prototypes, i)), 2), pairedValues[i], 5);
+        }
+    }
+
+    [Theory]
+    [InlineData(-4.0)]
+    [InlineData(-1.0)]
+    [InlineData(-0.25)]
+    public void HyperbolicHeadEmbedsThroughTheExponentialMapOfItsCurvature(double curvature)
+    {
+        double[] u = [0.7, -1.1, 0.4];
+        using var z = new HyperbolicHead(curvature).Embed(T(new double[,] { { u[0], u[1], u[2] } }));
+        var expected = new KappaSpace(curvature).ExpAtOrigin(u);
+        Assert.All(expected.Zip(z.data<double>().ToArray()), p => Assert.Equal(p.First, p.Second, 12));
+    }
+
+    [Theory]
+    [InlineData(-4.0)]
+    [InlineData(-1.0)]
+    [InlineData(-0.25)]
+    public void HyperbolicLossesAtEachCurvatureMatchTheDistances(double curvature)
+    {
+        // One embedded point, two prototypes: CE = log(1 + exp(−(d₁ − d₀)/τ)) for target 0; hinge = max(0, m + d₀ − d₁)
+        // for target 1 (scores are −d).
+        var embedded = ScaledPoints(curvature, 1, 1);
+        var prototypes = ScaledPoints(curvature, 2, 2);
+        var space = new KappaSpace(curvature);
+        double d0 = space.Distance(Row(embedded, 0), Row(prototypes, 0)), d1 = space.Distance(Row(embedded, 0), Row(prototypes, 1));
+        double ce = Loss(new HyperbolicHead(curvature, HyperbolicLoss.CrossEntropy, temperature: 0.5), embedded, prototypes, 0);
+        Assert.Equal(Math.Log(1 + Math.Exp(-(d1 - d0) / 0.5)), ce, 5);
+        double hinge = Loss(new HyperbolicHead(curvature, HyperbolicLoss.Hinge, margin: 0.3), embedded, prototypes, 1);
+        Assert.Equal(Math.Max(0, 0.3 + d1 - d0), hinge, 5);
+    }
+
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(2.0)]
+    public void HypersphericalHeadComparesDirectionsWhateverTheSphereCurvature(double curvature)
+    {
+        // Prototypes on a sphere of radius 1/√κ; the loss is (1 − cos)² of the angle, so the radius must not matter.
+        double r = 1 / Math.Sqrt(curvature);
+        var head = new HypersphericalHead();
+        head.EnsureGeometry(new ClassPrototypes(["a", "b"], RowMatrix.FromArray(new double[,] { { r, 0 }, { 0, r } }), curvature));
+        double loss = Loss(head, new double[,] { { 3, 4 }, { 3, 4 } }, new double[,] { { 2 * r, 0 }, { 0, 5 * r } }, 0, 1);
+        Assert.Equal(0.1, loss, 12);
     }
 
     [Fact]

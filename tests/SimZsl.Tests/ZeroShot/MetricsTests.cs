@@ -73,6 +73,34 @@ public class MetricsTests
     }
 
     [Fact]
+    public void TiesInHGoToTheSmallestGamma()
+    {
+        // Seen A; unseen B, C. Margins 5 (an A), −1 (a B), −1 (a C) and 2 (a B whose best unseen score is C: wrong on
+        // either side of γ = 2). So γ = 0, 0.5 and 3.5 (the midpoints 0.5 and 3.5 are candidates) all give H = 6/7;
+        // the rule picks the one closest to 0, which is 0 itself, not the last or the largest.
+        string[] seen = ["A"], unseen = ["B", "C"], labels = ["A", "B", "C", "B"];
+        double[] scores =
+        [
+            5, 0, 0,
+            0, 1, 0,
+            0, 0, 1,
+            3, 0, 1,
+        ];
+        Assert.Equal(0, CalibratedStacking.ChooseGamma(scores, seen, unseen, labels));
+        double h = ZeroShotEvaluator.FromScores(scores, seen, unseen, labels, new ZeroShotEvaluationOptions { CalibrationGamma = 0 }).GzslH;
+        Assert.Equal(6.0 / 7.0, h, 12);   // s = 1, u = (1/2 + 1)/2 = 0.75: H = 2·0.75/1.75
+        foreach (double other in new[] { 0.5, 3.5 })
+        {
+            Assert.Equal(h, ZeroShotEvaluator.FromScores(scores, seen, unseen, labels, new ZeroShotEvaluationOptions { CalibrationGamma = other }).GzslH, 12);
+        }
+
+        // Shift every margin by +2 (add 2 to the seen score): γ = 0 now sends the first B to A, and the tie is between
+        // the midpoints 2.5 and 5.5; 2.5 wins.
+        double[] shifted = [.. scores.Select((v, k) => k % 3 == 0 ? v + 2 : v)];
+        Assert.Equal(2.5, CalibratedStacking.ChooseGamma(shifted, seen, unseen, labels));
+    }
+
+    [Fact]
     public void HarmonicMeanEdgeCases()
     {
         Assert.Equal(0, ZeroShotEvaluator.HarmonicMean(0, 0));

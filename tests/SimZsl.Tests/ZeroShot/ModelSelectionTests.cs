@@ -4,6 +4,7 @@ using SimZsl.ZeroShot;
 namespace SimZsl.Tests.ZeroShot;
 
 /// <summary>Model selection on held-out classes: the folds, and a grid whose right setting is known.</summary>
+[Collection(LibTorchGlobalState.Name)]
 public class ModelSelectionTests
 {
     [Fact]

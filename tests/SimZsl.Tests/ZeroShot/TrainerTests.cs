@@ -5,6 +5,7 @@ using SimZsl.ZeroShot;
 namespace SimZsl.Tests.ZeroShot;
 
 /// <summary>Training, determinism, save/load and bad input, on tiny synthetic problems (well under a second each).</summary>
+[Collection(LibTorchGlobalState.Name)]
 public class TrainerTests
 {
     private static ZeroShotTrainerOptions Options(ZeroShotHeadKind head, int seed = 3) => new()
