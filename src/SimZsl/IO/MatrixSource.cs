@@ -32,6 +32,7 @@ public sealed record MatrixSource(IReadOnlyList<string> ClassNames, RowMatrix Ma
 
             var npy = NpyFile.Read(path).ToMatrix();
             var matrix = columnsAreClasses ? npy.Transpose() : npy;
+            RequireValues(matrix, path, "the array");
             return new MatrixSource(IndexNames(matrix.Rows), matrix, path, null);
         }
 
@@ -39,6 +40,7 @@ public sealed record MatrixSource(IReadOnlyList<string> ClassNames, RowMatrix Ma
         variable ??= SingleMatrix(mat);
         var array = mat.GetNumeric(variable);
         var classRows = columnsAreClasses ? array.ToTransposedRowMatrix() : array.ToRowMatrix();
+        RequireValues(classRows, path, $"variable '{variable}'");
         return new MatrixSource(Names(mat, array, classRows, columnsAreClasses), classRows, path, variable);
     }
 
@@ -98,6 +100,16 @@ public sealed record MatrixSource(IReadOnlyList<string> ClassNames, RowMatrix Ma
         }
 
         return IndexNames(classRows.Rows);
+    }
+
+    // An empty array may still announce a huge dimension, e.g. shape (2147483647, 0): refuse it before naming its
+    // rows, not by running out of memory on two billion names.
+    private static void RequireValues(RowMatrix matrix, string path, string what)
+    {
+        if (matrix.Rows == 0 || matrix.Columns == 0)
+        {
+            throw new DataFormatException(path, $"{what} is {matrix.Rows} × {matrix.Columns} and holds no values; a class matrix needs at least one class row and one column.");
+        }
     }
 
     private static string[] IndexNames(int count) =>

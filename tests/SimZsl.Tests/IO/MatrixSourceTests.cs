@@ -58,4 +58,18 @@ public class MatrixSourceTests
         var error = Assert.Throws<DataFormatException>(() => MatrixSource.Load(RepositoryPaths.Data("xlsa17", "CUB", "att_splits.mat")));
         Assert.Contains("original_att", error.Message, StringComparison.Ordinal);
     }
+    [Theory]
+    [InlineData("(2147483647, 0)", "<f8")]
+    [InlineData("(0, 5)", "<f2")]
+    [InlineData("(0,)", "<i4")]
+    public void AnEmptyArrayIsRefusedWhateverItsOtherDimension(string shape, string dtype)
+    {
+        // Found by the tool fuzz: (2147483647, 0) holds no bytes, passed every size check and then ran out of memory
+        // numbering two billion classes.
+        string path = Path.Combine(Cli.CliRunner.TempFolder(), "empty.npy");
+        File.WriteAllBytes(path, Cli.BadInputCatalogueTests.Npy(1, $"{{'descr': '{dtype}', 'fortran_order': True, 'shape': {shape}, }}", []));
+        var error = Assert.Throws<DataFormatException>(() => MatrixSource.Load(path));
+        Assert.StartsWith(path, error.Message, StringComparison.Ordinal);
+        Assert.Contains("holds no values", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -1,5 +1,7 @@
+using ScottPlot;
 using SimZsl.Embedding;
 using SimZsl.Plotting;
+using SkiaSharp;
 
 namespace SimZsl.Tests.Plotting;
 
@@ -32,5 +34,31 @@ public class PlotTests
         var coords = RowMatrix.FromArray(new double[,] { { 1, 0, 0 }, { 0, 0.6, 0.8 }, { 0, 0.6, -0.8 } });
         PrototypePlot.Save(path, new ClassPrototypes(["a", "b", "c"], coords, 1), new Dictionary<string, string> { ["a"] = "seen", ["b"] = "unseen" }, "sphere");
         AssertPng(path, 5000);
+    }
+    [Fact]
+    public void PoincareDiskPictureHasTheBoundaryAndEachMarkerWhereTheyBelong()
+    {
+        // Sampling pixels, not only the PNG signature: the disk's boundary crosses the x-axis at ±1 (in the picture's
+        // unit disk), the seen class's marker (first palette colour, blue) sits at its point, the unseen one
+        // (second colour, red) at its own, and an empty part of the disk is background.
+        var coords = RowMatrix.FromArray(new double[,] { { 0.5, 0 }, { -0.3, 0.4 } });
+        var plot = PrototypePlot.Render(new ClassPrototypes(["a", "b"], coords, -1), new Dictionary<string, string> { ["a"] = "seen", ["b"] = "unseen" }, "disk", showLabels: false);
+        using var bitmap = SKBitmap.Decode(plot.GetImageBytes(600, 600, ImageFormat.Png));
+        SKColor At(double x, double y)
+        {
+            var pixel = plot.GetPixel(new Coordinates(x, y));
+            return bitmap.GetPixel((int)Math.Round(pixel.X), (int)Math.Round(pixel.Y));
+        }
+
+        static bool Dark(SKColor c) => c.Red < 80 && c.Green < 80 && c.Blue < 80;
+        Assert.True(Dark(At(1, 0)) || Dark(At(0.995, 0)), $"boundary at (1, 0): {At(1, 0)}");
+        Assert.True(Dark(At(-1, 0)) || Dark(At(-0.995, 0)), $"boundary at (−1, 0): {At(-1, 0)}");
+        Assert.True(Dark(At(0, -1)) || Dark(At(0, -0.995)), $"boundary at (0, −1): {At(0, -1)}");
+        var seen = At(0.5, 0);
+        Assert.True(seen.Blue > 150 && seen.Red < 80, $"seen marker at (0.5, 0): {seen}");
+        var unseen = At(-0.3, 0.4);
+        Assert.True(unseen.Red > 180 && unseen.Blue < 80, $"unseen marker at (−0.3, 0.4): {unseen}");
+        var empty = At(0.2, -0.6);
+        Assert.True(empty.Red > 240 && empty.Green > 240 && empty.Blue > 240, $"empty disk at (0.2, −0.6): {empty}");
     }
 }
