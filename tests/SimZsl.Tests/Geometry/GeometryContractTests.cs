@@ -84,6 +84,8 @@ public class GeometryContractTests
     {
         double[] two = new double[2], three = new double[3];
         Refused<ArgumentException>(() => LorentzModel.ToPoincare([1.0, 0, 0], three, -1), "Poincaré point with 3 coordinates needs a hyperboloid point with 4");
+        Refused<ArgumentException>(() => LorentzModel.FromPoincare([0.1, 0], two, -1), "Poincaré point with 2 coordinates needs a hyperboloid point with 3; got 2");
+        Refused<ArgumentException>(() => SphereModel.FromStereographic([0.1, 0], two, 1), "stereographic point with 2 coordinates needs an ambient point with 3");
         Refused<ArgumentException>(() => LorentzModel.ToPoincare([0.0, 0, 0], two, -1), "time coordinate x₀ is 0", "x₀ > 0");
         Refused<ArgumentException>(() => LorentzModel.FromPoincare([0.5, 0], three, -4), "radius 0.5", "|κ|‖p‖² = 1");
         Refused<ArgumentException>(() => LorentzModel.ToPoincare(RowMatrix.FromArray(new double[2, 1]), -1), "at least 2 coordinates", "got 1");

@@ -36,10 +36,11 @@ public class TrainerTests
     {
         var data = SyntheticZeroShotData.Create(curvature);
         using var result = ZeroShotExperiment.Run(data.Features, data.Labels, data.Prototypes, data.Unseen, [ZeroShotCandidates.Head(Options(head))]);
-        // Chance is 1/3 for ZSL and 1/12 for GZSL; the problem is linear and nearly noise-free, so a working head is
-        // far above both (a ranking loss does not pin the projection down exactly, so not at 100 %).
-        Assert.True(result.Metrics.ZslTop1 >= 0.6, $"{head} κ={curvature}: ZSL top-1 {result.Metrics.ZslTop1}");
-        Assert.True(result.Metrics.GzslH >= 0.4, $"{head} κ={curvature}: GZSL H {result.Metrics.GzslH}");
+        // The problem is linear and nearly noise-free: the closed-form ridge peer gets every unseen image right
+        // (RidgeBaselineRecoversUnseenClasses). A working head must come within a few of its 60 unseen test images
+        // (measured 2026-12-06: ZSL 0.967–1.0, H 0.94–1.0); chance is 1/3 for ZSL and 1/12 for GZSL.
+        Assert.True(result.Metrics.ZslTop1 >= 0.9, $"{head} κ={curvature}: ZSL top-1 {result.Metrics.ZslTop1}");
+        Assert.True(result.Metrics.GzslH >= 0.85, $"{head} κ={curvature}: GZSL H {result.Metrics.GzslH}");
     }
 
     [Theory]
