@@ -106,10 +106,13 @@ public static class PrototypePlot
             result[i] = (x, y);
         }
 
+        // The disks are drawn with radius 1 whatever κ: the caption gives the real radius, so that no one reads a
+        // drawn norm of 0.5 as 0.5 when the ball's radius is 0.5.
+        string scaleNote = p.Curvature == 0 ? string.Empty : FormattableString.Invariant($", radius {1 / scale:G3} drawn as 1");
         note = p.Curvature switch
         {
-            < 0 => cols > 2 ? $"Poincaré disk (κ = {p.Curvature:G3}); first 2 of {cols} coordinates" : $"Poincaré disk (κ = {p.Curvature:G3})",
-            > 0 => cols > 3 ? $"sphere (κ = {p.Curvature:G3}), hemispheres by x₂; first 3 of {cols} coordinates" : $"sphere (κ = {p.Curvature:G3}): left x₂ ≥ 0, right x₂ < 0",
+            < 0 => cols > 2 ? $"Poincaré disk (κ = {p.Curvature:G3}{scaleNote}); first 2 of {cols} coordinates" : $"Poincaré disk (κ = {p.Curvature:G3}{scaleNote})",
+            > 0 => cols > 3 ? $"sphere (κ = {p.Curvature:G3}{scaleNote}), hemispheres by x₂; first 3 of {cols} coordinates" : $"sphere (κ = {p.Curvature:G3}{scaleNote}): left x₂ ≥ 0, right x₂ < 0",
             _ => cols > 2 ? $"Euclidean plane; first 2 of {cols} coordinates" : "Euclidean plane",
         };
         return result;

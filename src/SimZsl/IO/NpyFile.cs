@@ -5,8 +5,9 @@ using System.Text.RegularExpressions;
 
 namespace SimZsl.IO;
 
-/// <summary>Reads and writes NumPy's <c>.npy</c> format (versions 1–3): little- or big-endian float, signed and
-/// unsigned integer and bool arrays (float16/32/64, 8- to 64-bit integers), C or Fortran order. The format is small enough to implement directly.</summary>
+/// <summary>Reads and writes NumPy's <c>.npy</c> format (versions 1–3): little- or big-endian float16/32/64, 8- to
+/// 64-bit signed and unsigned integer and bool arrays, C or Fortran order. The format is small enough to implement
+/// directly.</summary>
 public static partial class NpyFile
 {
     private static readonly byte[] Magic = [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];

@@ -61,4 +61,15 @@ public class PlotTests
         var empty = At(0.2, -0.6);
         Assert.True(empty.Red > 240 && empty.Green > 240 && empty.Blue > 240, $"empty disk at (0.2, −0.6): {empty}");
     }
+    [Theory]
+    [InlineData(-4.0, "Poincaré disk (κ = -4, radius 0.5 drawn as 1)")]
+    [InlineData(0.25, "sphere (κ = 0.25, radius 2 drawn as 1): left x₂ ≥ 0, right x₂ < 0")]
+    [InlineData(0.0, "Euclidean plane")]
+    public void CaptionStatesTheRadiusTheUnitDiskStandsFor(double curvature, string caption)
+    {
+        int columns = curvature > 0 ? 3 : 2;
+        var coords = RowMatrix.FromArray(new double[1, columns]);
+        var plot = PrototypePlot.Render(new ClassPrototypes(["a"], coords, curvature), null, "caption");
+        Assert.Equal(caption, plot.Axes.Bottom.Label.Text);
+    }
 }
