@@ -24,6 +24,8 @@ public static class Program
         CliContext Context(ParseResult parse) => new(output, error, parse.GetValue(quiet), parse.GetValue(verbose));
         root.Subcommands.Add(EmbedCommand.Create(Context));
         root.Subcommands.Add(ZslCommand.Create(Context));
+        root.Subcommands.Add(PredictCommand.Create(Context));
+        root.Subcommands.Add(EvaluateCommand.Create(Context));
         root.Subcommands.Add(PlotCommand.Create(Context));
         root.Subcommands.Add(JoinCommand.Create(Context));
 

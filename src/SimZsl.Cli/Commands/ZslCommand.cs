@@ -65,23 +65,36 @@ internal static class ZslCommand
         var seed = CliOptions.Seed();
         var report = CliOptions.RequiredPath("--report", "JSON report to write: zsl_top1, gzsl_seen, gzsl_unseen, gzsl_h, seconds, …");
         report.HelpName = "R.json";
+        var save = CliOptions.NonEmpty(new Option<string?>("--save")
+        {
+            Description = "Also write the trained model (prototypes of every class, projection, feature scaling) for 'simzsl predict' and 'simzsl evaluate'. Trained heads only.",
+            HelpName = "MODEL.szm",
+        });
         var command = new Command("zsl", """
             Train a zero-shot head on seen-class features and evaluate on unseen classes (ZSL and GZSL).
             Its hyperparameters are selected on held-out seen classes first (turn off with --no-selection); the report
             names what was chosen.
 
             Example:
-              simzsl zsl --features f.npy --labels labels.csv --similarity samples/data/WordNet/FashionMNIST_wup.csv --unseen Sandal,Shirt --curvature -1 --dim 8 --head hyperbolic --report r.json
+              simzsl zsl --features f.npy --labels labels.csv --similarity samples/data/WordNet/FashionMNIST_wup.csv --unseen Sandal,Shirt --curvature -1 --dim 8 --head hyperbolic --report r.json --save model.szm
             """)
         {
-            features, labels, similarity, unseen, curvature, dim, head, noSelection, transform, testFraction, epochs, batchSize, learningRate, seed, report,
+            features, labels, similarity, unseen, curvature, dim, head, noSelection, transform, testFraction, epochs, batchSize, learningRate, seed, report, save,
         };
 
         command.SetAction(parse => CommandRunner.Run(context(parse), ct =>
         {
             var cli = context(parse);
             string reportPath = parse.GetValue(report)!;
+            string? savePath = parse.GetValue(save);
             CliOptions.CheckOutputFolder(reportPath, "--report");
+            CliOptions.CheckOutputFolder(savePath, "--save");
+            CliOptions.CheckDistinctOutputs((reportPath, "--report"), (savePath, "--save"));
+            if (savePath is not null && parse.GetValue(head)?.ToLowerInvariant() is "ridge" or "eszsl" or "sae")
+            {
+                throw new UsageException($"--save writes trained heads (devise, prototype, hyperbolic, softmax); the closed-form peer '{parse.GetValue(head)}' has no model file. Drop --save or choose a trained head.");
+            }
+
             var clock = Stopwatch.StartNew();
             var x = NpyFile.Read(parse.GetValue(features)!).ToMatrix();
             var y = LabelFile.Read(parse.GetValue(labels)!);
@@ -116,7 +129,7 @@ internal static class ZslCommand
             var m = result.Metrics;
             var calibrated = result.CalibratedMetrics;
             double seconds = clock.Elapsed.TotalSeconds;
-            JsonReport.Write(reportPath, new Dictionary<string, object?>
+            var fields = new Dictionary<string, object?>
             {
                 ["zsl_top1"] = m.ZslTop1,
                 ["zsl_topk"] = m.ZslTopK,
@@ -159,7 +172,15 @@ internal static class ZslCommand
                 ["gzsl_per_class"] = m.GzslPerClass,
                 ["seed"] = options.Seed,
                 ["device"] = (result.Scorer as ZeroShotModel)?.DeviceName ?? "cpu",
-            });
+                ["model"] = savePath,
+            };
+            using (var outputs = new OutputFiles())
+            {
+                outputs.Add(reportPath, "--report", stream => JsonReport.Write(stream, fields));
+                outputs.Add(savePath, "--save", stream => ZeroShotModelFile.Save(stream, (ZeroShotModel)result.Scorer));
+                outputs.Commit();
+            }
+
             cli.Say(string.Create(CultureInfo.InvariantCulture,
                 $"ZSL top-1 {m.ZslTop1:P1}; GZSL seen {m.GzslSeen:P1}, unseen {m.GzslUnseen:P1}, H {m.GzslH:P1}{(calibrated is null ? "" : $", calibrated H {calibrated.GzslH:P1}")} ({result.Chosen}, κ = {embedding.Curvature:G4}, d = {embedding.Dimension}, {seconds:F1} s). Wrote {reportPath}."));
             return ExitCodes.Success;

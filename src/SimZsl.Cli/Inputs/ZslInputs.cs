@@ -11,6 +11,22 @@ internal static class ZslInputs
 {
     public static void Check(string featuresPath, RowMatrix features, string labelsPath, IReadOnlyList<string> labels, string similarityPath, ClassMatrix similarity)
     {
+        CheckFeatures(featuresPath, features);
+        CheckLabels(featuresPath, features, labelsPath, labels, similarityPath, similarity.ClassNames);
+    }
+
+    /// <summary>Features for a model: at least one row, finite, and as many columns as the model was trained on.</summary>
+    public static void CheckFeatures(string featuresPath, RowMatrix features, int? expectedColumns)
+    {
+        CheckFeatures(featuresPath, features);
+        if (expectedColumns is { } f && features.Columns != f)
+        {
+            throw new SimZslException(string.Create(CultureInfo.InvariantCulture, $"{featuresPath} has {features.Columns} feature columns but the model was trained on {f}; give features from the same extractor (and the same PCA) as for training."));
+        }
+    }
+
+    private static void CheckFeatures(string featuresPath, RowMatrix features)
+    {
         if (features.Rows == 0 || features.Columns == 0)
         {
             throw new SimZslException(string.Create(CultureInfo.InvariantCulture, $"{featuresPath}: the features are {features.Rows} × {features.Columns}; they need at least one row and one column (N instances × F features)."));
@@ -27,17 +43,23 @@ internal static class ZslInputs
             }
         }
 
+    }
+
+    /// <summary>One label per feature row, each a class of <paramref name="classSource"/>.</summary>
+    public static void CheckLabels(string featuresPath, RowMatrix features, string labelsPath, IReadOnlyList<string> labels, string classSource, IReadOnlyList<string> classNames)
+    {
         if (labels.Count != features.Rows)
         {
             throw new SimZslException(string.Create(CultureInfo.InvariantCulture, $"{featuresPath} has {features.Rows} rows but {labelsPath} has {labels.Count} labels; give one label per feature row, in the same order."));
         }
 
+        var known = classNames.ToHashSet(StringComparer.Ordinal);
         for (int i = 0; i < labels.Count; i++)
         {
-            if (!similarity.Contains(labels[i]))
+            if (!known.Contains(labels[i]))
             {
                 throw new SimZslException(string.Create(CultureInfo.InvariantCulture,
-                    $"{labelsPath}:{i + 1}: label '{labels[i]}' is not a class of {similarityPath} (which has {similarity.Count} classes, e.g. {string.Join(", ", similarity.ClassNames.Take(3).Select(c => $"'{c}'"))}); names are case-sensitive."));
+                    $"{labelsPath}:{i + 1}: label '{labels[i]}' is not a class of {classSource} (which has {classNames.Count} classes, e.g. {string.Join(", ", classNames.Take(3).Select(c => $"'{c}'"))}); names are case-sensitive."));
             }
         }
     }

@@ -308,7 +308,9 @@ public static class CsvMatrixFile
         return cells;
     }
 
-    private static string Quote(string s) =>
+    /// <summary>One CSV field as RFC 4180 writes it: quoted (with doubled quotes) when it holds a comma, a quote or
+    /// a line break, as is otherwise.</summary>
+    public static string Quote(string s) =>
         s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
 
     private static string Shorten(string s) => s.Length <= 40 ? s : s[..37] + "...";

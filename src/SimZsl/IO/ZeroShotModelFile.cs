@@ -26,6 +26,14 @@ public static class ZeroShotModelFile
     public static void Save(string path, ZeroShotModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
+        AtomicFile.Write(path, stream => Save(stream, model));
+    }
+
+    /// <summary>Writes <paramref name="model"/> to a stream (for a caller that commits several files together).</summary>
+    public static void Save(Stream stream, ZeroShotModel model)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(model);
         using var buffer = new MemoryStream();
         using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
@@ -47,7 +55,7 @@ public static class ZeroShotModelFile
 
         var hash = SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
         buffer.Write(hash);
-        AtomicFile.Write(path, stream => stream.Write(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
+        stream.Write(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
     }
 
     /// <summary>Reads a model file; a file of another version, or a damaged one, raises a <see cref="SimZslException"/>.</summary>

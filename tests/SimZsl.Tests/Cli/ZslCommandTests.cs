@@ -10,12 +10,12 @@ namespace SimZsl.Tests.Cli;
 [Collection(LibTorchGlobalState.Name)]
 public class ZslCommandTests
 {
-    private static readonly string Similarity = RepositoryPaths.Data("WordNet", "FashionMNIST_wup.csv");
+    internal static readonly string Similarity = RepositoryPaths.Data("WordNet", "FashionMNIST_wup.csv");
 
     /// <summary>Features that are a fixed linear image of the classes' spherical κ-MDS prototypes (κ = 1, d = 3, so
     /// 4 ambient coordinates that 8 seen classes span) plus noise: a linear head trained on the seen classes must
     /// then recognise the unseen ones.</summary>
-    private static (string Features, string Labels) WriteLinearFeatures(string dir, int perClass, bool poisonWithNaN = false, int dropLabels = 0)
+    internal static (string Features, string Labels) WriteLinearFeatures(string dir, int perClass, bool poisonWithNaN = false, int dropLabels = 0)
     {
         var s = SimilarityMatrix.FromCsv(Similarity);
         var prototypes = new KappaMds(new KappaMdsOptions { Dimension = 3, Curvature = 1 }).Fit(s.ToDistances(SimilarityTransform.OneMinus)).Prototypes;

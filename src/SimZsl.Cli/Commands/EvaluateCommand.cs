@@ -1,0 +1,68 @@
+using System.CommandLine;
+using System.Globalization;
+using SimZsl.Cli.Inputs;
+using SimZsl.ZeroShot;
+
+namespace SimZsl.Cli.Commands;
+
+/// <summary><c>simzsl evaluate</c>: ZSL and GZSL metrics (Xian et al.) of a saved model on labelled features.</summary>
+internal static class EvaluateCommand
+{
+    public static Command Create(Func<ParseResult, CliContext> context)
+    {
+        var model = ModelInputs.Model();
+        var features = ModelInputs.Features();
+        var labels = CliOptions.RequiredPath("--labels", "One class name per line (N lines), classes of the model.");
+        labels.HelpName = "LABELS.csv";
+        var gamma = ModelInputs.Gamma();
+        var report = CliOptions.NonEmpty(new Option<string?>("--report") { Description = "JSON report to write: zsl_top1, gzsl_seen, gzsl_unseen, gzsl_h, per-class accuracies.", HelpName = "R.json" });
+        var command = new Command("evaluate", """
+            Evaluate a model saved by 'simzsl zsl --save' on labelled features: ZSL top-1 over the model's unseen
+            classes, GZSL seen, unseen and H over all classes.
+
+            Example:
+              simzsl evaluate --model model.szm --features f.npy --labels labels.csv --report r.json
+            """)
+        {
+            model, features, labels, gamma, report,
+        };
+
+        command.SetAction(parse => CommandRunner.Run(context(parse), _ =>
+        {
+            var cli = context(parse);
+            string? reportPath = parse.GetValue(report);
+            CliOptions.CheckOutputFolder(reportPath, "--report");
+            string modelPath = parse.GetValue(model)!, featuresPath = parse.GetValue(features)!, labelsPath = parse.GetValue(labels)!;
+            var (zsl, x) = ModelInputs.Load(modelPath, featuresPath);
+            using (zsl)
+            {
+                var y = LabelFile.Read(labelsPath);
+                ZslInputs.CheckLabels(featuresPath, x, labelsPath, y, modelPath, zsl.Prototypes.ClassNames);
+                var unseen = ModelInputs.UnseenClasses(zsl);
+                var m = zsl.Evaluate(x, y, unseen, new ZeroShotEvaluationOptions { CalibrationGamma = parse.GetValue(gamma) });
+                if (reportPath is not null)
+                {
+                    JsonReport.Write(reportPath, new Dictionary<string, object?>
+                    {
+                        ["zsl_top1"] = m.ZslTop1,
+                        ["gzsl_seen"] = m.GzslSeen,
+                        ["gzsl_unseen"] = m.GzslUnseen,
+                        ["gzsl_h"] = m.GzslH,
+                        ["gamma"] = m.CalibrationGamma,
+                        ["test_seen_instances"] = m.TestSeenCount,
+                        ["test_unseen_instances"] = m.TestUnseenCount,
+                        ["zsl_per_class"] = m.ZslPerClass,
+                        ["gzsl_per_class"] = m.GzslPerClass,
+                        ["model"] = modelPath,
+                    });
+                }
+
+                cli.Say(string.Create(CultureInfo.InvariantCulture,
+                    $"ZSL top-1 {m.ZslTop1:P1} over {unseen.Length} unseen classes; GZSL seen {m.GzslSeen:P1}, unseen {m.GzslUnseen:P1}, H {m.GzslH:P1} (γ = {m.CalibrationGamma:G4}).{(reportPath is null ? "" : $" Wrote {reportPath}.")}"));
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}
