@@ -76,6 +76,8 @@ internal sealed class EpochProgress(ProgressTask task) : IProgress<TrainingProgr
     public void Report(TrainingProgress value)
     {
         task.Value = value.Epoch;
-        task.Description = Markup.Escape($"{task.Description.Split(" · ")[0]} · epoch {value.Epoch}, seen validation {value.ValidationAccuracy:P0}");
+        // Without a validation split (the default: no early stopping) there is no accuracy to show, only the loss.
+        string measure = double.IsNaN(value.ValidationAccuracy) ? $"loss {value.Loss:G3}" : $"seen validation {value.ValidationAccuracy:P0}";
+        task.Description = Markup.Escape($"{task.Description.Split(" · ")[0]} · epoch {value.Epoch}, {measure}");
     }
 }
