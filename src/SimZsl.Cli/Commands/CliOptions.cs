@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SimZsl.ZeroShot;
 using System.Globalization;
 using SimZsl.IO;
 
@@ -79,6 +80,29 @@ internal static class CliOptions
 
     /// <summary>The curvature for <see cref="SimZsl.Embedding.KappaMdsOptions.Curvature"/>: null for "auto".</summary>
     public static double? CurvatureOrAuto(double? value) => value is { } k && double.IsNaN(k) ? null : value;
+
+    /// <summary><c>--device auto|cpu|cuda</c>: where to train and score; cuda on a machine without one is an error.</summary>
+    public static Option<ComputeDevice> Device()
+    {
+        var option = new Option<ComputeDevice>("--device")
+        {
+            Description = "Where to compute: auto (CUDA when libtorch sees a GPU, else the CPU), cpu, cuda. Default auto.",
+            DefaultValueFactory = _ => ComputeDevice.Auto,
+            HelpName = "auto|cpu|cuda",
+            CustomParser = r =>
+            {
+                string text = r.Tokens.Count == 0 ? "auto" : r.Tokens[0].Value;
+                if (Enum.TryParse<ComputeDevice>(text, ignoreCase: true, out var device) && Enum.IsDefined(device) && !int.TryParse(text, out _))
+                {
+                    return device;
+                }
+
+                r.AddError($"--device must be auto, cpu or cuda (got '{text}').");
+                return ComputeDevice.Auto;
+            },
+        };
+        return option;
+    }
 
     public static Option<int> Seed() => new("--seed") { Description = "Seed of every random choice: same seed, same result. Default 0.", DefaultValueFactory = _ => 0, HelpName = "S" };
 

@@ -15,6 +15,7 @@ internal static class EvaluateCommand
         var labels = CliOptions.RequiredPath("--labels", "One class name per line (N lines), classes of the model.");
         labels.HelpName = "LABELS.csv";
         var gamma = ModelInputs.Gamma();
+        var device = CliOptions.Device();
         var report = CliOptions.NonEmpty(new Option<string?>("--report") { Description = "JSON report to write: zsl_top1, gzsl_seen, gzsl_unseen, gzsl_h, per-class accuracies.", HelpName = "R.json" });
         var command = new Command("evaluate", """
             Evaluate a model saved by 'simzsl zsl --save' on labelled features: ZSL top-1 over the model's unseen
@@ -24,7 +25,7 @@ internal static class EvaluateCommand
               simzsl evaluate --model model.szm --features f.npy --labels labels.csv --report r.json
             """)
         {
-            model, features, labels, gamma, report,
+            model, features, labels, gamma, device, report,
         };
 
         command.SetAction(parse => CommandRunner.Run(context(parse), _ =>
@@ -33,7 +34,7 @@ internal static class EvaluateCommand
             string? reportPath = parse.GetValue(report);
             CliOptions.CheckOutputFolder(reportPath, "--report");
             string modelPath = parse.GetValue(model)!, featuresPath = parse.GetValue(features)!, labelsPath = parse.GetValue(labels)!;
-            var (zsl, x) = ModelInputs.Load(modelPath, featuresPath);
+            var (zsl, x) = ModelInputs.Load(modelPath, featuresPath, parse.GetValue(device));
             using (zsl)
             {
                 var y = LabelFile.Read(labelsPath);
@@ -54,6 +55,7 @@ internal static class EvaluateCommand
                         ["zsl_per_class"] = m.ZslPerClass,
                         ["gzsl_per_class"] = m.GzslPerClass,
                         ["model"] = modelPath,
+                        ["device"] = zsl.DeviceName,
                     });
                 }
 

@@ -20,10 +20,10 @@ internal static class ModelInputs
         HelpName = "G",
     };
 
-    public static (ZeroShotModel Model, RowMatrix Features) Load(string modelPath, string featuresPath)
+    public static (ZeroShotModel Model, RowMatrix Features) Load(string modelPath, string featuresPath, ComputeDevice device)
     {
         var features = NpyFile.Read(featuresPath).ToMatrix();
-        var model = ZeroShotModel.Load(modelPath, ComputeDevice.Cpu);
+        var model = ZeroShotModel.Load(modelPath, device);
         try
         {
             ZslInputs.CheckFeatures(featuresPath, features, model.FeatureCount);

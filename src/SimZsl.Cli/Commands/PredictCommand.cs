@@ -17,6 +17,7 @@ internal static class PredictCommand
         var gzsl = new Option<bool>("--gzsl") { Description = "Choose among every class, seen and unseen (GZSL), instead of the unseen classes only." };
         var topK = CliOptions.Positive("--top-k", "How many best classes to list per row. Default 1.", defaultValue: 1);
         var gamma = ModelInputs.Gamma();
+        var device = CliOptions.Device();
         var output = CliOptions.RequiredPath("--output", "Predictions CSV to write: row, predicted, score, top_k (the k best, separated by ';').");
         output.HelpName = "PREDICTIONS.csv";
         var command = new Command("predict", """
@@ -26,7 +27,7 @@ internal static class PredictCommand
               simzsl predict --model model.szm --features f.npy --gzsl --top-k 3 --output predictions.csv
             """)
         {
-            model, features, gzsl, topK, gamma, output,
+            model, features, gzsl, topK, gamma, device, output,
         };
 
         command.SetAction(parse => CommandRunner.Run(context(parse), ct =>
@@ -34,7 +35,7 @@ internal static class PredictCommand
             var cli = context(parse);
             string outputPath = parse.GetValue(output)!;
             CliOptions.CheckOutputFolder(outputPath, "--output");
-            var (zsl, x) = ModelInputs.Load(parse.GetValue(model)!, parse.GetValue(features)!);
+            var (zsl, x) = ModelInputs.Load(parse.GetValue(model)!, parse.GetValue(features)!, parse.GetValue(device));
             using (zsl)
             {
                 bool all = parse.GetValue(gzsl);

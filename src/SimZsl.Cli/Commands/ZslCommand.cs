@@ -63,6 +63,7 @@ internal static class ZslCommand
             }
         });
         var seed = CliOptions.Seed();
+        var device = CliOptions.Device();
         var report = CliOptions.RequiredPath("--report", "JSON report to write: zsl_top1, gzsl_seen, gzsl_unseen, gzsl_h, seconds, …");
         report.HelpName = "R.json";
         var save = CliOptions.NonEmpty(new Option<string?>("--save")
@@ -79,7 +80,7 @@ internal static class ZslCommand
               simzsl zsl --features f.npy --labels labels.csv --similarity samples/data/WordNet/FashionMNIST_wup.csv --unseen Sandal,Shirt --curvature -1 --dim 8 --head hyperbolic --report r.json --save model.szm
             """)
         {
-            features, labels, similarity, unseen, curvature, dim, head, noSelection, transform, testFraction, epochs, batchSize, learningRate, seed, report, save,
+            features, labels, similarity, unseen, curvature, dim, head, noSelection, transform, testFraction, epochs, batchSize, learningRate, seed, device, report, save,
         };
 
         command.SetAction(parse => CommandRunner.Run(context(parse), ct =>
@@ -118,6 +119,7 @@ internal static class ZslCommand
                 BatchSize = parse.GetValue(batchSize),
                 LearningRate = parse.GetValue(learningRate),
                 Seed = parse.GetValue(seed),
+                Device = parse.GetValue(device),
             };
             bool select = !parse.GetValue(noSelection);
             var candidates = Candidates(headName, options, select);

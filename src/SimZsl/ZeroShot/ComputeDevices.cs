@@ -9,7 +9,7 @@ internal static class ComputeDevices
     {
         ComputeDevice.Cpu => torch.CPU,
         ComputeDevice.Cuda when torch.cuda.is_available() => torch.CUDA,
-        ComputeDevice.Cuda => throw new SimZslException("CUDA was asked for, but libtorch sees no CUDA device. Reference a libtorch-cuda package and check the driver, or use ComputeDevice.Cpu or Auto."),
+        ComputeDevice.Cuda => throw new SimZslException("CUDA was asked for, but libtorch sees no CUDA device. Reference a libtorch-cuda package and check the driver, or compute on the CPU (ComputeDevice.Cpu; --device cpu in the tool) or let Auto choose."),
         _ => torch.cuda.is_available() ? torch.CUDA : torch.CPU,
     };
 }

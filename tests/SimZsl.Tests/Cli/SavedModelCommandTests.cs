@@ -124,4 +124,25 @@ public class SavedModelCommandTests
         Assert.Equal(ExitCodes.InvalidData, code);
         Assert.Contains("labels.csv:2: label 'Zebra' is not a class of", error, StringComparison.Ordinal);
     }
+    [Fact]
+    public void DeviceIsAutoCpuOrCudaAndCudaWithoutAGpuSaysWhatToDo()
+    {
+        var t = Trained.Value;
+        string dir = CliRunner.TempFolder(), output = Path.Combine(dir, "p.csv");
+        var (code, _, error) = CliRunner.Run("predict", "--model", t.Model, "--features", t.Features, "--device", "gpu", "--output", output);
+        Assert.Equal(ExitCodes.UsageError, code);
+        Assert.Contains("--device must be auto, cpu or cuda (got 'gpu')", error, StringComparison.Ordinal);
+        Assert.Equal(0, CliRunner.Run("predict", "--model", t.Model, "--features", t.Features, "--device", "CPU", "--output", output).Code);
+        if (TorchSharp.torch.cuda.is_available())
+        {
+            return;   // on a GPU machine cuda is a valid request; the error below is for machines without one
+        }
+
+        File.Delete(output);
+        (code, _, error) = CliRunner.Run("predict", "--model", t.Model, "--features", t.Features, "--device", "cuda", "--output", output);
+        Assert.Equal(ExitCodes.InvalidData, code);
+        Assert.Contains("libtorch sees no CUDA device", error, StringComparison.Ordinal);
+        Assert.Contains("--device cpu", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+    }
 }
