@@ -92,9 +92,11 @@ internal static class CliOptions
             CustomParser = r =>
             {
                 string text = r.Tokens.Count == 0 ? "auto" : r.Tokens[0].Value;
-                if (Enum.TryParse<ComputeDevice>(text, ignoreCase: true, out var device) && Enum.IsDefined(device) && !int.TryParse(text, out _))
+                switch (text.Trim().ToLowerInvariant())
                 {
-                    return device;
+                    case "auto": return ComputeDevice.Auto;
+                    case "cpu": return ComputeDevice.Cpu;
+                    case "cuda": return ComputeDevice.Cuda;
                 }
 
                 r.AddError($"--device must be auto, cpu or cuda (got '{text}').");

@@ -19,7 +19,7 @@ internal static class EvaluateCommand
         var report = CliOptions.NonEmpty(new Option<string?>("--report") { Description = "JSON report to write: zsl_top1, gzsl_seen, gzsl_unseen, gzsl_h, per-class accuracies.", HelpName = "R.json" });
         var command = new Command("evaluate", """
             Evaluate a model saved by 'simzsl zsl --save' on labelled features: ZSL top-1 over the model's unseen
-            classes, GZSL seen, unseen and H over all classes.
+            classes that the labels hold, GZSL seen, unseen and H over all classes.
 
             Example:
               simzsl evaluate --model model.szm --features f.npy --labels labels.csv --report r.json
@@ -34,12 +34,20 @@ internal static class EvaluateCommand
             string? reportPath = parse.GetValue(report);
             CliOptions.CheckOutputFolder(reportPath, "--report");
             string modelPath = parse.GetValue(model)!, featuresPath = parse.GetValue(features)!, labelsPath = parse.GetValue(labels)!;
+            ModelInputs.CheckOutputIsNoInput(reportPath, "--report", (modelPath, "--model"), (featuresPath, "--features"), (labelsPath, "--labels"));
             var (zsl, x) = ModelInputs.Load(modelPath, featuresPath, parse.GetValue(device));
             using (zsl)
             {
                 var y = LabelFile.Read(labelsPath);
                 ZslInputs.CheckLabels(featuresPath, x, labelsPath, y, modelPath, zsl.Prototypes.ClassNames);
-                var unseen = ModelInputs.UnseenClasses(zsl);
+                // The unseen classes that have test images: a test set need not hold every one of them.
+                var present = y.ToHashSet(StringComparer.Ordinal);
+                var unseen = ModelInputs.UnseenClasses(zsl).Where(present.Contains).ToArray();
+                if (unseen.Length == 0)
+                {
+                    throw new SimZslException($"{labelsPath} labels no image of the model's unseen classes ({string.Join(", ", ModelInputs.UnseenClasses(zsl))}); ZSL needs some. Use 'simzsl predict --gzsl' for seen classes only.");
+                }
+
                 var m = zsl.Evaluate(x, y, unseen, new ZeroShotEvaluationOptions { CalibrationGamma = parse.GetValue(gamma) });
                 if (reportPath is not null)
                 {
@@ -54,6 +62,7 @@ internal static class EvaluateCommand
                         ["test_unseen_instances"] = m.TestUnseenCount,
                         ["zsl_per_class"] = m.ZslPerClass,
                         ["gzsl_per_class"] = m.GzslPerClass,
+                        ["unseen_classes"] = unseen,
                         ["model"] = modelPath,
                         ["device"] = zsl.DeviceName,
                     });

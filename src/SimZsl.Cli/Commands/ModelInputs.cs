@@ -13,15 +13,45 @@ internal static class ModelInputs
 
     public static Option<string> Features() => CliOptions.RequiredPath("--features", "Features .npy, N × F, from the same extractor as for training.").WithHelpName("F.npy");
 
-    public static Option<double> Gamma() => new("--gamma")
+    public static Option<double> Gamma()
     {
-        Description = "Calibrated stacking for GZSL: subtract γ from the seen classes' scores (the zsl report's gzsl_calibrated.gamma). Default 0.",
-        DefaultValueFactory = _ => 0,
-        HelpName = "G",
-    };
+        var gamma = new Option<double>("--gamma")
+        {
+            Description = "Calibrated stacking for GZSL: subtract γ from the seen classes' scores (the zsl report's gzsl_calibrated.gamma). Default 0.",
+            DefaultValueFactory = _ => 0,
+            HelpName = "G",
+        };
+        gamma.Validators.Add(r =>
+        {
+            double v = r.GetValueOrDefault<double>();
+            if (!double.IsFinite(v))
+            {
+                r.AddError(System.FormattableString.Invariant($"--gamma must be a finite number (got {v})."));
+            }
+        });
+        return gamma;
+    }
+
+    /// <summary>Refuses an output that would replace one of the inputs (a trained model above all).</summary>
+    public static void CheckOutputIsNoInput(string? output, string option, params (string Path, string Option)[] inputs)
+    {
+        if (output is null)
+        {
+            return;
+        }
+
+        foreach (var (path, name) in inputs)
+        {
+            if (string.Equals(AtomicFile.Destination(output), AtomicFile.Destination(path), StringComparison.Ordinal))
+            {
+                throw new UsageException($"{option} '{output}' is the {name} file; write the output elsewhere.");
+            }
+        }
+    }
 
     public static (ZeroShotModel Model, RowMatrix Features) Load(string modelPath, string featuresPath, ComputeDevice device)
     {
+        ComputeDevices.EnsureAvailable(device);
         var features = NpyFile.Read(featuresPath).ToMatrix();
         var model = ZeroShotModel.Load(modelPath, device);
         try

@@ -18,7 +18,7 @@ internal static class PredictCommand
         var topK = CliOptions.Positive("--top-k", "How many best classes to list per row. Default 1.", defaultValue: 1);
         var gamma = ModelInputs.Gamma();
         var device = CliOptions.Device();
-        var output = CliOptions.RequiredPath("--output", "Predictions CSV to write: row, predicted, score, top_k (the k best, separated by ';').");
+        var output = CliOptions.RequiredPath("--output", "Predictions CSV to write: row, predicted, score (after γ for a seen class), top_k (the k best, separated by ';').");
         output.HelpName = "PREDICTIONS.csv";
         var command = new Command("predict", """
             Predict the class of every feature row with a model saved by 'simzsl zsl --save'.
@@ -35,6 +35,12 @@ internal static class PredictCommand
             var cli = context(parse);
             string outputPath = parse.GetValue(output)!;
             CliOptions.CheckOutputFolder(outputPath, "--output");
+            ModelInputs.CheckOutputIsNoInput(outputPath, "--output", (parse.GetValue(model)!, "--model"), (parse.GetValue(features)!, "--features"));
+            if (parse.GetValue(gamma) != 0 && !parse.GetValue(gzsl))
+            {
+                throw new UsageException("--gamma lowers the seen classes' scores, which only GZSL compares with the unseen ones; add --gzsl or drop --gamma.");
+            }
+
             var (zsl, x) = ModelInputs.Load(parse.GetValue(model)!, parse.GetValue(features)!, parse.GetValue(device));
             using (zsl)
             {

@@ -86,6 +86,7 @@ internal static class ZslCommand
         command.SetAction(parse => CommandRunner.Run(context(parse), ct =>
         {
             var cli = context(parse);
+            ComputeDevices.EnsureAvailable(parse.GetValue(device));
             string reportPath = parse.GetValue(report)!;
             string? savePath = parse.GetValue(save);
             CliOptions.CheckOutputFolder(reportPath, "--report");

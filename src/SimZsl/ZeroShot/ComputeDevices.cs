@@ -3,9 +3,14 @@ using TorchSharp;
 namespace SimZsl.ZeroShot;
 
 /// <summary>Turns a <see cref="ComputeDevice"/> choice into a torch device.</summary>
-internal static class ComputeDevices
+public static class ComputeDevices
 {
-    public static torch.Device Resolve(ComputeDevice choice) => choice switch
+    /// <summary>Fails now, before any long work, when <paramref name="choice"/> names a device this machine lacks
+    /// (CUDA without a GPU that libtorch sees).</summary>
+    /// <exception cref="SimZslException">CUDA was asked for and is not there; the message says what to do.</exception>
+    public static void EnsureAvailable(ComputeDevice choice) => Resolve(choice);
+
+    internal static torch.Device Resolve(ComputeDevice choice) => choice switch
     {
         ComputeDevice.Cpu => torch.CPU,
         ComputeDevice.Cuda when torch.cuda.is_available() => torch.CUDA,

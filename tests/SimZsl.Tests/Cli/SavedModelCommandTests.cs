@@ -19,7 +19,7 @@ public class SavedModelCommandTests
         string model = Path.Combine(dir, "model.szm"), report = Path.Combine(dir, "r.json");
         var (code, output, error) = CliRunner.Run("zsl", "--features", features, "--labels", labels, "--similarity", ZslCommandTests.Similarity, "--transform", "one-minus",
             "--unseen", "Sandal,Shirt", "--curvature", "1", "--dim", "3", "--head", "prototype", "--no-selection", "--epochs", "60", "--batch-size", "32", "--seed", "1",
-            "--report", report, "--save", model);
+            "--device", "cpu", "--report", report, "--save", model);
         Assert.True(code == ExitCodes.Success, error + output);
         return (dir, features, labels, model, report);
     });
@@ -36,7 +36,7 @@ public class SavedModelCommandTests
     {
         var t = Trained.Value;
         string predictions = Path.Combine(t.Dir, "zsl.csv");
-        var (code, output, error) = CliRunner.Run("predict", "--model", t.Model, "--features", t.Features, "--top-k", "2", "--output", predictions);
+        var (code, output, error) = CliRunner.Run("predict", "--model", t.Model, "--features", t.Features, "--top-k", "2", "--device", "cpu", "--output", predictions);
         Assert.True(code == ExitCodes.Success, error + output);
 
         using var model = ZeroShotModel.Load(t.Model, ComputeDevice.Cpu);
@@ -66,14 +66,31 @@ public class SavedModelCommandTests
     {
         var t = Trained.Value;
         string plain = Path.Combine(t.Dir, "gzsl.csv"), calibrated = Path.Combine(t.Dir, "gzsl-gamma.csv");
-        Assert.Equal(0, CliRunner.Run("predict", "--model", t.Model, "--features", t.Features, "--gzsl", "--output", plain).Code);
-        Assert.Equal(0, CliRunner.Run("predict", "--model", t.Model, "--features", t.Features, "--gzsl", "--gamma", "1000", "--output", calibrated).Code);
+        string moderate = Path.Combine(t.Dir, "gzsl-moderate.csv");
+        Assert.Equal(0, CliRunner.Run("predict", "--model", t.Model, "--features", t.Features, "--gzsl", "--device", "cpu", "--output", plain).Code);
+        Assert.Equal(0, CliRunner.Run("predict", "--model", t.Model, "--features", t.Features, "--gzsl", "--gamma", "1000", "--device", "cpu", "--output", calibrated).Code);
         using var model = ZeroShotModel.Load(t.Model, ComputeDevice.Cpu);
         string[] all = [.. model.SeenClasses, "Sandal", "Shirt"];
-        var expected = model.Predict(NpyFile.Read(t.Features).ToMatrix(), all);
+        var x = NpyFile.Read(t.Features).ToMatrix();
+        var expected = model.Predict(x, all);
         Assert.Equal(expected, ReadPredictions(plain).Select(r => r[1]));
         // γ far above any score gap: no row can go to a seen class.
         Assert.All(ReadPredictions(calibrated), r => Assert.Contains(r[1], new[] { "Sandal", "Shirt" }));
+
+        // A moderate γ (the median gap between a row's best seen and best unseen score, so that it moves some rows
+        // and not others) against the calibrated argmax computed here.
+        var scores = model.Scores(x, all);
+        int c = all.Length, s = model.SeenClasses.Count;
+        var gaps = Enumerable.Range(0, x.Rows).Select(i => scores.Skip(i * c).Take(s).Max() - scores.Skip((i * c) + s).Take(c - s).Max()).Order().ToArray();
+        double gamma = gaps[gaps.Length / 2];
+        Assert.Equal(0, CliRunner.Run("predict", "--model", t.Model, "--features", t.Features, "--gzsl", "--gamma", gamma.ToString("R", CultureInfo.InvariantCulture), "--device", "cpu", "--output", moderate).Code);
+        var byHand = Enumerable.Range(0, x.Rows).Select(i =>
+        {
+            var row = Enumerable.Range(0, c).Select(j => scores[(i * c) + j] - (j < s ? gamma : 0)).ToArray();
+            return all[Array.IndexOf(row, row.Max())];
+        }).ToArray();
+        Assert.Equal(byHand, ReadPredictions(moderate).Select(r => r[1]));
+        Assert.NotEqual(expected, byHand);   // the γ changed some rows
     }
 
     [Fact]
@@ -81,13 +98,17 @@ public class SavedModelCommandTests
     {
         var t = Trained.Value;
         string report = Path.Combine(t.Dir, "evaluate.json");
-        var (code, output, error) = CliRunner.Run("evaluate", "--model", t.Model, "--features", t.Features, "--labels", t.Labels, "--report", report);
+        var (code, output, error) = CliRunner.Run("evaluate", "--model", t.Model, "--features", t.Features, "--labels", t.Labels, "--gamma", "0.3", "--device", "cpu", "--report", report);
         Assert.True(code == ExitCodes.Success, error + output);
         using var model = ZeroShotModel.Load(t.Model, ComputeDevice.Cpu);
-        var m = model.Evaluate(NpyFile.Read(t.Features).ToMatrix(), ReadLabels(t.Labels), ["Sandal", "Shirt"]);
+        var m = model.Evaluate(NpyFile.Read(t.Features).ToMatrix(), ReadLabels(t.Labels), ["Sandal", "Shirt"], new ZeroShotEvaluationOptions { CalibrationGamma = 0.3 });
+        var uncalibrated = model.Evaluate(NpyFile.Read(t.Features).ToMatrix(), ReadLabels(t.Labels), ["Sandal", "Shirt"]);
         using var json = JsonDocument.Parse(File.ReadAllText(report));
         Assert.Equal(m.ZslTop1, json.RootElement.GetProperty("zsl_top1").GetDouble());
         Assert.Equal(m.GzslH, json.RootElement.GetProperty("gzsl_h").GetDouble());
+        Assert.Equal(m.GzslSeen, json.RootElement.GetProperty("gzsl_seen").GetDouble());
+        Assert.Equal(0.3, json.RootElement.GetProperty("gamma").GetDouble());
+        Assert.NotEqual(uncalibrated.GzslSeen, m.GzslSeen);   // γ = 0.3 moves some seen images
         Assert.Equal(60, json.RootElement.GetProperty("test_unseen_instances").GetInt32());
         Assert.Contains("ZSL top-1", output, StringComparison.Ordinal);
         using var zslReport = JsonDocument.Parse(File.ReadAllText(t.Report));
@@ -105,6 +126,16 @@ public class SavedModelCommandTests
         Assert.Equal(ExitCodes.UsageError, code);
         Assert.Contains("closed-form peer 'ridge'", error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(dir, "r.json")));
+
+        // γ without --gzsl, and an output that would replace the model.
+        (code, _, error) = CliRunner.Run("predict", "--model", t.Model, "--features", t.Features, "--gamma", "1", "--output", Path.Combine(dir, "p.csv"));
+        Assert.Equal(ExitCodes.UsageError, code);
+        Assert.Contains("add --gzsl or drop --gamma", error, StringComparison.Ordinal);
+        long before = new FileInfo(t.Model).Length;
+        (code, _, error) = CliRunner.Run("predict", "--model", t.Model, "--features", t.Features, "--output", t.Model);
+        Assert.Equal(ExitCodes.UsageError, code);
+        Assert.Contains("is the --model file", error, StringComparison.Ordinal);
+        Assert.Equal(before, new FileInfo(t.Model).Length);
 
         // Features of another width.
         string narrow = Path.Combine(dir, "narrow.npy");
@@ -144,5 +175,14 @@ public class SavedModelCommandTests
         Assert.Contains("libtorch sees no CUDA device", error, StringComparison.Ordinal);
         Assert.Contains("--device cpu", error, StringComparison.Ordinal);
         Assert.False(File.Exists(output));
+
+        // Before any work, and for a closed-form peer too (it would otherwise run on the CPU and say so).
+        string report = Path.Combine(dir, "r.json");
+        (code, _, error) = CliRunner.Run("zsl", "--features", t.Features, "--labels", t.Labels, "--similarity", ZslCommandTests.Similarity,
+            "--unseen", "Sandal,Shirt", "--curvature", "0", "--dim", "3", "--head", "ridge", "--device", "cuda", "--report", report);
+        Assert.Equal(ExitCodes.InvalidData, code);
+        Assert.Contains("libtorch sees no CUDA device", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(report));
+        Assert.Equal(ExitCodes.UsageError, CliRunner.Run("predict", "--model", t.Model, "--features", t.Features, "--device", "auto,cuda", "--output", output).Code);
     }
 }
