@@ -56,7 +56,7 @@ internal static class PredictCommand
                 double g = parse.GetValue(gamma);
                 int c = candidates.Length, seen = all ? zsl.SeenClasses.Count : 0, k = Math.Min(parse.GetValue(topK), c);
                 var text = new StringBuilder("row,predicted,score,top_k\n");
-                var order = new int[c];
+                var order = Enumerable.Range(0, c).ToArray();
                 for (int i = 0; i < x.Rows; i++)
                 {
                     ct.ThrowIfCancellationRequested();
@@ -64,11 +64,6 @@ internal static class PredictCommand
                     for (int j = 0; j < seen; j++)
                     {
                         row[j] -= g;   // calibrated stacking: seen scores lowered by γ
-                    }
-
-                    for (int j = 0; j < c; j++)
-                    {
-                        order[j] = j;
                     }
 
                     // Best first; equal scores keep the candidate order (seen before unseen), as the evaluation does.
