@@ -131,6 +131,23 @@ internal static class CliOptions
         }
     }
 
+    /// <summary>Refuses an output that would replace one of the inputs (a trained model above all).</summary>
+    public static void CheckOutputIsNoInput(string? output, string option, params (string Path, string Option)[] inputs)
+    {
+        if (output is null)
+        {
+            return;
+        }
+
+        foreach (var (path, name) in inputs)
+        {
+            if (string.Equals(AtomicFile.Destination(output), AtomicFile.Destination(path), StringComparison.Ordinal))
+            {
+                throw new UsageException($"{option} '{output}' is the {name} file; write the output elsewhere.");
+            }
+        }
+    }
+
     /// <summary>Refuses two outputs that are the same file (after following links): the second would silently
     /// replace the first.</summary>
     public static void CheckDistinctOutputs(params (string? Path, string Option)[] outputs)

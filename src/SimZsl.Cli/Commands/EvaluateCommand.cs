@@ -34,7 +34,7 @@ internal static class EvaluateCommand
             string? reportPath = parse.GetValue(report);
             CliOptions.CheckOutputFolder(reportPath, "--report");
             string modelPath = parse.GetValue(model)!, featuresPath = parse.GetValue(features)!, labelsPath = parse.GetValue(labels)!;
-            ModelInputs.CheckOutputIsNoInput(reportPath, "--report", (modelPath, "--model"), (featuresPath, "--features"), (labelsPath, "--labels"));
+            CliOptions.CheckOutputIsNoInput(reportPath, "--report", (modelPath, "--model"), (featuresPath, "--features"), (labelsPath, "--labels"));
             var (zsl, x) = ModelInputs.Load(modelPath, featuresPath, parse.GetValue(device));
             using (zsl)
             {
@@ -51,17 +51,9 @@ internal static class EvaluateCommand
                 var m = zsl.Evaluate(x, y, unseen, new ZeroShotEvaluationOptions { CalibrationGamma = parse.GetValue(gamma) });
                 if (reportPath is not null)
                 {
-                    JsonReport.Write(reportPath, new Dictionary<string, object?>
+                    JsonReport.Write(reportPath, new Dictionary<string, object?>(JsonReport.Metrics(m))
                     {
-                        ["zsl_top1"] = m.ZslTop1,
-                        ["gzsl_seen"] = m.GzslSeen,
-                        ["gzsl_unseen"] = m.GzslUnseen,
-                        ["gzsl_h"] = m.GzslH,
                         ["gamma"] = m.CalibrationGamma,
-                        ["test_seen_instances"] = m.TestSeenCount,
-                        ["test_unseen_instances"] = m.TestUnseenCount,
-                        ["zsl_per_class"] = m.ZslPerClass,
-                        ["gzsl_per_class"] = m.GzslPerClass,
                         ["unseen_classes"] = unseen,
                         ["model"] = modelPath,
                         ["device"] = zsl.DeviceName,

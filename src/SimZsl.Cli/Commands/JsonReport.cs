@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SimZsl.IO;
+using SimZsl.ZeroShot;
 
 namespace SimZsl.Cli.Commands;
 
@@ -14,6 +15,21 @@ internal static class JsonReport
     /// <summary>Writes the report to a stream (one file of <see cref="OutputFiles"/>).</summary>
     public static void Write(Stream stream, IReadOnlyDictionary<string, object?> fields) =>
         stream.Write(new System.Text.UTF8Encoding(false).GetBytes(Text(fields)));
+
+    /// <summary>The metric fields every zero-shot report carries (zsl and evaluate), under the contract's names.</summary>
+    public static Dictionary<string, object?> Metrics(ZeroShotMetrics m) => new()
+    {
+        ["zsl_top1"] = m.ZslTop1,
+        ["zsl_topk"] = m.ZslTopK,
+        ["top_k"] = m.TopK,
+        ["gzsl_seen"] = m.GzslSeen,
+        ["gzsl_unseen"] = m.GzslUnseen,
+        ["gzsl_h"] = m.GzslH,
+        ["test_seen_instances"] = m.TestSeenCount,
+        ["test_unseen_instances"] = m.TestUnseenCount,
+        ["zsl_per_class"] = m.ZslPerClass,
+        ["gzsl_per_class"] = m.GzslPerClass,
+    };
 
     private static string Text(IReadOnlyDictionary<string, object?> fields) => JsonSerializer.Serialize(Sanitize(fields), Indented) + "\n";
 

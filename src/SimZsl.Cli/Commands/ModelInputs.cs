@@ -32,23 +32,6 @@ internal static class ModelInputs
         return gamma;
     }
 
-    /// <summary>Refuses an output that would replace one of the inputs (a trained model above all).</summary>
-    public static void CheckOutputIsNoInput(string? output, string option, params (string Path, string Option)[] inputs)
-    {
-        if (output is null)
-        {
-            return;
-        }
-
-        foreach (var (path, name) in inputs)
-        {
-            if (string.Equals(AtomicFile.Destination(output), AtomicFile.Destination(path), StringComparison.Ordinal))
-            {
-                throw new UsageException($"{option} '{output}' is the {name} file; write the output elsewhere.");
-            }
-        }
-    }
-
     public static (ZeroShotModel Model, RowMatrix Features) Load(string modelPath, string featuresPath, ComputeDevice device)
     {
         ComputeDevices.EnsureAvailable(device);

@@ -35,7 +35,7 @@ internal static class PredictCommand
             var cli = context(parse);
             string outputPath = parse.GetValue(output)!;
             CliOptions.CheckOutputFolder(outputPath, "--output");
-            ModelInputs.CheckOutputIsNoInput(outputPath, "--output", (parse.GetValue(model)!, "--model"), (parse.GetValue(features)!, "--features"));
+            CliOptions.CheckOutputIsNoInput(outputPath, "--output", (parse.GetValue(model)!, "--model"), (parse.GetValue(features)!, "--features"));
             if (parse.GetValue(gamma) != 0 && !parse.GetValue(gzsl))
             {
                 throw new UsageException("--gamma lowers the seen classes' scores, which only GZSL compares with the unseen ones; add --gzsl or drop --gamma.");

@@ -132,14 +132,8 @@ internal static class ZslCommand
             var m = result.Metrics;
             var calibrated = result.CalibratedMetrics;
             double seconds = clock.Elapsed.TotalSeconds;
-            var fields = new Dictionary<string, object?>
+            var fields = new Dictionary<string, object?>(JsonReport.Metrics(m))
             {
-                ["zsl_top1"] = m.ZslTop1,
-                ["zsl_topk"] = m.ZslTopK,
-                ["top_k"] = m.TopK,
-                ["gzsl_seen"] = m.GzslSeen,
-                ["gzsl_unseen"] = m.GzslUnseen,
-                ["gzsl_h"] = m.GzslH,
                 ["gzsl_calibrated"] = calibrated is null ? null : new Dictionary<string, object?>
                 {
                     ["gamma"] = calibrated.CalibrationGamma,
@@ -169,10 +163,6 @@ internal static class ZslCommand
                 ["seen_classes"] = result.Split!.SeenClasses,
                 ["unseen_classes"] = result.Split.UnseenClasses,
                 ["train_instances"] = result.Split.Train.Length,
-                ["test_seen_instances"] = m.TestSeenCount,
-                ["test_unseen_instances"] = m.TestUnseenCount,
-                ["zsl_per_class"] = m.ZslPerClass,
-                ["gzsl_per_class"] = m.GzslPerClass,
                 ["seed"] = options.Seed,
                 ["device"] = (result.Scorer as ZeroShotModel)?.DeviceName ?? "cpu",
                 ["model"] = savePath,

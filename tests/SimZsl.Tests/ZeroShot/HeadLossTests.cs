@@ -135,12 +135,13 @@ public class HeadLossTests
         return points;
     }
 
+    /// <summary>Ball curvatures for the hyperbolic head's checks: c = 4, 1 and 0.25, so a wrong power of √c shows.</summary>
+    public static TheoryData<double> BallCurvatures => [-4.0, -1.0, -0.25];
+
     private static double[] Row(double[,] m, int i) => Enumerable.Range(0, m.GetLength(1)).Select(k => m[i, k]).ToArray();
 
     [Theory]
-    [InlineData(-4.0)]
-    [InlineData(-1.0)]
-    [InlineData(-0.25)]
+    [MemberData(nameof(BallCurvatures))]
     public void HyperbolicHeadDistancesAreTheBallDistancesOfItsCurvature(double curvature)
     {
         // Against Geometry's double-precision ball distance (an independent formula: 2 artanh of the Möbius gap);
@@ -166,9 +167,7 @@ public class HeadLossTests
     }
 
     [Theory]
-    [InlineData(-4.0)]
-    [InlineData(-1.0)]
-    [InlineData(-0.25)]
+    [MemberData(nameof(BallCurvatures))]
     public void HyperbolicHeadEmbedsThroughTheExponentialMapOfItsCurvature(double curvature)
     {
         double[] u = [0.7, -1.1, 0.4];
@@ -178,9 +177,7 @@ public class HeadLossTests
     }
 
     [Theory]
-    [InlineData(-4.0)]
-    [InlineData(-1.0)]
-    [InlineData(-0.25)]
+    [MemberData(nameof(BallCurvatures))]
     public void HyperbolicLossesAtEachCurvatureMatchTheDistances(double curvature)
     {
         // One embedded point, two prototypes: CE = log(1 + exp(−(d₁ − d₀)/τ)) for target 0; hinge = max(0, m + d₀ − d₁)
