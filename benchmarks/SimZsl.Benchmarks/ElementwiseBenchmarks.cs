@@ -32,7 +32,7 @@ public class ElementwiseBenchmarks
     public void LibtorchSinh()
     {
         _source.CopyTo(_values.Span);
-        using var t = _values.AsTensor(2000, 2000);
+        using var t = TensorArrays.FromArray(_source, 2000, 2000);
         t.sinh_();
     }
 
@@ -47,7 +47,7 @@ public class ElementwiseBenchmarks
     public void LibtorchSin()
     {
         _source.CopyTo(_values.Span);
-        using var t = _values.AsTensor(2000, 2000);
+        using var t = TensorArrays.FromArray(_source, 2000, 2000);
         t.sin_();
     }
 }

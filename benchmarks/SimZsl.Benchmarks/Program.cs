@@ -55,7 +55,7 @@ if (args.Length >= 2 && args[0] == "quick-strain")
             double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
             Console.WriteLine($"   build {buildSeconds:F3} s, eigensolver {eigenSeconds:F3} s, strain {strainSeconds:F3} s; CPU of the three {cpuSeconds:F3} s");
             var result = new KappaMds(options).Fit(distances);
-            Console.WriteLine($"n={n} κ={k}: strain {strainSeconds:F3} s (products {strain.Products}, residual {strain.Residual:E1}, kept eigenvalues {strain.Eigenvalues.Min():G6} .. {strain.Eigenvalues.Max():G6}), fit {result.Elapsed.TotalSeconds:F3} s, normalised stress {result.Quality.NormalizedStress:F4}, MAP {result.Quality.MeanAveragePrecision:F3}");
+            Console.WriteLine($"n={n} κ={k}: strain {strainSeconds:F3} s (products {strain.Products}, residual {strain.Residual:E1}, kept eigenvalues {strain.Eigenvalues.Min():G6} .. {strain.Eigenvalues.Max():G6}), fit {result.Elapsed.TotalSeconds:F3} s, normalised stress {result.MeasureQuality(distances).NormalizedStress:F4}, MAP {result.MeasureQuality(distances).MeanAveragePrecision:F3}");
         }
     }
 

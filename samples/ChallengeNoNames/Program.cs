@@ -38,7 +38,7 @@ foreach (var taxonomy in new[] { Taxonomy.Cub(), Taxonomy.FishNet() })
             {
                 Dimension = d, Curvature = Curvature(sign, distances.MaxDistance), Refine = true, MaxIterations = 200, Seed = seed,
             }).Fit(distances);
-            var q = result.Quality;
+            var q = result.MeasureQuality(distances);
             maps.Add(q.MeanAveragePrecision);
             table.Add(taxonomy.Name, name, $"{d}", result.Curvature.ToString("G3", CultureInfo.InvariantCulture), F(q.MeanAveragePrecision), F(q.MeanDistortion), F(q.NormalizedStress), step.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture));
             Console.Error.WriteLine($"  {name} d = {d}: κ = {result.Curvature:G3}, MAP {q.MeanAveragePrecision:F3}, distortion {q.MeanDistortion:F3} ({step.Elapsed.TotalSeconds:F1} s)");

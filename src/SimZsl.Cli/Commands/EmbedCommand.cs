@@ -74,40 +74,45 @@ internal static class EmbedCommand
 
             var result = cli.WithProgress("κ-MDS", progress =>
                 new KappaMds(options).Fit(distances, new Progress<EmbeddingProgress>(p => progress.Report((p.Stage, p.Fraction, double.IsFinite(p.Stress) ? $"stress {p.Stress:G4}" : string.Empty))), ct));
-            double seconds = clock.Elapsed.TotalSeconds;
             foreach (string warning in result.Warnings)
             {
                 // Even with --quiet: it says the coordinates are worse than they look.
                 cli.Error.WriteLine($"simzsl: warning: {warning}");
             }
 
+            // Stress, distortion and MAP cost O(n² log n), more than the fit on large inputs: measured only for the report.
+            var quality = reportPath is null ? null : result.MeasureQuality(distances, ct);
+            double seconds = clock.Elapsed.TotalSeconds;
             var prototypes = result.Prototypes;
             var columns = Enumerable.Range(0, prototypes.Coordinates.Columns).Select(c => "x" + c.ToString(CultureInfo.InvariantCulture)).ToArray();
             using (var outputs = new OutputFiles())
             {
                 outputs.Add(outputPath, "--output", s => CsvMatrixFile.WriteTable(s, "class", prototypes.ClassNames, columns, prototypes.Coordinates));
-                outputs.Add(reportPath, "--report", s => JsonReport.Write(s, Report(result, distances, seconds, chosenTransform, inputKind, options)));
+                outputs.Add(reportPath, "--report", s => JsonReport.Write(s, Report(result, quality!, distances, seconds, chosenTransform, inputKind, options)));
                 outputs.Commit();
             }
 
+            string measured = quality is null
+                ? (double.IsNaN(result.Strain) ? $"{options.Landmarks?.Count} landmarks" : string.Create(CultureInfo.InvariantCulture, $"strain {result.Strain:G4}"))
+                : string.Create(CultureInfo.InvariantCulture, $"normalised stress {quality.NormalizedStress:G4}, mean distortion {quality.MeanDistortion:G4}, MAP {quality.MeanAveragePrecision:G4}");
             cli.Say(string.Create(CultureInfo.InvariantCulture,
-                $"Embedded {distances.Count} classes in d = {result.Dimension}, κ = {result.Curvature:G6}: normalised stress {result.Quality.NormalizedStress:G4}, mean distortion {result.Quality.MeanDistortion:G4}, MAP {result.Quality.MeanAveragePrecision:G4}, {seconds:F2} s. Wrote {outputPath}{(reportPath is null ? string.Empty : " and " + reportPath)}."));
+                $"Embedded {distances.Count} classes in d = {result.Dimension}, κ = {result.Curvature:G6}: {measured}, {seconds:F2} s. Wrote {outputPath}{(reportPath is null ? string.Empty : " and " + reportPath)}."));
             return ExitCodes.Success;
         }));
         return command;
     }
 
-    private static Dictionary<string, object?> Report(KappaMdsResult r, DistanceMatrix d, double seconds, SimilarityTransform? transform, InputKind kind, KappaMdsOptions options) => new()
+    private static Dictionary<string, object?> Report(KappaMdsResult r, EmbeddingQuality q, DistanceMatrix d, double seconds, SimilarityTransform? transform, InputKind kind, KappaMdsOptions options) => new()
     {
         ["curvature"] = r.Curvature,
         ["dimension"] = r.Dimension,
         ["classes"] = d.Count,
-        ["stress"] = r.Quality.Stress,
-        ["normalized_stress"] = r.Quality.NormalizedStress,
-        ["mean_distortion"] = r.Quality.MeanDistortion,
-        ["max_distortion"] = r.Quality.MaxDistortion,
-        ["map"] = r.Quality.MeanAveragePrecision,
-        ["strain"] = r.Quality.Strain,
+        ["stress"] = q.Stress,
+        ["normalized_stress"] = q.NormalizedStress,
+        ["mean_distortion"] = q.MeanDistortion,
+        ["max_distortion"] = q.MaxDistortion,
+        ["map"] = q.MeanAveragePrecision,
+        ["strain"] = q.Strain,
         ["clipped_eigenvalue_mass"] = r.ClippedEigenvalueMass,
         ["eigenvalues"] = r.Eigenvalues,
         ["seconds"] = seconds,

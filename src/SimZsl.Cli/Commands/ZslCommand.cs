@@ -159,7 +159,7 @@ internal static class ZslCommand
                 },
                 ["curvature"] = embedding.Curvature,
                 ["dimension"] = embedding.Dimension,
-                ["embedding_normalized_stress"] = embedding.Quality.NormalizedStress,
+                ["embedding_normalized_stress"] = embedding.MeasureQuality(distances, ct).NormalizedStress,
                 ["seen_classes"] = result.Split!.SeenClasses,
                 ["unseen_classes"] = result.Split.UnseenClasses,
                 ["train_instances"] = result.Split.Train.Length,

@@ -1,11 +1,9 @@
 using System.Runtime.InteropServices;
-using TorchSharp;
 
 namespace SimZsl.Embedding;
 
-/// <summary>A large array of doubles whose first element sits on a 64-byte boundary, in the pinned heap, that
-/// libtorch can use in place (no copy). Why aligned: BLAS picks its kernels by the alignment of its inputs, and
-/// an arbitrarily aligned managed array made matrix products differ in the last bits from run to run.</summary>
+/// <summary>A large array of doubles whose first element sits on a 64-byte boundary, in the pinned heap: the strain
+/// matrix, read by <see cref="BlockProduct"/> in rows of whole cache lines.</summary>
 internal sealed class AlignedBuffer
 {
     private const int Alignment = 64;
@@ -26,8 +24,4 @@ internal sealed class AlignedBuffer
 
     /// <summary>The values.</summary>
     public Span<double> Span => _array.AsSpan(_offset, Length);
-
-    /// <summary>A rows × columns tensor over the same memory (dispose it, e.g. through a dispose scope).</summary>
-    public torch.Tensor AsTensor(int rows, int columns) =>
-        torch.frombuffer(_array, torch.ScalarType.Float64, count: Length, offset: _offset).view(rows, columns);
 }

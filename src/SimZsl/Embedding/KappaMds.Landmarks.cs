@@ -10,7 +10,7 @@ public sealed partial class KappaMds
     private bool UsesLandmarks => Options.Landmarks is not null || Options.LandmarkCount is not null;
 
     // Landmarks named or chosen; κ chosen on the landmark block when not given; every other class placed from its
-    // landmark distances only (other missing entries are simply not needed). Quality is measured on the full matrix.
+    // landmark distances only (other missing entries are simply not needed): O(L·m·d), linear in the classes.
     private KappaMdsResult FitWithLandmarks(DistanceMatrix distances, IProgress<EmbeddingProgress>? progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
@@ -18,13 +18,12 @@ public sealed partial class KappaMds
         var indices = LandmarkDistances.LandmarkIndices(distances, names);
         double curvature = Options.Curvature ?? CurvatureSelection.Choose(distances.Subset(indices), Options, progress, cancellationToken).Curvature;
         var landmarks = new LandmarkMds(Options with { Curvature = curvature }).Fit(distances, names, progress, cancellationToken);
-        var quality = EmbeddingQualityMeasures.Compute(distances, landmarks.Prototypes.Coordinates, curvature, double.NaN, cancellationToken);
         return new KappaMdsResult
         {
             Prototypes = landmarks.Prototypes,
             Eigenvalues = landmarks.Eigenvalues,
             ClippedEigenvalueMass = landmarks.ClippedEigenvalueMass,
-            Quality = quality,
+            Strain = double.NaN,
             Iterations = landmarks.Iterations,
             Converged = landmarks.Converged,
             MissingPairs = distances.MissingPairCount,

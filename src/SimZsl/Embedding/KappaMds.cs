@@ -4,7 +4,8 @@ using SimZsl.Similarity;
 namespace SimZsl.Embedding;
 
 /// <summary>κ-MDS: embeds a class distance matrix in a space of constant curvature κ. Problem, then solve:
-/// <c>new KappaMds(options).Fit(distances)</c>.</summary>
+/// <c>new KappaMds(options).Fit(distances)</c>; the quality of the result is measured when asked
+/// (<see cref="KappaMdsResult.MeasureQuality"/>).</summary>
 public sealed partial class KappaMds
 {
     /// <summary>Creates the solver; the options are validated against each problem in <see cref="Fit"/>.</summary>
@@ -57,14 +58,14 @@ public sealed partial class KappaMds
             (prototypes, iterations, converged) = (refined.Prototypes, refined.Iterations, refined.Converged);
         }
 
-        var quality = EmbeddingQualityMeasures.Compute(distances, prototypes.Coordinates, curvature, strain.Strain, cancellationToken);
-        progress?.Report(new EmbeddingProgress("done", iterations, quality.Stress, 1));
+        progress?.Report(new EmbeddingProgress("done", iterations, double.NaN, 1));
         return new KappaMdsResult
         {
             Prototypes = prototypes,
             Eigenvalues = strain.Eigenvalues,
             ClippedEigenvalueMass = strain.ClippedMass,
-            Quality = quality,
+            Strain = strain.Strain,
+            EigenResidual = strain.Residual,
             Iterations = iterations,
             Converged = converged,
             MissingPairs = distances.MissingPairCount,

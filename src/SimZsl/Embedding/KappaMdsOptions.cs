@@ -55,6 +55,11 @@ public sealed record KappaMdsOptions
     /// partial (residual-checked) above.</summary>
     public EigenSolver EigenSolver { get; init; } = EigenSolver.Auto;
 
+    /// <summary>Diagnostic: measure the eigen-residual of the strain step's pairs against the n × n matrix itself
+    /// (<see cref="KappaMdsResult.EigenResidual"/>), one more pass over the matrix per strain solve. Default false:
+    /// the partial solver's estimate from its basis is reported, the full solver's pairs are not measured.</summary>
+    public bool MeasureResidual { get; init; }
+
     /// <summary>Checks the options against a problem with <paramref name="classCount"/> classes and throws one
     /// <see cref="ArgumentException"/> that lists every violation.</summary>
     public void Validate(int classCount)

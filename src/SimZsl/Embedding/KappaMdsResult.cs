@@ -26,8 +26,14 @@ public sealed record KappaMdsResult
     /// (0 on exact data of the chosen geometry).</summary>
     public required double ClippedEigenvalueMass { get; init; }
 
-    /// <summary>Stress, distortion, MAP and strain of the final embedding.</summary>
-    public required EmbeddingQuality Quality { get; init; }
+    /// <summary>Relative strain ‖M − ZWZᵀ‖_F / ‖M‖_F of the strain step (see <see cref="EmbeddingQuality.Strain"/>):
+    /// known to the solver at no cost; NaN on the landmark route, whose strain step sees only the landmark block.</summary>
+    public required double Strain { get; init; }
+
+    /// <summary>Largest relative eigen-residual ‖Mz − μz‖ / scale of the strain step's kept pairs: the partial
+    /// solver's estimate (at most 1e-10), measured on the matrix with <see cref="KappaMdsOptions.MeasureResidual"/>,
+    /// NaN otherwise (full solver, landmark route).</summary>
+    public double EigenResidual { get; init; } = double.NaN;
 
     /// <summary>Stress refinement iterations run (0 without refinement).</summary>
     public int Iterations { get; init; }
@@ -47,6 +53,21 @@ public sealed record KappaMdsResult
     /// <summary>What the caller should know about the fit although it succeeded, e.g. distances beyond the diameter
     /// of the sphere of the requested curvature. Empty when there is nothing to say.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>Measures how well the prototypes reproduce <paramref name="target"/> (normally the distances given to
+    /// the fit) over its observed pairs: stress, distortion and neighbour MAP, with <see cref="Strain"/>. Computed on
+    /// demand because it costs O(n² log n), more than the fit itself on large or landmark problems.</summary>
+    /// <exception cref="ArgumentException">The target's classes are not the embedded classes, in the same order.</exception>
+    public EmbeddingQuality MeasureQuality(DistanceMatrix target, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (!target.ClassNames.SequenceEqual(ClassNames))
+        {
+            throw new ArgumentException($"The target has {target.Count} classes and the embedding {ClassNames.Count}; measure the quality against the distances that were embedded, with the classes in the same order.", nameof(target));
+        }
+
+        return EmbeddingQualityMeasures.Compute(target, Prototypes.Coordinates, Curvature, Strain, cancellationToken);
+    }
 
     /// <summary>Geodesic distance between the prototypes of classes i and j.</summary>
     public double Distance(int i, int j) => Prototypes.Distance(i, j);

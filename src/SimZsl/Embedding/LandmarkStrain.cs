@@ -81,7 +81,8 @@ internal sealed class LandmarkStrain
             DoubleCenter(a, count, mean);
         }
 
-        var (values, vectors) = CurvatureRange.Guard(curvature, () => LandmarkEigen.Decompose(a, count), r => r.Values.All(double.IsFinite) && r.Vectors.All(double.IsFinite));
+        var (values, vectors) = CurvatureRange.Guard(curvature, () => SymmetricEigen.Decompose(a, count), r => r.Values.All(double.IsFinite) && r.Vectors.All(double.IsFinite));
+        SymmetricEigen.FixSigns(vectors, count, count);
         return curvature < 0
             ? Hyperbolic(values, vectors, count, dimension, curvature)
             : Positive(values, vectors, count, dimension, curvature, mean);

@@ -1,6 +1,3 @@
-using TorchSharp;
-using static TorchSharp.torch;
-using static SimZsl.KeptScalars;
 
 namespace SimZsl.Embedding;
 
@@ -31,36 +28,33 @@ internal static class StrainEigensolver
         return Full(matrix, dimension, cancellationToken);
     }
 
-    /// <summary>Full decomposition in the basis [u, u⊥] given by the Householder reflection that maps e₁ to u.</summary>
+    /// <summary>Full decomposition in the basis [u, u⊥] given by the Householder reflection H that maps e₁ to u; its
+    /// <see cref="StrainSpectrum.Residual"/> is NaN (not measured, see <see cref="DirectResidual"/>).</summary>
     public static StrainSpectrum Full(StrainMatrix matrix, int dimension, CancellationToken cancellationToken)
     {
         int n = matrix.Count;
-        using var scope = NewDisposeScope();
-        var m = matrix.AsTensor();
-        Tensor basis, projected;
-        if (matrix.OnesWeight == 0)
+        var projected = matrix.Buffer.Span[..(n * n)].ToArray();
+        double[]? reflector = null;
+        if (matrix.OnesWeight != 0)
         {
-            basis = eye(n, dtype: ScalarType.Float64);
-            projected = m.clone();
-        }
-        else
-        {
-            basis = HouseholderOnes(n);
-            projected = basis.mm(m.mm(basis));
+            reflector = HouseholderOnes(n);
+            ReflectBothSides(projected, n, reflector);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var k = Symmetrised(projected);
-        var ritz = StructuredRitz.Solve(k, n, matrix.OnesWeight, matrix.Sign);
+        Symmetrise(projected, n);
+        var ritz = StructuredRitz.Solve(projected, n, matrix.OnesWeight, matrix.Sign);
         var (values, small) = Select(ritz, n, dimension, matrix.Curvature);
-        var spectrum = Expand(basis, ritz, values, small, n, 0);
-        return spectrum with { Residual = DirectResidual(m, matrix, spectrum) };
+        var vectors = Reflect(small, n, values.Length, reflector);
+        var top = ritz.TopVector is null ? null : Reflect(ritz.TopVector, n, 1, reflector);
+        // No residual: it would cost another pass over the n × n matrix on every solve (about 50 in a curvature search);
+        // LAPACK's pairs are exact to rounding, and DirectResidual measures them when asked (KappaMdsOptions.MeasureResidual).
+        return Signed(ritz.TopValue, top, values, vectors, n, double.NaN, 0);
     }
 
     /// <summary>Block Krylov with Rayleigh–Ritz; null when it did not converge within its basis budget.</summary>
-    /// <remarks>Every step is one n × n by n × b product M·Bⱼ (<see cref="BlockProduct"/> for blocks of 16 columns and
-    /// from <see cref="ManagedProductFrom"/> classes, else libtorch) and the block Lanczos recurrence with full
-    /// reorthogonalisation:
+    /// <remarks>Every step is one n × n by n × b product M·Bⱼ (<see cref="BlockProduct"/>) and the block Lanczos
+    /// recurrence with full reorthogonalisation (<see cref="TallBlocks"/>):
     /// the coupling C = [Bⱼ₋₁, Bⱼ]ᵀM·Bⱼ fills the block-tridiagonal projected matrix K = QᵀMQ; W = M·Bⱼ − [Bⱼ₋₁, Bⱼ]·C
     /// is, up to rounding, what M·Bⱼ has outside span(Q); QR, Gram–Schmidt against all of Q and QR again make the next
     /// block Bⱼ₊₁ from it. At scheduled checks, Rayleigh–Ritz on K; the residual of a Ritz pair z = Q·s is W·sⱼ (sⱼ: the
@@ -72,28 +66,47 @@ internal static class StrainEigensolver
         int needed = dimension + (ones ? 1 : 0);
         // The pairs wanted plus a quarter (at least 4) for oversampling, rounded to the nearest multiple of 16 (at least
         // 16): the width of BlockProduct's register tile, where it runs several times faster per column than at other
-        // widths (BlockProductBenchmarks, n = 2000: 16 columns 3.3 ms, 24 5.8 ms; MKL 11.3 ms at 16, 6.7 ms at 24). So
-        // 16 for d = 16 although κ ≠ 0 wants 17 pairs: on noisy data the residual fell by the same factor per product
-        // (about 11 at n = 2000) with blocks of 16, 24, 32 and 48, so the narrower block needs about as many products
-        // (κ = −1: 13 against 12) and each is far cheaper.
-        int blockSize = Math.Min(n, 16 * Math.Max(1, (int)Math.Floor(((needed + Math.Max(4, needed / 4)) / 16.0) + 0.5)));
+        // widths (BlockProductBenchmarks, n = 2000: 16 columns 3.3 ms, 24 5.8 ms). So 16 for d = 16 although κ ≠ 0 wants
+        // 17 pairs: on noisy data the residual fell by the same factor per product (about 11 at n = 2000) with blocks of
+        // 16, 24, 32 and 48, so the narrower block needs about as many products (κ = −1: 13 against 12) and each is far
+        // cheaper. A multiple of 4 in every case (BlockProduct's requirement); the full solver serves n &lt; 16.
+        int blockSize = 16 * Math.Max(1, (int)Math.Floor(((needed + Math.Max(4, needed / 4)) / 16.0) + 0.5));
+        if (blockSize > n)
+        {
+            return null;
+        }
+
         // Basis budget, at least 480 columns: κ < 0 on noisy data at n = 500–1200 needed 312–360 columns in blocks of 24
         // and 272 in blocks of 16 at n = 500 (measured); with a budget of 288 those fell back to the full decomposition,
         // 2–8 times slower.
         int maxBasis = Math.Min(n, Math.Max(20 * blockSize, 480));
-        using var scope = NewDisposeScope();
 
-        using var unit = Local(1 / Math.Sqrt(n));
-        var first = ones ? full(n, 1, unit, dtype: ScalarType.Float64) : empty(n, 0, dtype: ScalarType.Float64);
-        var random = Orthonormalise(RandomBlock(n, blockSize - (ones ? 1 : 0), seed), first);
-        var start = ones ? cat([first, random], 1) : random;
-        // Q and K live in buffers sized for the whole budget that each new block is copied into (q is a view of the
-        // first k columns): growing them by concatenation copied O(n·k) and O(k²) per step.
-        var basisStore = empty(n, maxBasis, dtype: ScalarType.Float64);
+        // Q lives in one row-major n × maxBasis buffer that each new block is copied into (its first k columns are the
+        // basis), K in a maxBasis × maxBasis one: growing them by concatenation copied O(n·k) and O(k²) per step.
+        var basis = new double[n * maxBasis];
         var projected = new double[maxBasis * maxBasis];
-        int k = (int)start.shape[1], block = k, previous = 0;
-        var q = basisStore.narrow(1, 0, k).copy_(start);
-        var image = Apply(matrix, q, cancellationToken);
+        double[] start;
+        if (ones)
+        {
+            // The first column is u = 1/√n exactly (the all-ones part is handled in closed form by StructuredRitz).
+            var first = new double[n];
+            Array.Fill(first, 1 / Math.Sqrt(n));
+            var rest = Orthonormalise(RandomBlock(n, blockSize - 1, seed), blockSize - 1, first, 1, 1, n);
+            start = new double[n * blockSize];
+            for (int i = 0; i < n; i++)
+            {
+                start[i * blockSize] = first[i];
+                rest.AsSpan(i * (blockSize - 1), blockSize - 1).CopyTo(start.AsSpan((i * blockSize) + 1, blockSize - 1));
+            }
+        }
+        else
+        {
+            start = Orthonormalise(RandomBlock(n, blockSize, seed), blockSize, basis, maxBasis, 0, n);
+        }
+
+        int k = blockSize, block = blockSize, previous = 0;
+        Store(basis, maxBasis, 0, start, blockSize, n);
+        var image = Apply(matrix, start, blockSize, cancellationToken);
         int products = 1, nextCheck = 2, lastCheck = 0;
         double lastResidual = double.NaN;
         while (true)
@@ -101,12 +114,13 @@ internal static class StrainEigensolver
             cancellationToken.ThrowIfCancellationRequested();
             // Block Lanczos: for an older block Bᵢ, Bᵢᵀ·M·Bⱼ = (M·Bᵢ)ᵀ·Bⱼ, and M·Bᵢ lies in the span of the blocks up
             // to Bᵢ₊₁, to which Bⱼ was orthogonalised; so QᵀM·Bⱼ is zero above Bⱼ₋₁ up to rounding.
-            var window = q.narrow(1, k - block - previous, previous + block);
-            var coupling = window.t().mm(image);
-            StoreCoupling(projected, maxBasis, coupling, k - block - previous, k - block, block);
-            var outside = image - window.mm(coupling);
+            int windowStart = k - block - previous, windowWidth = previous + block;
+            var coupling = TallBlocks.Gram(basis, maxBasis, windowStart, windowWidth, image, block, 0, block, n);
+            StoreCoupling(projected, maxBasis, coupling, windowStart, k - block, block);
+            var outside = (double[])image.Clone();
+            TallBlocks.MultiplyAdd(basis, maxBasis, windowStart, windowWidth, coupling, block, outside, n, -1);
             bool complete = k == n;
-            bool invariant = !complete && IsInvariant(image, outside);
+            bool invariant = !complete && IsInvariant(image, outside, n, block);
             bool exhausted = !complete && !invariant && k + block > maxBasis;
             if (complete || invariant || exhausted || products >= nextCheck)
             {
@@ -115,14 +129,15 @@ internal static class StrainEigensolver
                 var kArray = Leading(projected, maxBasis, k);
                 var ritz = StructuredRitz.Solve(kArray, k, matrix.OnesWeight, matrix.Sign);
                 var (values, small) = Select(ritz, k, dimension, matrix.Curvature);
-                double residual = RitzResidual(outside, block, ritz, values, small, k);
+                double residual = RitzResidual(outside, block, ritz, values, small, k, n);
                 Trace?.Invoke($"products {products}, basis {k}, residual {residual:E2}");
                 nextCheck = NextCheck(products, residual, lastCheck, lastResidual, k <= 6 * blockSize);
                 (lastCheck, lastResidual) = (products, residual);
                 if (residual <= Tolerance || complete || invariant)
                 {
-                    var spectrum = Expand(q, ritz, values, small, k, products);
-                    return spectrum with { Residual = residual };
+                    var vectors = TallBlocks.Multiply(basis, maxBasis, 0, k, small, values.Length, n);
+                    var top = ritz.TopVector is null ? null : TallBlocks.Multiply(basis, maxBasis, 0, k, ritz.TopVector, 1, n);
+                    return Signed(ritz.TopValue, top, values, vectors, n, residual, products);
                 }
 
                 if (exhausted)
@@ -132,13 +147,11 @@ internal static class StrainEigensolver
             }
 
             // Grow the basis by the orthogonalised image of the newest block (the block Krylov sequence).
-            var next = Orthonormalise(outside, q);
+            var next = Orthonormalise(outside, block, basis, maxBasis, k, n);
             previous = block;
-            block = (int)next.shape[1];
-            q = basisStore.narrow(1, 0, k + block);
-            q.narrow(1, k, block).copy_(next);
+            Store(basis, maxBasis, k, next, block, n);
             k += block;
-            image = Apply(matrix, next, cancellationToken);
+            image = Apply(matrix, next, block, cancellationToken);
             products++;
         }
     }
@@ -146,9 +159,8 @@ internal static class StrainEigensolver
     // C = [Bⱼ₋₁, Bⱼ]ᵀ·M·Bⱼ into K (order ≤ stride, row-major with that stride): the rows of Bⱼ₋₁ above the diagonal
     // and, transposed, below it; the diagonal block Bⱼᵀ·M·Bⱼ, symmetric only up to the rounding of the product, as the
     // mean of itself and its transpose.
-    private static void StoreCoupling(double[] k, int stride, Tensor coupling, int top, int column, int width)
+    private static void StoreCoupling(double[] k, int stride, double[] c, int top, int column, int width)
     {
-        var c = TensorArrays.ToArray(coupling);
         int previousRows = column - top;
         for (int i = 0; i < previousRows; i++)
         {
@@ -173,37 +185,27 @@ internal static class StrainEigensolver
 
     // True when no column of M·Bⱼ has more than a rounding-level share outside span(Q): the basis spans an
     // invariant subspace and the Ritz pairs are exact.
-    private static bool IsInvariant(Tensor image, Tensor outside)
+    private static bool IsInvariant(double[] image, double[] outside, int n, int width)
     {
-        var before = image.mul(image).sum(0L).sqrt();
-        var after = outside.mul(outside).sum(0L).sqrt();
-        return !(after > before.mul(Kept(1e-10))).any().item<bool>();
-    }
-
-    /// <summary>Classes from which M·block runs in <see cref="BlockProduct"/> at every block width; blocks of 16 columns
-    /// (the default for up to 19 wanted pairs) run there at every n.</summary>
-    /// <remarks>Measured on the reference machine (AMD EPYC, 32 MB L3; BlockProductBenchmarks): n = 2000, BlockProduct
-    /// at 16 columns 3.3 ms (MKL 11.3 ms), at 24 5.8 ms (MKL 6.7 ms), at 48 18.5 ms (MKL 10.2 ms); n = 5000, width 24,
-    /// MKL 43–55 ms and BlockProduct 50–57 ms, but MKL 110–150 ms at widths 25, 28 and 32, where BlockProduct stays at
-    /// 37–50 ms. A rule on n and the width alone keeps the result a function of the input (the two differ in the last
-    /// bits).</remarks>
-    public const int ManagedProductFrom = 3000;
-
-    // M·block: BlockProduct on a row-major copy of the block for 16 columns and from ManagedProductFrom classes;
-    // libtorch's product for other widths below that, for widths BlockProduct does not take (not a multiple of 4) and
-    // without 256-bit vectors (its scalar path is slow).
-    private static Tensor Apply(StrainMatrix matrix, Tensor block, CancellationToken cancellationToken)
-    {
-        int n = matrix.Count, b = (int)block.shape[1];
-        bool managed = (b == 16 || n >= ManagedProductFrom) && b % 4 == 0 && System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated;
-        if (!managed)
+        var before = TallBlocks.ColumnNorms(image, n, width);
+        var after = TallBlocks.ColumnNorms(outside, n, width);
+        for (int c = 0; c < width; c++)
         {
-            return matrix.AsTensor().mm(block);
+            if (after[c] > before[c] * 1e-10)
+            {
+                return false;
+            }
         }
 
-        var y = new double[n * b];
-        BlockProduct.Multiply(matrix.Buffer, n, TensorArrays.ToArray(block), b, y, cancellationToken);
-        return TensorArrays.FromArray(y, n, b);
+        return true;
+    }
+
+    // M·block (n × width, row-major) by BlockProduct: managed, the same bits on every run.
+    private static double[] Apply(StrainMatrix matrix, double[] block, int width, CancellationToken cancellationToken)
+    {
+        var y = new double[matrix.Count * width];
+        BlockProduct.Multiply(matrix.Buffer, matrix.Count, block, width, y, cancellationToken);
+        return y;
     }
 
     // Products after which to check again: where the residual, falling geometrically at the rate seen between
@@ -230,31 +232,89 @@ internal static class StrainEigensolver
         return products + Math.Min(ahead, products - lastProducts == 1 ? 8 : 4);
     }
 
-    // H = I − 2wwᵀ/‖w‖², w = e₁ − u: symmetric, orthogonal, first column u, the others a basis of u⊥.
-    private static Tensor HouseholderOnes(int n)
+    // w = e₁ − u of the reflection H = I − 2wwᵀ/‖w‖²: symmetric, orthogonal, first column u, the others a basis of u⊥.
+    private static double[] HouseholderOnes(int n)
     {
         var w = new double[n];
         Array.Fill(w, -1 / Math.Sqrt(n));
         w[0] += 1;
-        double squared = 0;
-        foreach (double x in w)
-        {
-            squared += x * x;
-        }
+        return w;
+    }
 
-        var h = new double[n * n];
-        for (int i = 0; i < n; i++)
+    // H·M·H in place in O(n²): with β = 2/‖w‖², v = M·w and γ = wᵀv,
+    // H·M·H = M − β(w vᵀ + v wᵀ) + β²γ w wᵀ.
+    private static void ReflectBothSides(double[] m, int n, double[] w)
+    {
+        double beta = 2 / Dot(w, w);
+        var v = new double[n];
+        Parallel.For(0, n, i => v[i] = Dot(m.AsSpan(i * n, n), w));
+        double gamma = Dot(w, v);
+        double corner = beta * beta * gamma;
+        Parallel.For(0, n, i =>
         {
+            var row = m.AsSpan(i * n, n);
+            double wi = w[i], vi = v[i];
             for (int j = 0; j < n; j++)
             {
-                h[(i * n) + j] = (i == j ? 1 : 0) - (2 * w[i] * w[j] / squared);
+                row[j] = row[j] - (beta * ((wi * v[j]) + (vi * w[j]))) + (corner * wi * w[j]);
+            }
+        });
+    }
+
+    // H·S for the n × count columns S (row-major); the identity without a reflector.
+    private static double[] Reflect(double[] columns, int n, int count, double[]? w)
+    {
+        var result = (double[])columns.Clone();
+        if (w is null)
+        {
+            return result;
+        }
+
+        double beta = 2 / Dot(w, w);
+        var projections = new double[count];
+        for (int i = 0; i < n; i++)
+        {
+            for (int c = 0; c < count; c++)
+            {
+                projections[c] += w[i] * columns[(i * count) + c];
             }
         }
 
-        return TensorArrays.FromArray(h, n, n);
+        for (int i = 0; i < n; i++)
+        {
+            for (int c = 0; c < count; c++)
+            {
+                result[(i * count) + c] -= beta * w[i] * projections[c];
+            }
+        }
+
+        return result;
     }
 
-    private static double[] Symmetrised(Tensor projected) => TensorArrays.ToArray(projected.add(projected.t(), One).mul_(Kept(0.5)));
+    // Σ a_k b_k in index order (fixed rounding).
+    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        double s = 0;
+        for (int k = 0; k < a.Length; k++)
+        {
+            s += a[k] * b[k];
+        }
+
+        return s;
+    }
+
+    private static void Symmetrise(double[] a, int n)
+    {
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < i; j++)
+            {
+                double mean = 0.5 * (a[(i * n) + j] + a[(j * n) + i]);
+                a[(i * n) + j] = mean;
+                a[(j * n) + i] = mean;
+            }
+        }
+    }
 
     // The leading k × k block of the stored K, contiguous.
     private static double[] Leading(double[] stored, int stride, int k)
@@ -287,27 +347,21 @@ internal static class StrainEigensolver
         return (values, vectors);
     }
 
-    // Ritz vectors z = Q·s as n-vectors, with deterministic signs.
-    private static StrainSpectrum Expand(Tensor q, RitzPairs ritz, double[] values, double[] small, int order, int products)
+    // The spectrum with deterministic eigenvector signs.
+    private static StrainSpectrum Signed(double topValue, double[]? top, double[] values, double[] vectors, int n, double residual, int products)
     {
-        int n = (int)q.shape[0];
-        int count = values.Length;
-        var s = TensorArrays.FromArray(small, order, count);
-        var vectors = TensorArrays.ToArray(q.mm(s));
-        SymmetricEigen.FixSigns(vectors, n, count);
-        double[]? top = null;
-        if (ritz.TopVector is not null)
+        SymmetricEigen.FixSigns(vectors, n, values.Length);
+        if (top is not null)
         {
-            top = TensorArrays.ToArray(q.mm(TensorArrays.FromArray(ritz.TopVector, order, 1)));
             SymmetricEigen.FixSigns(top, n, 1);
         }
 
-        return new StrainSpectrum(ritz.TopValue, top, values, vectors, 0, products);
+        return new StrainSpectrum(topValue, top, values, vectors, residual, products);
     }
 
     // Residual of a Ritz pair z = Q·s of A = ρuuᵀ + σM (u in span(Q)): (I − QQᵀ)·A·z = σ(I − QQᵀ)·M·Bⱼ·sⱼ = σW·sⱼ up
     // to rounding, as M·Bᵢ lies in span(Q) for every older block; for the kept pairs only, relative to their scale.
-    private static double RitzResidual(Tensor outside, int block, RitzPairs ritz, double[] values, double[] small, int order)
+    private static double RitzResidual(double[] outside, int block, RitzPairs ritz, double[] values, double[] small, int order, int n)
     {
         int count = values.Length + (ritz.TopVector is null ? 0 : 1);
         var s = new double[block * count];
@@ -332,8 +386,7 @@ internal static class StrainEigensolver
             }
         }
 
-        var r = outside.mm(TensorArrays.FromArray(s, block, count));
-        var norms = TensorArrays.ToArray(r.mul(r).sum(0L).sqrt());
+        var norms = TallBlocks.ColumnNorms(TallBlocks.Multiply(outside, block, 0, block, s, count, n), n, count);
         double worst = 0;
         for (int c = 0; c < count; c++)
         {
@@ -344,14 +397,9 @@ internal static class StrainEigensolver
     }
 
     /// <summary>The worst relative residual ‖ρu(uᵀz) + σMz − μz‖ / scale of a spectrum's pairs, computed from the n × n
-    /// matrix itself (the partial solver estimates it from its basis instead; tests compare the two).</summary>
+    /// matrix itself (the partial solver estimates it from its basis; the full one measures none): one more pass over
+    /// the matrix, done when <see cref="KappaMdsOptions.MeasureResidual"/> asks.</summary>
     public static double DirectResidual(StrainMatrix matrix, StrainSpectrum spectrum)
-    {
-        using var scope = NewDisposeScope();
-        return DirectResidual(matrix.AsTensor(), matrix, spectrum);
-    }
-
-    private static double DirectResidual(Tensor m, StrainMatrix matrix, StrainSpectrum spectrum)
     {
         int n = matrix.Count;
         var all = new List<(double Value, double[] Vector, double Scale)>();
@@ -373,18 +421,12 @@ internal static class StrainEigensolver
         }
 
         double worst = 0;
-        foreach (var (value, vector, s) in all)
+        foreach (var (value, z, s) in all)
         {
-            var z = TensorArrays.FromArray(vector, n, 1);
-            using var minusValue = Local(-value);
-            var r = m.mm(z).mul_(Kept(matrix.Sign)).add_(z, minusValue);
-            if (matrix.OnesWeight > 0)
-            {
-                using var ones = Local(matrix.OnesWeight * z.sum().item<double>() / n);
-                r.add_(ones, One);
-            }
-
-            worst = Math.Max(worst, r.norm().item<double>() / s);
+            double ones = matrix.OnesWeight * z.Sum() / n;
+            var r = new double[n];
+            Parallel.For(0, n, i => r[i] = (matrix.Sign * Dot(matrix.Buffer.Span.Slice(i * n, n), z)) - (value * z[i]) + ones);
+            worst = Math.Max(worst, Math.Sqrt(Dot(r, r)) / s);
         }
 
         return worst;
@@ -401,28 +443,53 @@ internal static class StrainEigensolver
         return scale > 0 ? scale : double.Epsilon;
     }
 
-    // The columns of w made orthonormal and orthogonal to q: QR, block Gram–Schmidt against q, QR ("twice is
-    // enough": the caller has already removed w's components along the newest blocks, the only ones that are not at
-    // rounding level; the first QR keeps rank-deficient blocks from losing orthogonality in the second pass). Where
-    // that pass shrank a column a lot (the second Cholesky QR declines), what it left along q is not yet at rounding
-    // level relative to the column: Gram–Schmidt once more before the Householder QR (Kahan–Parlett).
-    private static Tensor Orthonormalise(Tensor w, Tensor q)
+    // The columns of w (n × width) made orthonormal and orthogonal to the first qWidth columns of q: QR, block
+    // Gram–Schmidt against q, QR ("twice is enough": the caller has already removed w's components along the newest
+    // blocks, the only ones that are not at rounding level; the first QR keeps rank-deficient blocks from losing
+    // orthogonality in the second pass). Where that pass shrank a column a lot (the second Cholesky QR declines), what
+    // it left along q is not yet at rounding level relative to the column: Gram–Schmidt once more before the
+    // Householder QR (Kahan–Parlett).
+    private static double[] Orthonormalise(double[] w, int width, double[] q, int qStride, int qWidth, int n)
     {
-        var basis = CholeskyQr(w, secondPass: false) ?? linalg.qr(w).Q;
-        if (q.shape[1] == 0)
+        var basis = CholeskyQr(w, width, n, secondPass: false) ?? HouseholderQ(w, width, n);
+        if (qWidth == 0)
         {
-            return CholeskyQr(basis, secondPass: true) ?? linalg.qr(basis).Q;
+            return CholeskyQr(basis, width, n, secondPass: true) ?? HouseholderQ(basis, width, n);
         }
 
-        basis -= q.mm(q.t().mm(basis));
-        var orthonormal = CholeskyQr(basis, secondPass: true);
+        ProjectOut(basis, width, q, qStride, qWidth, n);
+        var orthonormal = CholeskyQr(basis, width, n, secondPass: true);
         if (orthonormal is not null)
         {
             return orthonormal;
         }
 
-        basis -= q.mm(q.t().mm(basis));
-        return linalg.qr(basis).Q;
+        ProjectOut(basis, width, q, qStride, qWidth, n);
+        return HouseholderQ(basis, width, n);
+    }
+
+    // w −= Q·(Qᵀ·w).
+    private static void ProjectOut(double[] w, int width, double[] q, int qStride, int qWidth, int n)
+    {
+        var coefficients = TallBlocks.Gram(q, qStride, 0, qWidth, w, width, 0, width, n);
+        TallBlocks.MultiplyAdd(q, qStride, 0, qWidth, coefficients, width, w, n, -1);
+    }
+
+    // The thin Q of a Householder QR (MathNet, managed): the fallback for blocks Cholesky QR declines.
+    private static double[] HouseholderQ(double[] w, int width, int n)
+    {
+        var matrix = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(n, width, (i, j) => w[(i * width) + j]);
+        var q = matrix.QR(MathNet.Numerics.LinearAlgebra.Factorization.QRMethod.Thin).Q;
+        var result = new double[n * width];
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < width; j++)
+            {
+                result[(i * width) + j] = q[i, j];
+            }
+        }
+
+        return result;
     }
 
     // Q = W·R⁻¹ with RᵀR = WᵀW (Cholesky QR, columns scaled to unit length first): two small matrix products where a
@@ -430,10 +497,9 @@ internal static class StrainEigensolver
     // used only where that is small enough: for a first pass where no column is nearly dependent on the others (the
     // second pass repairs the rest), for a second pass where WᵀW is close to I. Null otherwise (the caller falls back to
     // Householder QR, e.g. for the rounding-noise columns of a rank-deficient block).
-    private static Tensor? CholeskyQr(Tensor w, bool secondPass)
+    private static double[]? CholeskyQr(double[] w, int b, int n, bool secondPass)
     {
-        int b = (int)w.shape[1];
-        var g = TensorArrays.ToArray(w.t().mm(w));
+        var g = TallBlocks.Gram(w, b, 0, b, w, b, 0, b, n);
         if (secondPass)
         {
             double deviation = 0;
@@ -519,10 +585,10 @@ internal static class StrainEigensolver
             }
         }
 
-        return w.mm(TensorArrays.FromArray(transform, b, b));
+        return TallBlocks.Multiply(w, b, 0, b, transform, b, n);
     }
 
-    private static Tensor RandomBlock(int n, int columns, int seed)
+    private static double[] RandomBlock(int n, int columns, int seed)
     {
         var random = new Random(seed);
         var data = new double[n * columns];
@@ -534,6 +600,15 @@ internal static class StrainEigensolver
             data[i] = Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
         }
 
-        return TensorArrays.FromArray(data, n, columns);
+        return data;
+    }
+
+    // Copies a row-major n × width block into columns [column, column + width) of the basis.
+    private static void Store(double[] basis, int stride, int column, double[] block, int width, int n)
+    {
+        for (int i = 0; i < n; i++)
+        {
+            block.AsSpan(i * width, width).CopyTo(basis.AsSpan((i * stride) + column, width));
+        }
     }
 }

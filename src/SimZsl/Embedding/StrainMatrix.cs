@@ -38,9 +38,6 @@ internal sealed class StrainMatrix
     /// <summary>Row-major n × n: B (κ = 0) or E (κ ≠ 0).</summary>
     public AlignedBuffer Buffer { get; }
 
-    /// <summary>The matrix as an n × n tensor over the same memory.</summary>
-    public TorchSharp.torch.Tensor AsTensor() => Buffer.AsTensor(Count, Count);
-
     /// <summary>‖A‖²_F (κ ≠ 0) or ‖B‖²_F (κ = 0): the denominator of the relative strain.</summary>
     public double GramFrobeniusSquared { get; }
 

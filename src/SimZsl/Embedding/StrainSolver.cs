@@ -15,6 +15,11 @@ internal static class StrainSolver
         var matrix = StrainMatrix.Build(distances, curvature, cancellationToken);
         bool full = options.EigenSolver == EigenSolver.Full || (options.EigenSolver == EigenSolver.Auto && distances.Count < PartialFrom);
         var spectrum = CurvatureRange.Guard(curvature, () => StrainEigensolver.Solve(matrix, options.Dimension, full, options.Seed, cancellationToken), IsFinite);
+        if (options.MeasureResidual)
+        {
+            spectrum = spectrum with { Residual = StrainEigensolver.DirectResidual(matrix, spectrum) };
+        }
+
         var (kept, clippedMass) = Clip(spectrum, curvature);
         var coordinates = curvature == 0 ? Euclidean(spectrum, kept)
             : curvature > 0 ? Spherical(spectrum, kept, matrix.Radius)

@@ -21,7 +21,7 @@ public class CurvatureSelectionTests
             Assert.InRange(result.Curvature / truth, 0.99, 1.01);
         }
 
-        Assert.True(result.Quality.NormalizedStress < 1e-3, $"normalised stress {result.Quality.NormalizedStress:E2} at κ = {result.Curvature}");
+        Assert.True(result.MeasureQuality(distances).NormalizedStress < 1e-3, $"normalised stress {result.MeasureQuality(distances).NormalizedStress:E2} at κ = {result.Curvature}");
     }
 
     [Fact]

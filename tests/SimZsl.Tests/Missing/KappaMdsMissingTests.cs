@@ -20,7 +20,7 @@ public class KappaMdsMissingTests
         Assert.True(result.Iterations > 0);
         Assert.True(result.Converged);
         Assert.True(ExactData.MedianRelativeError(result.Prototypes, truth) <= 1e-6);
-        Assert.True(result.Quality.NormalizedStress <= 1e-6);
+        Assert.True(result.MeasureQuality(observed).NormalizedStress <= 1e-6);
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public class KappaMdsMissingTests
         var truth = ExactData.Distances(ExactData.Points(120, 5, -1, seed: 33));
         var plain = new KappaMds(new KappaMdsOptions { Dimension = 2, Curvature = -1 }).Fit(truth);
         var refined = new KappaMds(new KappaMdsOptions { Dimension = 2, Curvature = -1, Refine = true }).Fit(truth);
-        Assert.True(refined.Quality.Stress < 0.9 * plain.Quality.Stress, $"{plain.Quality.Stress} → {refined.Quality.Stress}");
+        Assert.True(refined.MeasureQuality(truth).Stress < 0.9 * plain.MeasureQuality(truth).Stress, $"{plain.MeasureQuality(truth).Stress} → {refined.MeasureQuality(truth).Stress}");
         Assert.True(refined.Iterations > 0);
         Assert.Equal(0, plain.Iterations);
         Assert.Null(refined.Imputation);
@@ -65,7 +65,7 @@ public class KappaMdsMissingTests
     {
         var truth = ExactData.Distances(ExactData.Points(150, 3, -0.5, seed: 35));
         var byCount = new KappaMds(new KappaMdsOptions { Dimension = 3, Curvature = -0.5, LandmarkCount = 12, Seed = 4 }).Fit(truth);
-        Assert.True(byCount.Quality.NormalizedStress <= 1e-9);
+        Assert.True(byCount.MeasureQuality(truth).NormalizedStress <= 1e-9);
         Assert.Equal(truth.ClassNames, byCount.ClassNames);
 
         // With missing entries outside the landmark rows nothing needs imputing; κ is chosen on the landmark block.
