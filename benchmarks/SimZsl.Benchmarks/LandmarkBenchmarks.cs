@@ -13,7 +13,7 @@ public class LandmarkBenchmarks
     private const int Dimension = 16;
     private DistanceMatrix _block = null!;
     private LandmarkDistances _others = null!;
-    private LandmarkMds _mds = null!;
+    private KappaMds _mds = null!;
 
     /// <summary>κ.</summary>
     [Params(-1.0, 0.0, 1.0)]
@@ -48,10 +48,10 @@ public class LandmarkBenchmarks
         });
         _block = DistanceMatrix.Create(names.Take(Landmarks).ToArray(), block);
         _others = LandmarkDistances.Create(names.Take(Landmarks).ToArray(), names.Skip(Landmarks).ToArray(), RowMatrix.Wrap(Classes, Landmarks, toLandmarks));
-        _mds = new LandmarkMds(new KappaMdsOptions { Dimension = Dimension, Curvature = Curvature });
+        _mds = new KappaMds(new KappaMdsOptions { Dimension = Dimension, Curvature = Curvature });
     }
 
     /// <summary>Embeds the landmarks and places every other class.</summary>
     [Benchmark]
-    public LandmarkMdsResult Place() => _mds.Fit(_block, _others);
+    public KappaMdsResult Place() => _mds.Fit(_block, _others);
 }

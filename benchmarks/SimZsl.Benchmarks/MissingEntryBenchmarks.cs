@@ -6,7 +6,7 @@ namespace SimZsl.Benchmarks;
 
 /// <summary>The whole missing-entries pipeline to convergence at n = 2000 with 50 % of the pairs missing at random:
 /// observed-graph check, shortest-path imputation, strain step, stress refinement over the observed pairs
-/// (<see cref="KappaMds.Fit"/>). Exact data of dimension 4, embedded in dimension 4.</summary>
+/// (<c>KappaMds.Fit</c>). Exact data of dimension 4, embedded in dimension 4.</summary>
 public class MissingEntryBenchmarks
 {
     private DistanceMatrix _observed = null!;

@@ -8,7 +8,7 @@ namespace SimZsl.Embedding;
 /// (<see cref="KappaMdsResult.MeasureQuality"/>).</summary>
 public sealed partial class KappaMds
 {
-    /// <summary>Creates the solver; the options are validated against each problem in <see cref="Fit"/>.</summary>
+    /// <summary>Creates the solver; the options are validated against each problem in <c>Fit</c>.</summary>
     public KappaMds(KappaMdsOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -40,7 +40,7 @@ public sealed record KappaMdsOptions
     public double GradientTolerance { get; init; } = 1e-9;
 
     /// <summary>Landmark classes (Challenge III, very large class sets): only their block is embedded by the strain
-    /// step; every other class is placed from its distances to them (see <see cref="LandmarkMds"/>). Their rows must
+    /// step; every other class is placed from its distances to them (see the landmark route of <see cref="KappaMds"/>). Their rows must
     /// be complete; other missing entries are not needed. Default null (no landmarks).</summary>
     public IReadOnlyList<string>? Landmarks { get; init; }
 

@@ -35,6 +35,9 @@ public sealed record KappaMdsResult
     /// NaN otherwise (full solver, landmark route).</summary>
     public double EigenResidual { get; init; } = double.NaN;
 
+    /// <summary>The landmark classes of the landmark route (named or chosen by farthest-point sampling); null otherwise.</summary>
+    public IReadOnlyList<string>? LandmarkNames { get; init; }
+
     /// <summary>Stress refinement iterations run (0 without refinement).</summary>
     public int Iterations { get; init; }
 

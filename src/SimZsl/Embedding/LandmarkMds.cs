@@ -10,7 +10,7 @@ namespace SimZsl.Embedding;
 /// <see cref="LandmarkStrain"/> for the formula per κ), then optionally refined by stress against its landmark
 /// distances (L-hydra+; <see cref="KappaMdsOptions.Refine"/>). Exact on exact data with at least d + 1 landmarks in
 /// general position. <see cref="KappaMdsOptions.Curvature"/> must be given.</summary>
-public sealed class LandmarkMds
+internal sealed class LandmarkMds
 {
     /// <summary>Creates the solver.</summary>
     public LandmarkMds(KappaMdsOptions options)
@@ -42,15 +42,12 @@ public sealed class LandmarkMds
         landmarkX.CopyTo(all, 0);
         placed.Coordinates.CopyTo(all, l * cols);
         var names = landmarks.ClassNames.Concat(others.ClassNames).ToArray();
-        double units = Square(KappaCoordinates.Radius(curvature));
         return new LandmarkMdsResult
         {
             Prototypes = new ClassPrototypes(names, KappaCoordinates.ToPrototypes(all, l + m, cols, curvature), curvature),
             LandmarkNames = landmarks.ClassNames,
             Eigenvalues = strain.Eigenvalues,
             ClippedEigenvalueMass = strain.ClippedMass,
-            LandmarkStress = StressFunction.Create(landmarks, Options.Dimension, curvature, StressWeighting.Uniform).Value(landmarkX) * units,
-            PlacementStressOnDemand = new Lazy<double>(() => placed.Stress() * units),
             Iterations = (landmarkOutcome?.Iterations ?? 0) + placed.Iterations,
             Converged = (landmarkOutcome?.Converged ?? true) && placed.Converged,
             Elapsed = clock.Elapsed,
@@ -83,15 +80,6 @@ public sealed class LandmarkMds
         {
             Prototypes = new ClassPrototypes(distances.ClassNames, RowMatrix.Wrap(coordinates.Rows, coordinates.Columns, order), result.Prototypes.Curvature),
         };
-    }
-
-    /// <summary>Chooses <paramref name="landmarkCount"/> landmarks by farthest-point sampling (seeded by
-    /// <see cref="KappaMdsOptions.Seed"/>, see <see cref="LandmarkSelection"/>) and embeds as above.</summary>
-    public LandmarkMdsResult Fit(DistanceMatrix distances, int landmarkCount, IProgress<EmbeddingProgress>? progress = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(distances);
-        CheckOptions(landmarkCount);
-        return Fit(distances, LandmarkSelection.FarthestPoint(distances, landmarkCount, Options.Seed), progress, cancellationToken);
     }
 
     private double CheckOptions(int landmarkCount)
@@ -143,14 +131,13 @@ public sealed class LandmarkMds
         return (x, strain, outcome);
     }
 
-    private sealed record Placement(double[] Coordinates, Func<double> Stress, int Iterations, bool Converged);
+    private sealed record Placement(double[] Coordinates, int Iterations, bool Converged);
 
     private Placement Place(LandmarkStrain strain, double[] landmarkX, LandmarkDistances others, int[] columns, IProgress<EmbeddingProgress>? progress, CancellationToken cancellationToken)
     {
         int m = others.Count, l = strain.Count, cols = strain.Columns;
         double r = KappaCoordinates.Radius(strain.Curvature);
         var x = new double[m * cols];
-        var stress = new double[m];
         var iterations = new int[m];
         var converged = new bool[m];
         var source = others.Distances.Data;
@@ -178,38 +165,12 @@ public sealed class LandmarkMds
                 var outcome = work.Anchored.Refine(work.Point, work.Scratch, Options, cancellationToken);
                 iterations[i] = outcome.Iterations;
                 converged[i] = outcome.Converged;
-                stress[i] = outcome.Value;
             }
 
             work.Point.CopyTo(x, i * cols);
             return work;
         }, _ => { });
         progress?.Report(new EmbeddingProgress("landmarks", 0, double.NaN, 1));
-        Func<double> total = Options.Refine ? () => stress.Sum() : () => PlacementStress(landmarkX, x, others, columns, strain.Curvature, cols);
-        return new Placement(x, total, iterations.Sum(), converged.All(c => c));
+        return new Placement(x, iterations.Sum(), converged.All(c => c));
     }
-
-    // ½ Σ (d − D)² of placed classes against their landmark distances (unit curvature), on demand.
-    private static double PlacementStress(double[] landmarkX, double[] x, LandmarkDistances others, int[] columns, double curvature, int cols)
-    {
-        int m = others.Count, l = landmarkX.Length / cols;
-        double r = KappaCoordinates.Radius(curvature);
-        var stress = new double[m];
-        var source = others.Distances.Data;
-        Parallel.For(0, m, () => (Target: new double[l], Point: new double[cols], Gradient: new double[cols], Anchored: new AnchoredStress(landmarkX, l, cols, curvature)), (i, _, work) =>
-        {
-            for (int b = 0; b < l; b++)
-            {
-                work.Target[columns[b]] = source[(i * l) + b] / r;
-            }
-
-            x.AsSpan(i * cols, cols).CopyTo(work.Point);
-            work.Anchored.SetTarget(work.Target);
-            stress[i] = work.Anchored.Evaluate(work.Point, work.Gradient);
-            return work;
-        }, _ => { });
-        return stress.Sum();
-    }
-
-    private static double Square(double v) => v * v;
 }

@@ -30,7 +30,7 @@ public sealed record MatrixSource(IReadOnlyList<string> ClassNames, RowMatrix Ma
                 throw new ArgumentException($"'{source}': a .npy file holds one array; drop ':{variable}'.", nameof(source));
             }
 
-            var npy = NpyFile.Read(path).ToMatrix();
+            var npy = NpyFile.Read(path).ToMatrixInPlace();
             var matrix = columnsAreClasses ? npy.Transpose() : npy;
             RequireValues(matrix, path, "the array");
             return new MatrixSource(IndexNames(matrix.Rows), matrix, path, null);

@@ -32,10 +32,16 @@ public sealed class NpyArray
 
     /// <summary>The array as a matrix; a 1-d array becomes one column.</summary>
     /// <exception cref="DataFormatException">The array has another number of dimensions; the message names the file.</exception>
-    public RowMatrix ToMatrix() => Shape.Length switch
+    public RowMatrix ToMatrix() => AsMatrix(ToDoubles());
+
+    /// <summary>The array as a matrix over its own values, for a reader that drops the array at once: a 200 MB matrix is
+    /// not copied again.</summary>
+    internal RowMatrix ToMatrixInPlace() => AsMatrix(_values);
+
+    private RowMatrix AsMatrix(double[] values) => Shape.Length switch
     {
-        1 => RowMatrix.Wrap(Shape[0], 1, ToDoubles()),
-        2 => RowMatrix.Wrap(Shape[0], Shape[1], ToDoubles()),
+        1 => RowMatrix.Wrap(Shape[0], 1, values),
+        2 => RowMatrix.Wrap(Shape[0], Shape[1], values),
         _ => throw new DataFormatException(Source, $"the array is {Shape.Length}-d (shape ({string.Join(", ", Shape)})); a matrix must be 1-d or 2-d. Reshape it in NumPy, e.g. x.reshape(len(x), -1), and save it again."),
     };
 }

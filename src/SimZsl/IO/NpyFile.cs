@@ -80,14 +80,7 @@ public static partial class NpyFile
         int itemSize = ItemSize(dtype, name, headerStart);
         long dataStart = headerStart + headerLength;
         long count = ElementCount(shape, itemSize, fileLength - dataStart, dtype, name, dataStart);
-        var raw = new byte[count * itemSize];
-        int got = stream.ReadAtLeast(raw, raw.Length, throwOnEndOfStream: false);
-        if (got < raw.Length)
-        {
-            throw new DataFormatException(name, $"the data is truncated: the shape ({string.Join(", ", shape)}) needs {raw.Length} bytes of '{dtype}', found {got}.", offset: dataStart + got);
-        }
-
-        var values = Decode(raw, dtype, (int)count);
+        var values = ReadValues(stream, dtype, (int)count, itemSize, shape, name, dataStart);
         if (fortran && shape.Length > 1)
         {
             values = FortranToC(values, shape);
@@ -208,6 +201,24 @@ public static partial class NpyFile
         }
 
         throw new DataFormatException(name, $"dtype '{dtype}' is not supported; use float16/32/64, integers or bool (e.g. array.astype('<f8')).", offset: offset);
+    }
+
+    // Little-endian float64, what numpy.save writes on every common machine, goes straight from the stream into the
+    // result (no second copy, no per-element decoding: 200 MB in a few tens of milliseconds from the page cache);
+    // every other dtype through a byte buffer and Decode.
+    private static double[] ReadValues(Stream stream, string dtype, int count, int itemSize, int[] shape, string name, long dataStart)
+    {
+        bool nativeFloat64 = itemSize == 8 && dtype[1] == 'f' && BitConverter.IsLittleEndian && dtype[0] is '<' or '=';
+        var values = nativeFloat64 ? GC.AllocateUninitializedArray<double>(count) : null;
+        var raw = values is null ? new byte[(long)count * itemSize] : null;
+        var target = values is null ? raw.AsSpan() : System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan());
+        int got = stream.ReadAtLeast(target, target.Length, throwOnEndOfStream: false);
+        if (got < target.Length)
+        {
+            throw new DataFormatException(name, $"the data is truncated: the shape ({string.Join(", ", shape)}) needs {target.Length} bytes of '{dtype}', found {got}.", offset: dataStart + got);
+        }
+
+        return values ?? Decode(raw!, dtype, count);
     }
 
     private static double[] Decode(byte[] raw, string dtype, int count)

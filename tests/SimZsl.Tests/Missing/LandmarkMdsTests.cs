@@ -16,12 +16,14 @@ public class LandmarkMdsTests(ITestOutputHelper output)
         var points = ExactData.Points(60, 3, curvature, seed: 21);
         var truth = ExactData.Distances(points);
         var landmarks = points.ClassNames.Take(4).ToArray();
-        var result = new LandmarkMds(new KappaMdsOptions { Dimension = 3, Curvature = curvature }).Fit(truth, landmarks);
+        var result = new KappaMds(new KappaMdsOptions { Dimension = 3, Curvature = curvature, Landmarks = landmarks }).Fit(truth);
         Assert.Equal(truth.ClassNames, result.Prototypes.ClassNames);
+        Assert.Equal(landmarks, result.LandmarkNames);
         double error = ExactData.MaxScaledError(result.Prototypes, truth);
-        output.WriteLine($"κ = {curvature}: max |d − D| / max D = {error:G3}, placement stress {result.PlacementStress:G3}");
+        double placement = PlacementStress(result, truth, landmarks);
+        output.WriteLine($"κ = {curvature}: max |d − D| / max D = {error:G3}, placement stress {placement:G3}");
         Assert.True(error <= 1e-7, $"κ = {curvature}: max scaled error {error:G3}");
-        Assert.True(result.PlacementStress <= 1e-12 * truth.MaxDistance * truth.MaxDistance);
+        Assert.True(placement <= 1e-12 * truth.MaxDistance * truth.MaxDistance);
     }
 
     [Theory]
@@ -53,7 +55,7 @@ public class LandmarkMdsTests(ITestOutputHelper output)
             }
         }
 
-        var result = new LandmarkMds(new KappaMdsOptions { Dimension = d, Curvature = curvature }).Fit(
+        var result = new KappaMds(new KappaMdsOptions { Dimension = d, Curvature = curvature }).Fit(
             DistanceMatrix.Create(landmarkNames, block),
             LandmarkDistances.Create(landmarkNames, otherNames, new RowMatrix(m, l, toLandmarks)));
 
@@ -82,9 +84,9 @@ public class LandmarkMdsTests(ITestOutputHelper output)
         var reversed = landmarks.Reverse().ToArray();
         var block = truth.Subset(landmarks.Select(truth.IndexOf).ToArray());
         var others = LandmarkDistances.FromMatrix(truth, reversed);
-        var result = new LandmarkMds(new KappaMdsOptions { Dimension = 2, Curvature = -1 }).Fit(block, others);
+        var result = new KappaMds(new KappaMdsOptions { Dimension = 2, Curvature = -1 }).Fit(block, others);
         Assert.Equal(landmarks.Concat(others.ClassNames), result.Prototypes.ClassNames);
-        Assert.True(result.PlacementStress < 1e-20);
+        Assert.True(PlacementStress(result, truth, landmarks) < 1e-20);
     }
 
     [Fact]
@@ -102,7 +104,7 @@ public class LandmarkMdsTests(ITestOutputHelper output)
         double tenth = Nearest(chosen[9], 9);
         Assert.All(Enumerable.Range(0, 150).Where(i => !chosen.Contains(i)), i => Assert.True(Nearest(i, 9) <= tenth + 1e-12));
 
-        var result = new LandmarkMds(new KappaMdsOptions { Dimension = 3, Curvature = 0, Seed = 3 }).Fit(truth, 10);
+        var result = new KappaMds(new KappaMdsOptions { Dimension = 3, Curvature = 0, Seed = 3, LandmarkCount = 10 }).Fit(truth);
         Assert.Equal(first, result.LandmarkNames);
         Assert.True(ExactData.MaxScaledError(result.Prototypes, truth) <= 1e-7);
     }
@@ -117,11 +119,36 @@ public class LandmarkMdsTests(ITestOutputHelper output)
         var points = ExactData.Points(300, 4, curvature, seed: 25);
         var truth = ExactData.Distances(points);
         var landmarks = LandmarkSelection.FarthestPoint(truth, 25, seed: 1);
-        var plain = new LandmarkMds(new KappaMdsOptions { Dimension = 2, Curvature = curvature }).Fit(truth, landmarks);
-        var refined = new LandmarkMds(new KappaMdsOptions { Dimension = 2, Curvature = curvature, Refine = true }).Fit(truth, landmarks);
-        output.WriteLine($"κ = {curvature}: placement stress {plain.PlacementStress:G4} → {refined.PlacementStress:G4} ({refined.Iterations} iterations, converged {refined.Converged})");
-        Assert.True(refined.PlacementStress < 0.95 * plain.PlacementStress);
-        Assert.True(refined.LandmarkStress <= plain.LandmarkStress);
+        var plain = new KappaMds(new KappaMdsOptions { Dimension = 2, Curvature = curvature, Landmarks = landmarks }).Fit(truth);
+        var refined = new KappaMds(new KappaMdsOptions { Dimension = 2, Curvature = curvature, Landmarks = landmarks, Refine = true }).Fit(truth);
+        double plainPlacement = PlacementStress(plain, truth, landmarks), refinedPlacement = PlacementStress(refined, truth, landmarks);
+        output.WriteLine($"κ = {curvature}: placement stress {plainPlacement:G4} → {refinedPlacement:G4} ({refined.Iterations} iterations, converged {refined.Converged})");
+        Assert.True(refinedPlacement < 0.95 * plainPlacement);
+        Assert.True(LandmarkStress(refined, truth, landmarks) <= LandmarkStress(plain, truth, landmarks) * (1 + 1e-12));
         Assert.True(refined.Iterations > 0);
+    }
+
+    // ½ Σ (d − D)² over (placed class, landmark) pairs, by class name.
+    private static double PlacementStress(KappaMdsResult result, DistanceMatrix truth, IReadOnlyList<string> landmarks) =>
+        Stress(result, truth, result.ClassNames.Except(landmarks), landmarks);
+
+    // ½ Σ_{i<j} (d − D)² over the landmark block.
+    private static double LandmarkStress(KappaMdsResult result, DistanceMatrix truth, IReadOnlyList<string> landmarks) =>
+        Stress(result, truth, landmarks, landmarks) / 2;
+
+    private static double Stress(KappaMdsResult result, DistanceMatrix truth, IEnumerable<string> rows, IReadOnlyList<string> columns)
+    {
+        var index = result.ClassNames.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i);
+        double stress = 0;
+        foreach (string a in rows)
+        {
+            foreach (string b in columns.Where(b => b != a))
+            {
+                double error = result.Distance(index[a], index[b]) - truth[truth.IndexOf(a), truth.IndexOf(b)];
+                stress += 0.5 * error * error;
+            }
+        }
+
+        return stress;
     }
 }
