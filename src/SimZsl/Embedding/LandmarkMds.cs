@@ -119,7 +119,7 @@ internal sealed class LandmarkMds
     private (double[] X, LandmarkStrain Strain, Lbfgs.Outcome? Outcome) EmbedLandmarks(DistanceMatrix landmarks, double curvature, IProgress<EmbeddingProgress>? progress, CancellationToken cancellationToken)
     {
         progress?.Report(new EmbeddingProgress("landmarks", 0, double.NaN, 0));
-        var strain = LandmarkStrain.Fit(landmarks.RawValues, landmarks.Count, Options.Dimension, curvature);
+        var strain = LandmarkStrain.Fit(landmarks, Options.Dimension, curvature, cancellationToken);
         var x = (double[])strain.Coordinates.Clone();
         Lbfgs.Outcome? outcome = null;
         if (Options.Refine)

@@ -58,34 +58,24 @@ internal sealed class LandmarkStrain
     /// <summary>Fraction of the kept spectrum's magnitude that had the wrong sign and was clipped to zero.</summary>
     public double ClippedMass { get; }
 
-    /// <summary>Embeds a complete L × L block of distances (row-major, D's units).</summary>
+    /// <summary>Embeds a complete L × L block of distances by the strain step every route shares (the matrix of
+    /// <see cref="StrainMatrix"/>, the full decomposition of <see cref="StrainEigensolver"/>, the clipping of
+    /// <see cref="StrainSpectrum.Clip"/>) and keeps the linear map that places other classes.</summary>
     /// <exception cref="InvalidMatrixException">cosh(D/r) overflows, or (κ &lt; 0) the block has no positive eigenvalue.</exception>
-    public static LandmarkStrain Fit(ReadOnlySpan<double> distances, int count, int dimension, double curvature)
+    public static LandmarkStrain Fit(Similarity.DistanceMatrix landmarks, int dimension, double curvature, CancellationToken cancellationToken)
     {
+        int count = landmarks.Count;
         if (count < dimension + 1)
         {
             throw new SimZslException($"{count} landmarks cannot span dimension {dimension}: give at least d + 1 = {dimension + 1}.");
         }
 
-        double r = KappaCoordinates.Radius(curvature);
-        CheckOverflow(distances, count, curvature);
-        var a = new double[count * count];
-        for (int k = 0; k < a.Length; k++)
-        {
-            a[k] = Kernel(distances[k], curvature, r);
-        }
-
-        var mean = new double[count];
-        if (curvature == 0)
-        {
-            DoubleCenter(a, count, mean);
-        }
-
-        var (values, vectors) = CurvatureRange.Guard(curvature, () => SymmetricEigen.Decompose(a, count), r => r.Values.All(double.IsFinite) && r.Vectors.All(double.IsFinite));
-        SymmetricEigen.FixSigns(vectors, count, count);
+        var matrix = StrainMatrix.Build(landmarks, curvature, cancellationToken);
+        var spectrum = CurvatureRange.Guard(curvature, () => StrainEigensolver.Full(matrix, dimension, cancellationToken), StrainSpectrum.IsFinite);
+        var (kept, clipped) = spectrum.Clip(curvature);
         return curvature < 0
-            ? Hyperbolic(values, vectors, count, dimension, curvature)
-            : Positive(values, vectors, count, dimension, curvature, mean);
+            ? Hyperbolic(spectrum, kept, count, dimension, curvature, clipped)
+            : Positive(spectrum, kept, count, dimension, curvature, clipped, curvature == 0 ? SquaredColumnMeans(landmarks) : null);
     }
 
     /// <summary>Places one class from its distances to the landmarks (D's units) into internal coordinates.</summary>
@@ -135,58 +125,34 @@ internal sealed class LandmarkStrain
         }
     }
 
-    // f(D): D² (κ = 0), cos(D/r) (κ > 0), cosh(D/r) (κ < 0).
-    private static double Kernel(double distance, double curvature, double r) =>
-        curvature == 0 ? distance * distance : curvature > 0 ? Math.Cos(distance / r) : Math.Cosh(distance / r);
-
-    private static void CheckOverflow(ReadOnlySpan<double> distances, int count, double curvature)
+    // μ: the column means of D∘², the centre the placement of a class at κ = 0 is measured from.
+    private static double[] SquaredColumnMeans(Similarity.DistanceMatrix landmarks)
     {
-        if (curvature >= 0)
-        {
-            return;
-        }
-
-        CurvatureRange.CheckHyperbolic(count, curvature, TensorPrimitives.Max(distances));
-    }
-
-    // B = −½ J A J for A = D∘²; the column means μ of A are kept for placement.
-    private static void DoubleCenter(double[] a, int n, double[] mean)
-    {
-        double total = 0;
+        int n = landmarks.Count;
+        var d = landmarks.RawValues;
+        var mean = new double[n];
         for (int i = 0; i < n; i++)
         {
-            mean[i] = TensorPrimitives.Sum<double>(a.AsSpan(i * n, n)) / n;
-            total += mean[i];
+            var row = d.AsSpan(i * n, n);
+            mean[i] = TensorPrimitives.Dot<double>(row, row) / n;
         }
 
-        total /= n;
-        for (int i = 0; i < n; i++)
-        {
-            for (int j = 0; j < n; j++)
-            {
-                a[(i * n) + j] = -0.5 * (a[(i * n) + j] - mean[i] - mean[j] + total);
-            }
-        }
+        return mean;
     }
 
-    // κ ≥ 0: keep the top d (κ = 0) or d + 1 (κ > 0) eigenpairs.
-    private static LandmarkStrain Positive(double[] values, double[] vectors, int n, int dimension, double curvature, double[] mean)
+    // κ ≥ 0: the top d (κ = 0) or d + 1 (κ > 0: the top pair first) eigenpairs; clipped pairs give zero columns.
+    private static LandmarkStrain Positive(StrainSpectrum spectrum, double[] kept, int n, int dimension, double curvature, double clipped, double[]? mean)
     {
-        int keep = curvature > 0 ? dimension + 1 : dimension;
-        keep = Math.Min(keep, n);
+        bool sphere = curvature > 0;
+        int keep = kept.Length + (sphere ? 1 : 0);
         var coordinates = new double[n * keep];
         var projection = new double[n * keep];
-        var kept = new double[keep];
-        double clipped = 0, magnitude = 0;
+        var eigenvalues = sphere ? [spectrum.TopValue, .. spectrum.Values] : spectrum.Values.ToArray();
         for (int c = 0; c < keep; c++)
         {
-            int k = n - 1 - c;
-            double lambda = values[k];
-            kept[c] = lambda;
-            magnitude += Math.Abs(lambda);
-            if (lambda <= 0)
+            double lambda = sphere && c == 0 ? spectrum.TopValue : kept[c - (sphere ? 1 : 0)];
+            if (!(lambda > 0))
             {
-                clipped += Math.Abs(lambda);
                 continue;
             }
 
@@ -194,13 +160,14 @@ internal sealed class LandmarkStrain
             double scale = curvature == 0 ? -0.5 / root : 1 / root;
             for (int i = 0; i < n; i++)
             {
-                coordinates[(i * keep) + c] = vectors[(i * n) + k] * root;
-                projection[(i * keep) + c] = vectors[(i * n) + k] * scale;
+                double v = sphere && c == 0 ? spectrum.TopVector![i] : spectrum.Vectors[(i * kept.Length) + c - (sphere ? 1 : 0)];
+                coordinates[(i * keep) + c] = v * root;
+                projection[(i * keep) + c] = v * scale;
             }
         }
 
         var offset = new double[keep];
-        if (curvature == 0)
+        if (mean is not null)
         {
             for (int c = 0; c < keep; c++)
             {
@@ -226,58 +193,40 @@ internal sealed class LandmarkStrain
             offset = Widen(offset, 1, keep, columns);
         }
 
-        return new LandmarkStrain(curvature, dimension, n, coordinates, projection, offset, kept, magnitude > 0 ? clipped / magnitude : 0);
+        return new LandmarkStrain(curvature, dimension, n, coordinates, projection, offset, eigenvalues, clipped);
     }
 
     // κ < 0: λ₀ the largest (time), then the d most negative (space).
-    private static LandmarkStrain Hyperbolic(double[] values, double[] vectors, int n, int dimension, double curvature)
+    private static LandmarkStrain Hyperbolic(StrainSpectrum spectrum, double[] kept, int n, int dimension, double curvature, double clipped)
     {
-        double top = values[n - 1];
-        if (!(top > 0))
-        {
-            throw new InvalidMatrixException("cosh(D/r) of the landmark block has no positive eigenvalue: the distances are not hyperbolic at this curvature. Check the input or try another κ.");
-        }
-
+        double top = spectrum.TopValue;
         int outputs = dimension + 1;
         var projection = new double[n * outputs];
         var coordinates = new double[n * dimension];
-        var kept = new double[outputs];
-        kept[0] = top;
-        double sign = 0;
+        // The Perron vector of cosh(D/r) has one sign; the shared sign rule makes it positive.
         for (int i = 0; i < n; i++)
         {
-            sign += vectors[(i * n) + n - 1];
+            projection[i * outputs] = spectrum.TopVector![i] / Math.Sqrt(top);
         }
 
-        sign = sign < 0 ? -1 : 1;
-        for (int i = 0; i < n; i++)
+        for (int c = 0; c < kept.Length; c++)
         {
-            double v0 = sign * vectors[(i * n) + n - 1];
-            projection[i * outputs] = v0 * Math.Sqrt(top) / top;
-        }
-
-        double clipped = 0, magnitude = top;
-        for (int c = 0; c < dimension && c < n - 1; c++)
-        {
-            double lambda = values[c];
-            kept[c + 1] = lambda;
-            magnitude += Math.Abs(lambda);
-            if (lambda >= 0)
+            double lambda = kept[c];
+            if (!(lambda < 0))
             {
-                clipped += Math.Abs(lambda);
                 continue;
             }
 
             double root = Math.Sqrt(-lambda);
             for (int i = 0; i < n; i++)
             {
-                double x = vectors[(i * n) + c] * root;
+                double x = spectrum.Vectors[(i * kept.Length) + c] * root;
                 coordinates[(i * dimension) + c] = x;
                 projection[(i * outputs) + c + 1] = -x / -lambda;
             }
         }
 
-        return new LandmarkStrain(curvature, dimension, n, coordinates, projection, new double[outputs], kept, clipped / magnitude);
+        return new LandmarkStrain(curvature, dimension, n, coordinates, projection, new double[outputs], [top, .. spectrum.Values], clipped);
     }
 
     private static void NormalizeRows(double[] x, int rows, int cols)

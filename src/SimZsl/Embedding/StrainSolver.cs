@@ -14,47 +14,19 @@ internal static class StrainSolver
     {
         var matrix = StrainMatrix.Build(distances, curvature, cancellationToken);
         bool full = options.EigenSolver == EigenSolver.Full || (options.EigenSolver == EigenSolver.Auto && distances.Count < PartialFrom);
-        var spectrum = CurvatureRange.Guard(curvature, () => StrainEigensolver.Solve(matrix, options.Dimension, full, options.Seed, cancellationToken), IsFinite);
+        var spectrum = CurvatureRange.Guard(curvature, () => StrainEigensolver.Solve(matrix, options.Dimension, full, options.Seed, cancellationToken), StrainSpectrum.IsFinite);
         if (options.MeasureResidual)
         {
             spectrum = spectrum with { Residual = StrainEigensolver.DirectResidual(matrix, spectrum) };
         }
 
-        var (kept, clippedMass) = Clip(spectrum, curvature);
+        var (kept, clippedMass) = spectrum.Clip(curvature);
         var coordinates = curvature == 0 ? Euclidean(spectrum, kept)
             : curvature > 0 ? Spherical(spectrum, kept, matrix.Radius)
             : Hyperbolic(spectrum, kept, matrix.Radius, options);
         double strain = RelativeStrain(matrix, spectrum, kept);
         var eigenvalues = spectrum.TopVector is null ? spectrum.Values : [spectrum.TopValue, .. spectrum.Values];
         return new StrainSolution(coordinates, eigenvalues, clippedMass, strain, spectrum.Residual, spectrum.Products);
-    }
-
-    private static bool IsFinite(StrainSpectrum s) =>
-        (s.TopVector is null || double.IsFinite(s.TopValue)) && s.Values.All(double.IsFinite) && s.Vectors.All(double.IsFinite)
-        && (s.TopVector is null || s.TopVector.All(double.IsFinite));
-
-    // Eigenvalues of the wrong sign (negative for κ ≥ 0 and for the top pair, positive among the d of κ < 0)
-    // are clipped to zero; the clipped share of the kept spectrum's magnitude is reported.
-    private static (double[] Kept, double ClippedMass) Clip(StrainSpectrum spectrum, double curvature)
-    {
-        var kept = new double[spectrum.Values.Length];
-        double total = spectrum.TopVector is null ? 0 : Math.Abs(spectrum.TopValue);
-        double clipped = spectrum.TopVector is not null && spectrum.TopValue <= 0 ? Math.Abs(spectrum.TopValue) : 0;
-        for (int c = 0; c < kept.Length; c++)
-        {
-            double v = spectrum.Values[c];
-            total += Math.Abs(v);
-            bool right = curvature < 0 ? v < 0 : v > 0;
-            kept[c] = right ? v : 0;
-            clipped += right ? 0 : Math.Abs(v);
-        }
-
-        if (spectrum.TopVector is not null && !(spectrum.TopValue > 0))
-        {
-            throw new InvalidMatrixException("The strain matrix has no positive eigenvalue; the distances cannot be embedded at this curvature.");
-        }
-
-        return (kept, total > 0 ? clipped / total : 0);
     }
 
     private static RowMatrix Euclidean(StrainSpectrum spectrum, double[] kept)
