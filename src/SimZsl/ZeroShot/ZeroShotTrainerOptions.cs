@@ -4,7 +4,8 @@ namespace SimZsl.ZeroShot;
 /// checks them all at once and names every violation in one message.</summary>
 public sealed record ZeroShotTrainerOptions
 {
-    /// <summary>The head and its loss settings. Default DeViSE with dot product, margin 0.1.</summary>
+    /// <summary>The head (a registered <see cref="ZeroShotHeadKind"/>) and its loss settings. Default DeViSE with the
+    /// distance compatibility, margin 0.1.</summary>
     public ZeroShotHeadOptions Head { get; init; } = new();
 
     /// <summary>The trainable projection. Default <see cref="EncoderKind.Linear"/>.</summary>
