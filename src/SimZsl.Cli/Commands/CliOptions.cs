@@ -1,7 +1,8 @@
 using System.CommandLine;
-using SimZsl.ZeroShot;
 using System.Globalization;
 using SimZsl.IO;
+using SimZsl.Similarity;
+using SimZsl.ZeroShot;
 
 namespace SimZsl.Cli.Commands;
 
@@ -105,6 +106,31 @@ internal static class CliOptions
         };
         return option;
     }
+
+    /// <summary><c>--transform</c>, parsed and checked here, once, for every command that takes it: null when left
+    /// out (embed must know whether it was given: a distance input refuses it); <see cref="TransformOrDefault"/>
+    /// turns that null into the default.</summary>
+    /// <param name="purpose">What the transform is for, the start of the help line.</param>
+    public static Option<SimilarityTransform?> Transform(string purpose = "Similarity → distance") => new("--transform")
+    {
+        Description = $"{purpose}: {string.Join(", ", Enum.GetValues<SimilarityTransform>().Select(t => t == SimilarityTransform.Arccos ? $"{t.Name()} (default)" : t.Name()))}.",
+        HelpName = "NAME",
+        CustomParser = r =>
+        {
+            string name = r.Tokens.Count > 0 ? r.Tokens[0].Value : string.Empty;
+            var match = Enum.GetValues<SimilarityTransform>().Where(t => string.Equals(t.Name(), name, StringComparison.OrdinalIgnoreCase)).ToArray();
+            if (match.Length == 1)
+            {
+                return match[0];
+            }
+
+            r.AddError($"--transform must be one of {string.Join(", ", Enum.GetValues<SimilarityTransform>().Select(t => t.Name()))} (got '{name}').");
+            return SimilarityTransform.Arccos;
+        },
+    };
+
+    /// <summary>The transform to apply: the given one, or arccos (the default) when <c>--transform</c> was left out.</summary>
+    public static SimilarityTransform TransformOrDefault(SimilarityTransform? given) => given ?? SimilarityTransform.Arccos;
 
     public static Option<int> Seed() => new("--seed") { Description = "Seed of every random choice: same seed, same result. Default 0.", DefaultValueFactory = _ => 0, HelpName = "S" };
 

@@ -18,15 +18,7 @@ internal static class EmbedCommand
         var curvature = CliOptions.Curvature(allowAuto: true);
         var dim = CliOptions.Positive("--dim", "Target dimension d (the sphere's coordinates have d + 1 columns).");
         var kind = new Option<InputKind>("--input-kind") { Description = "What the input holds: similarity (default), distance, vectors (one row per class → cosine similarity), or tree (parent–child pairs; leaves are the classes, tree path length the distance).", DefaultValueFactory = _ => InputKind.Similarity };
-        var transform = new Option<string?>("--transform") { Description = "Similarity → distance: arccos (default), chord, one-minus, neg-log, none.", HelpName = "NAME" };
-        transform.Validators.Add(r =>
-        {
-            string? name = r.GetValueOrDefault<string?>();
-            if (name is not null && !Enum.GetValues<SimilarityTransform>().Any(t => t.Name() == name))
-            {
-                r.AddError($"--transform must be one of arccos, chord, one-minus, neg-log, none (got '{name}').");
-            }
-        });
+        var transform = CliOptions.Transform();
         var columnsAreClasses = new Option<bool>("--columns-are-classes") { Description = "Vectors input is stored transposed (one column per class, as xlsa17's att)." };
         var landmarks = CliOptions.NonEmpty(new Option<string?>("--landmarks") { Description = "Text file of landmark class names, one per line; other classes are placed from their landmark distances only.", HelpName = "FILE" });
         var refine = new Option<bool>("--refine") { Description = "Refine the strain solution by minimising stress (always done when entries are missing)." };
@@ -55,8 +47,7 @@ internal static class EmbedCommand
             CliOptions.CheckOutputFolder(outputPath, "--output");
             CliOptions.CheckOutputFolder(reportPath, "--report");
             var inputKind = parse.GetValue(kind);
-            string? transformName = parse.GetValue(transform);
-            SimilarityTransform? chosenTransform = transformName is null ? null : SimilarityTransforms.Parse(transformName);
+            var chosenTransform = parse.GetValue(transform);
             var clock = Stopwatch.StartNew();
             var distances = ClassMatrixInput.LoadDistances(parse.GetValue(input)!, inputKind, chosenTransform, parse.GetValue(columnsAreClasses));
 
@@ -122,7 +113,7 @@ internal static class EmbedCommand
         ["missing_pairs"] = r.MissingPairs,
         ["imputation"] = r.Imputation,
         ["input_kind"] = kind.ToString().ToLowerInvariant(),
-        ["transform"] = kind is InputKind.Distance or InputKind.Tree ? "none" : (transform ?? SimilarityTransform.Arccos).Name(),
+        ["transform"] = kind is InputKind.Distance or InputKind.Tree ? "none" : CliOptions.TransformOrDefault(transform).Name(),
         ["refine"] = options.Refine,
         ["seed"] = options.Seed,
         ["warnings"] = r.Warnings,

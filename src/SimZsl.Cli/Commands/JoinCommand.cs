@@ -14,7 +14,7 @@ internal static class JoinCommand
     {
         var sources = new Option<string[]>("--source") { Description = "A source as NAME=FILE: a square similarity CSV over that source's classes. Repeat for each source.", Required = true, AllowMultipleArgumentsPerToken = false, HelpName = "NAME=FILE" };
         var cross = CliOptions.NonEmpty(new Option<string[]>("--cross") { Description = "A cross-source similarity table (CSV: header of column classes, row class in the first column, empty cell = missing). Pairs within one source are ignored, so a full table over all classes works too. Repeatable.", HelpName = "FILE" });
-        var transform = new Option<string?>("--transform") { Description = "Similarity → distance: arccos (default), chord, one-minus, neg-log, none.", HelpName = "NAME" };
+        var transform = CliOptions.Transform();
         var calibration = new Option<string>("--calibration") { Description = "Per-source scale calibration: cross-consistency (default; each source scaled to agree with the cross-source distances), median (each block to a common median), none.", DefaultValueFactory = _ => "cross-consistency", HelpName = "NAME" };
         calibration.AcceptOnlyFromAmong("cross-consistency", "median", "none");
         var output = CliOptions.RequiredPath("--output", "Distance CSV to write (empty cell = missing): the input of 'simzsl embed --input-kind distance'.");
@@ -62,8 +62,7 @@ internal static class JoinCommand
                 AddCross(join, file, sourceOf);
             }
 
-            string? transformName = parse.GetValue(transform);
-            var joined = join.ToDistances(transformName is null ? SimilarityTransform.Arccos : SimilarityTransforms.Parse(transformName), ParseCalibration(parse.GetValue(calibration)!));
+            var joined = join.ToDistances(CliOptions.TransformOrDefault(parse.GetValue(transform)), ParseCalibration(parse.GetValue(calibration)!));
             using (var outputs = new OutputFiles())
             {
                 outputs.Add(outputPath, "--output", s => CsvMatrixFile.WriteSquare(s, joined.Distances));

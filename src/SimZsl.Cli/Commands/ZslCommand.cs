@@ -24,24 +24,12 @@ internal static class ZslCommand
         var unseen = new Option<string>("--unseen") { Description = "Comma-separated unseen class names (held out from training).", Required = true, HelpName = "c1,c2,..." };
         var curvature = CliOptions.Curvature(allowAuto: false);
         var dim = CliOptions.Positive("--dim", "Dimension d of the prototypes.");
-        var head = new Option<string?>("--head")
-        {
-            Description = "Zero-shot head: devise, prototype (hyperspherical), hyperbolic, softmax; or a closed-form peer: ridge, eszsl, sae. Default: the geometry's own head (devise for κ = 0, prototype for κ > 0, hyperbolic for κ < 0).",
-            HelpName = "NAME",
-        };
-        head.Validators.Add(r =>
-        {
-            string? name = r.GetValueOrDefault<string?>();
-            if (name is not null && !HeadNames.Contains(name.ToLowerInvariant()))
-            {
-                r.AddError($"--head must be one of {string.Join(", ", HeadNames)} (got '{name}').");
-            }
-        });
+        var head = HeadOption();
         var noSelection = new Option<bool>("--no-selection")
         {
             Description = "Fit the given settings once instead of selecting the hyperparameters on held-out seen classes (then no calibrated GZSL figures).",
         };
-        var transform = new Option<string?>("--transform") { Description = "Similarity → distance for κ-MDS: arccos (default), chord, one-minus, neg-log, none.", HelpName = "NAME" };
+        var transform = CliOptions.Transform("Similarity → distance for κ-MDS");
         var testFraction = new Option<double>("--test-fraction") { Description = "Fraction of each seen class kept for test-seen (stratified, seeded). Default 0.2.", DefaultValueFactory = _ => 0.2 };
         testFraction.Validators.Add(r =>
         {
@@ -92,9 +80,9 @@ internal static class ZslCommand
             CliOptions.CheckOutputFolder(reportPath, "--report");
             CliOptions.CheckOutputFolder(savePath, "--save");
             CliOptions.CheckDistinctOutputs((reportPath, "--report"), (savePath, "--save"));
-            if (savePath is not null && parse.GetValue(head)?.ToLowerInvariant() is "ridge" or "eszsl" or "sae")
+            if (savePath is not null && parse.GetValue(head) is { } peerName && ClosedFormPeer.Find(peerName) is not null)
             {
-                throw new UsageException($"--save writes trained heads (devise, prototype, hyperbolic, softmax); the closed-form peer '{parse.GetValue(head)}' has no model file. Drop --save or choose a trained head.");
+                throw new UsageException($"--save writes trained heads ({string.Join(", ", ZeroShotHeadKind.All)}); the closed-form peer '{peerName}' has no model file. Drop --save or choose a trained head.");
             }
 
             var clock = Stopwatch.StartNew();
@@ -102,20 +90,14 @@ internal static class ZslCommand
             var y = LabelFile.Read(parse.GetValue(labels)!);
             var s = SimilarityMatrix.FromCsv(parse.GetValue(similarity)!);
             var unseenClasses = parse.GetValue(unseen)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            foreach (string c in unseenClasses)
-            {
-                s.IndexOf(c);
-            }
+            ZslInputs.Check(parse.GetValue(features)!, x, parse.GetValue(labels)!, y, parse.GetValue(similarity)!, s, unseenClasses);
 
-            ZslInputs.Check(parse.GetValue(features)!, x, parse.GetValue(labels)!, y, parse.GetValue(similarity)!, s);
-
-            string? transformName = parse.GetValue(transform);
-            var distances = s.ToDistances(transformName is null ? SimilarityTransform.Arccos : SimilarityTransforms.Parse(transformName));
+            var distances = s.ToDistances(CliOptions.TransformOrDefault(parse.GetValue(transform)));
             var embedding = new KappaMds(new KappaMdsOptions { Dimension = parse.GetValue(dim), Curvature = parse.GetValue(curvature), Seed = parse.GetValue(seed) }).Fit(distances, cancellationToken: ct);
-            string headName = parse.GetValue(head)?.ToLowerInvariant() ?? ZeroShotHeadOptions.ForCurvature(embedding.Curvature).Kind.ToString().ToLowerInvariant();
+            string headName = parse.GetValue(head)?.ToLowerInvariant() ?? ZeroShotHeadKind.ForCurvature(embedding.Curvature).Name;
             var options = new ZeroShotTrainerOptions
             {
-                Head = new ZeroShotHeadOptions { Kind = Enum.TryParse<ZeroShotHeadKind>(headName, ignoreCase: true, out var kind) ? kind : ZeroShotHeadKind.DeViSE },
+                Head = new ZeroShotHeadOptions { Kind = ZeroShotHeadKind.Find(headName) ?? ZeroShotHeadKind.DeViSE },
                 Epochs = parse.GetValue(epochs),
                 BatchSize = parse.GetValue(batchSize),
                 LearningRate = parse.GetValue(learningRate),
@@ -181,13 +163,35 @@ internal static class ZslCommand
         return command;
     }
 
-    private static readonly string[] HeadNames = ["devise", "prototype", "hyperbolic", "softmax", "ridge", "eszsl", "sae"];
-
-    private static IReadOnlyList<ZeroShotCandidate> Candidates(string head, ZeroShotTrainerOptions options, bool select) => head switch
+    /// <summary><c>--head</c>: its names, its check and its help all come from the registries of trained heads
+    /// (<see cref="ZeroShotHeadKind"/>) and closed-form peers (<see cref="ClosedFormPeer"/>).</summary>
+    private static Option<string?> HeadOption()
     {
-        "ridge" => select ? ZeroShotCandidates.Ridge() : [ZeroShotCandidates.Ridge(1)],
-        "eszsl" => select ? ZeroShotCandidates.Eszsl() : [ZeroShotCandidates.Eszsl(1, 1)],
-        "sae" => select ? ZeroShotCandidates.Sae() : [ZeroShotCandidates.Sae(1)],
-        _ => select ? ZeroShotCandidates.HeadGrid(options) : [ZeroShotCandidates.Head(options)],
+        var heads = ZeroShotHeadKind.All;
+        var peers = ClosedFormPeer.All;
+        string[] names = [.. heads.Select(k => k.Name), .. peers.Select(p => p.Name)];
+        string Sign(int sign) => sign < 0 ? "κ < 0" : sign > 0 ? "κ > 0" : "κ = 0";
+        var option = new Option<string?>("--head")
+        {
+            Description = $"Zero-shot head: {string.Join(", ", heads.Select(k => k.Summary is null ? k.Name : $"{k.Name} ({k.Summary})"))}; "
+                + $"or a closed-form peer: {string.Join(", ", peers.Select(p => p.Name))}. "
+                + $"Default: the geometry's own head ({string.Join(", ", heads.Where(k => k.NaturalCurvatureSign is not null).Select(k => $"{k.Name} for {Sign(k.NaturalCurvatureSign!.Value)}"))}).",
+            HelpName = "NAME",
+        };
+        option.Validators.Add(r =>
+        {
+            string? name = r.GetValueOrDefault<string?>();
+            if (name is not null && !names.Contains(name.ToLowerInvariant()))
+            {
+                r.AddError($"--head must be one of {string.Join(", ", names)} (got '{name}').");
+            }
+        });
+        return option;
+    }
+
+    private static IReadOnlyList<ZeroShotCandidate> Candidates(string head, ZeroShotTrainerOptions options, bool select) => ClosedFormPeer.Find(head) switch
+    {
+        { } peer => select ? peer.Grid() : [peer.FixedSettings()],
+        null => select ? ZeroShotCandidates.HeadGrid(options) : [ZeroShotCandidates.Head(options)],
     };
 }

@@ -1,3 +1,4 @@
+using SimZsl.Cli.Commands;
 using SimZsl.IO;
 using SimZsl.Similarity;
 
@@ -43,7 +44,7 @@ public static class ClassMatrixInput
             return IsMatrixSource(input) ? MatInput.Distances(input) : DistanceMatrix.FromCsv(input);
         }
 
-        return LoadSimilarities(input, kind, columnsAreClasses).ToDistances(transform ?? SimilarityTransform.Arccos);
+        return LoadSimilarities(input, kind, columnsAreClasses).ToDistances(CliOptions.TransformOrDefault(transform));
     }
 
     /// <summary>Reads a similarity (or vector) input as a similarity matrix.</summary>

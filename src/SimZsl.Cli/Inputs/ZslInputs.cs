@@ -9,8 +9,16 @@ namespace SimZsl.Cli.Inputs;
 /// matrix reached libtorch, whose error was a 17-line dump.</summary>
 internal static class ZslInputs
 {
-    public static void Check(string featuresPath, RowMatrix features, string labelsPath, IReadOnlyList<string> labels, string similarityPath, ClassMatrix similarity)
+    public static void Check(string featuresPath, RowMatrix features, string labelsPath, IReadOnlyList<string> labels, string similarityPath, ClassMatrix similarity,
+        IReadOnlyList<string> unseenClasses)
     {
+        // The unseen names are checked against the similarity here, once: its IndexOf names the near miss ("Did
+        // you mean 'Sandal'?"); the library's split then only checks that each has instances.
+        foreach (string c in unseenClasses)
+        {
+            similarity.IndexOf(c);
+        }
+
         CheckFeatures(featuresPath, features);
         CheckLabels(featuresPath, features, labelsPath, labels, similarityPath, similarity.ClassNames);
     }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SimZsl.Embedding;
 
 /// <summary>Settings of <see cref="KappaMds"/>. Every setting has a stated default; <see cref="Validate"/> checks
@@ -62,50 +60,16 @@ public sealed record KappaMdsOptions
 
     /// <summary>Checks the options against a problem with <paramref name="classCount"/> classes and throws one
     /// <see cref="ArgumentException"/> that lists every violation.</summary>
-    public void Validate(int classCount)
-    {
-        var problems = new List<string>();
-        if (Dimension < 1)
-        {
-            problems.Add($"Dimension must be ≥ 1 (got {Dimension}).");
-        }
-
+    public void Validate(int classCount) => new OptionViolations("κ-MDS")
+        .Require(Dimension >= 1, $"Dimension must be ≥ 1 (got {Dimension}).")
         // n classes span at most n − 1 dimensions (κ = 0: B has rank ≤ n − 1; κ ≠ 0: d + 1 eigenpairs of an n × n A).
-        if (classCount > 0 && Dimension >= classCount)
-        {
-            problems.Add($"Dimension must be smaller than the number of classes ({classCount}); got {Dimension}. Lower the dimension to at most {classCount - 1}.");
-        }
-
-        if (Curvature is { } k && !double.IsFinite(k))
-        {
-            problems.Add($"Curvature must be finite (got {k.ToString(CultureInfo.InvariantCulture)}).");
-        }
-
-        if (!(HydraAlpha > 1) || !double.IsFinite(HydraAlpha))
-        {
-            problems.Add($"HydraAlpha must be a finite number > 1 (got {HydraAlpha.ToString(CultureInfo.InvariantCulture)}).");
-        }
-
-        if (MaxIterations < 0)
-        {
-            problems.Add($"MaxIterations must be ≥ 0 (got {MaxIterations}).");
-        }
-
-        if (!(Tolerance >= 0) || !(GradientTolerance >= 0))
-        {
-            problems.Add("Tolerance and GradientTolerance must be ≥ 0.");
-        }
-
-        if (LandmarkCount is { } landmarkCount && (landmarkCount < 1 || (classCount > 0 && landmarkCount > classCount)))
-        {
-            problems.Add($"LandmarkCount must be between 1 and the number of classes ({classCount}); got {landmarkCount}.");
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException("Invalid κ-MDS options: " + string.Join(" ", problems));
-        }
-    }
+        .Require(classCount <= 0 || Dimension < classCount, $"Dimension must be smaller than the number of classes ({classCount}); got {Dimension}. Lower the dimension to at most {classCount - 1}.")
+        .Require(Curvature is not { } k || double.IsFinite(k), $"Curvature must be finite (got {Curvature}).")
+        .Require(HydraAlpha > 1 && double.IsFinite(HydraAlpha), $"HydraAlpha must be a finite number > 1 (got {HydraAlpha}).")
+        .Require(MaxIterations >= 0, $"MaxIterations must be ≥ 0 (got {MaxIterations}).")
+        .Require(Tolerance >= 0 && GradientTolerance >= 0, $"Tolerance and GradientTolerance must be ≥ 0.")
+        .Require(LandmarkCount is not { } landmarkCount || (landmarkCount >= 1 && (classCount <= 0 || landmarkCount <= classCount)), $"LandmarkCount must be between 1 and the number of classes ({classCount}); got {LandmarkCount}.")
+        .ThrowIfAny();
 }
 
 /// <summary>Which curvatures an automatic curvature choice may consider.</summary>

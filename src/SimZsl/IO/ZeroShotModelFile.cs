@@ -12,7 +12,10 @@ namespace SimZsl.IO;
 /// <summary>The versioned file of a trained <see cref="ZeroShotModel"/>: an 8-byte magic string, a format version,
 /// a JSON header (encoder and head settings, curvature, class names, prototypes, seen classes, feature scaling),
 /// the encoder's tensors by name (shape, then float32 values), and a SHA-256 of everything before it, so that a
-/// truncated or damaged file is detected instead of loaded.</summary>
+/// truncated or damaged file is detected instead of loaded. The head is stored by its registered name
+/// (<see cref="ZeroShotHeadKind"/>) with its settings, and found again in the registry on load.</summary>
+/// <remarks>Model files depend on the zero-shot types, never the reverse: <c>model.Save(path)</c> and
+/// <c>ZeroShotModel.Load(path)</c> are extension members declared here (<c>using SimZsl.IO;</c>).</remarks>
 public static class ZeroShotModelFile
 {
     /// <summary>The format version this library writes and reads.</summary>
@@ -21,6 +24,16 @@ public static class ZeroShotModelFile
     private static readonly byte[] Magic = "SIMZSLZM"u8.ToArray();
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false, Converters = { new JsonStringEnumConverter() } };
+
+    extension(ZeroShotModel model)
+    {
+        /// <summary>Writes the model (weights, prototypes, class names, curvature, head and encoder settings, feature
+        /// scaling) to <paramref name="path"/>, atomically.</summary>
+        public void Save(string path) => Save(path, model);
+
+        /// <summary>Reads a model written by <see cref="Save(string, ZeroShotModel)"/>.</summary>
+        public static ZeroShotModel Load(string path, ComputeDevice device = ComputeDevice.Auto) => Read(path, device);
+    }
 
     /// <summary>Writes <paramref name="model"/> to <paramref name="path"/> atomically.</summary>
     public static void Save(string path, ZeroShotModel model)
@@ -34,12 +47,17 @@ public static class ZeroShotModelFile
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(model);
+        if (model.HeadOptions is null)
+        {
+            throw new SimZslException($"The model's '{model.Head.Name}' head is not of a registered kind, so a model file could not load it again. Register its kind (ZeroShotHeadKind.Register) to save it.");
+        }
+
         using var buffer = new MemoryStream();
         using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(Magic);
             writer.Write(Version);
-            var header = JsonSerializer.SerializeToUtf8Bytes(ModelHeader.From(model), Json);
+            var header = JsonSerializer.SerializeToUtf8Bytes(ModelHeader.From(model, model.HeadOptions), Json);
             writer.Write(header.Length);
             writer.Write(header);
             // A dispose scope keeps every temporary tensor reachable until the scope ends: a temporary that nothing
@@ -59,7 +77,7 @@ public static class ZeroShotModelFile
     }
 
     /// <summary>Reads a model file; a file of another version, or a damaged one, raises a <see cref="SimZslException"/>.</summary>
-    public static ZeroShotModel Load(string path, ComputeDevice device = ComputeDevice.Auto)
+    public static ZeroShotModel Read(string path, ComputeDevice device = ComputeDevice.Auto)
     {
         InputFile.Require(path, "model file");
 
@@ -71,11 +89,14 @@ public static class ZeroShotModelFile
             reader.ReadBytes(Magic.Length + sizeof(int));
             var header = JsonSerializer.Deserialize<ModelHeader>(reader.ReadBytes(reader.ReadInt32()), Json)
                 ?? throw new DataFormatException(path, "the model header is empty.");
+            var headOptions = header.HeadOptions(path);
+            var prototypes = header.Prototypes();
+            var head = headOptions.Create(prototypes);
             var torchDevice = ComputeDevices.Resolve(device);
             var spec = header.Spec();
             var module = spec.Build();
             LoadTensors(path, reader, module);
-            return new ZeroShotModel(spec, module.to(torchDevice), header.HeadOptions(), header.Prototypes(), header.SeenClasses, header.Scaling(), torchDevice);
+            return new ZeroShotModel(spec, module.to(torchDevice), head, headOptions, prototypes, header.SeenClasses, header.Scaling(), torchDevice);
         }
         catch (Exception e) when (e is JsonException or EndOfStreamException or ArgumentException)
         {
@@ -155,25 +176,32 @@ public static class ZeroShotModelFile
         }
     }
 
-    // Temperature (now nullable: the head's own default) and AnchorWeight (training only) joined the header without a
-    // version bump on purpose: enums are stored by name, and a version-1 file without them still loads (null, 0).
+    // Temperature (now nullable: the head's own default), AnchorWeight (training only) and HeadParameters (settings
+    // of a registered head of one's own) joined the header without a version bump on purpose: enums are stored by
+    // name, and a version-1 file without them still loads (null, 0, null). Head was an enum stored by name
+    // ("DeViSE"); it is now the registered name ("devise"), and names are matched in any case, both ways.
     private sealed record ModelHeader(
         EncoderKind Encoder, int InputDimension, int OutputDimension, int HiddenDimension, int ImageHeight, int ImageWidth,
-        ZeroShotHeadKind Head, double Margin, Compatibility Compatibility, HyperbolicLoss HyperbolicLoss, double? Temperature, double AnchorWeight,
-        double Curvature, string[] ClassNames, double[][] Coordinates, string[] SeenClasses, double[] ScalingMean, double[] ScalingDeviation)
+        string Head, double Margin, Compatibility Compatibility, HyperbolicLoss HyperbolicLoss, double? Temperature, double AnchorWeight,
+        double Curvature, string[] ClassNames, double[][] Coordinates, string[] SeenClasses, double[] ScalingMean, double[] ScalingDeviation,
+        Dictionary<string, double>? HeadParameters)
     {
-        public static ModelHeader From(ZeroShotModel m) => new(
+        public static ModelHeader From(ZeroShotModel m, ZeroShotHeadOptions h) => new(
             m.Spec.Kind, m.Spec.InputDimension, m.Spec.OutputDimension, m.Spec.HiddenDimension, m.Spec.ImageHeight, m.Spec.ImageWidth,
-            m.HeadOptions.Kind, m.HeadOptions.Margin, m.HeadOptions.Compatibility, m.HeadOptions.HyperbolicLoss, m.HeadOptions.Temperature, m.HeadOptions.AnchorWeight,
+            h.Kind.Name, h.Margin, h.Compatibility, h.HyperbolicLoss, h.Temperature, h.AnchorWeight,
             m.Prototypes.Curvature, [.. m.Prototypes.ClassNames],
             Enumerable.Range(0, m.Prototypes.Coordinates.Rows).Select(m.Prototypes.Coordinates.RowArray).ToArray(),
-            [.. m.SeenClasses], m.Scaling.Mean, m.Scaling.Deviation);
+            [.. m.SeenClasses], m.Scaling.Mean, m.Scaling.Deviation,
+            h.Parameters is null ? null : new Dictionary<string, double>(h.Parameters, StringComparer.Ordinal));
 
         public EncoderSpec Spec() => new(Encoder, InputDimension, OutputDimension, HiddenDimension, ImageHeight, ImageWidth);
 
-        public ZeroShotHeadOptions HeadOptions() => new()
+        public ZeroShotHeadOptions HeadOptions(string path) => new()
         {
-            Kind = Head, Margin = Margin, Compatibility = Compatibility, HyperbolicLoss = HyperbolicLoss, Temperature = Temperature, AnchorWeight = AnchorWeight,
+            Kind = ZeroShotHeadKind.Find(Head ?? string.Empty)
+                ?? throw new DataFormatException(path, $"the model's head '{Head}' is not a registered kind ({string.Join(", ", ZeroShotHeadKind.All)}). Register its kind (ZeroShotHeadKind.Register) before loading."),
+            Margin = Margin, Compatibility = Compatibility, HyperbolicLoss = HyperbolicLoss, Temperature = Temperature, AnchorWeight = AnchorWeight,
+            Parameters = HeadParameters,
         };
 
         public ClassPrototypes Prototypes() => new(ClassNames, RowMatrix.FromRows(Coordinates), Curvature);

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SimZsl.ZeroShot;
 
 /// <summary>Settings of <see cref="ModelSelection"/>, checked once by <see cref="Validate"/>.</summary>
@@ -21,27 +19,9 @@ public sealed record ModelSelectionOptions
     public int Seed { get; init; }
 
     /// <summary>Throws one <see cref="ArgumentException"/> naming every violation.</summary>
-    public void Validate()
-    {
-        var problems = new List<string>();
-        if (Folds < 1)
-        {
-            problems.Add($"Folds must be ≥ 1 (got {Folds}).");
-        }
-
-        if (!(ValidationSeenFraction > 0 && ValidationSeenFraction < 1))
-        {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"ValidationSeenFraction must be in (0, 1) (got {ValidationSeenFraction})."));
-        }
-
-        if (MaxInstancesPerClass is < 2)
-        {
-            problems.Add($"MaxInstancesPerClass must be ≥ 2 or null (got {MaxInstancesPerClass}).");
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException("Invalid model-selection options: " + string.Join(" ", problems));
-        }
-    }
+    public void Validate() => new OptionViolations("model-selection")
+        .Require(Folds >= 1, $"Folds must be ≥ 1 (got {Folds}).")
+        .Require(ValidationSeenFraction > 0 && ValidationSeenFraction < 1, $"ValidationSeenFraction must be in (0, 1) (got {ValidationSeenFraction}).")
+        .Require(MaxInstancesPerClass is not < 2, $"MaxInstancesPerClass must be ≥ 2 or null (got {MaxInstancesPerClass}).")
+        .ThrowIfAny();
 }

@@ -14,7 +14,7 @@ public static class ZeroShotCandidates
     public static IReadOnlyList<ZeroShotCandidate> HeadGrid(ZeroShotTrainerOptions baseline)
     {
         ArgumentNullException.ThrowIfNull(baseline);
-        baseline.Validate();
+        // No baseline.Validate() here: every candidate's options are validated once, by its ZeroShotTrainer.
         var candidates = new List<ZeroShotCandidate>();
         foreach (int epochs in new[] { Math.Min(10, baseline.Epochs), baseline.Epochs }.Distinct())
         {
@@ -39,7 +39,7 @@ public static class ZeroShotCandidates
             ["weight_decay"] = options.WeightDecay,
             ["anchor_weight"] = options.Head.AnchorWeight,
         };
-        return new ZeroShotCandidate(options.Head.Kind.ToString().ToLowerInvariant(), settings,
+        return new ZeroShotCandidate(options.Head.Kind.Name, settings,
             (x, y, prototypes, seen, ct) => trainer.Fit(x, y, prototypes, seen, cancellationToken: ct));
     }
 

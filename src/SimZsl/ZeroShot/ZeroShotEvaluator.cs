@@ -83,11 +83,7 @@ public static class ZeroShotEvaluator
         ZeroShotInput.CheckFeatures(features, "test");
         ZeroShotInput.CheckLabels(features, labels, "test");
         ZeroShotInput.CheckFeatureCount(features, scorer.FeatureCount, "test");
-        var overlap = unseenClasses.Intersect(scorer.SeenClasses, StringComparer.Ordinal).ToArray();
-        if (overlap.Length > 0)
-        {
-            throw new SimZslException($"The class(es) {string.Join(", ", overlap.Select(o => $"'{o}'"))} are listed as unseen but the model was trained on them. Unseen classes must be disjoint from the seen ones.");
-        }
+        ZeroShotInput.CheckUnseenDisjoint(unseenClasses, scorer.SeenClasses);
 
         var candidates = scorer.SeenClasses.Concat(unseenClasses).ToArray();
         return scorer.Scores(features, ZeroShotInput.PrototypeRows(scorer.Prototypes, candidates, "evaluated"));

@@ -28,7 +28,8 @@ public static class ZeroShotExperiment
     {
         ZeroShotInput.CheckLabels(features, labels, "experiment");
         var split = ZeroShotSplit.Create(labels, unseenClasses, testFraction, seed);
-        return Run(RowSelection.Select(features, split.Train), RowSelection.Select(labels, split.Train), RowSelection.Select(features, split.Test),
+        // The split puts every unseen-class row in test, so the training labels hold no unseen class: no second check.
+        return Fit(RowSelection.Select(features, split.Train), RowSelection.Select(labels, split.Train), RowSelection.Select(features, split.Test),
             RowSelection.Select(labels, split.Test), prototypes, unseenClasses, candidates, selection, progress, cancellationToken) with { Split = split };
     }
 
@@ -48,8 +49,17 @@ public static class ZeroShotExperiment
         ClassPrototypes prototypes, IReadOnlyList<string> unseenClasses, IReadOnlyList<ZeroShotCandidate> candidates,
         ModelSelectionOptions? selection = null, IProgress<ModelSelectionProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(trainLabels);
+        // Before any fitting: an unseen class among the training labels would make the evaluation meaningless.
+        ZeroShotInput.CheckUnseenDisjoint(unseenClasses, trainLabels.Distinct(StringComparer.Ordinal));
+        return Fit(trainFeatures, trainLabels, testFeatures, testLabels, prototypes, unseenClasses, candidates, selection, progress, cancellationToken);
+    }
+
+    private static ZeroShotExperimentResult Fit(RowMatrix trainFeatures, IReadOnlyList<string> trainLabels, RowMatrix testFeatures, IReadOnlyList<string> testLabels,
+        ClassPrototypes prototypes, IReadOnlyList<string> unseenClasses, IReadOnlyList<ZeroShotCandidate> candidates,
+        ModelSelectionOptions? selection, IProgress<ModelSelectionProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
         if (selection is null && candidates.Count != 1)
         {
             throw new ArgumentException($"Without model selection exactly one candidate is fitted; {candidates.Count} were given.", nameof(candidates));
@@ -57,12 +67,6 @@ public static class ZeroShotExperiment
 
         var clock = Stopwatch.StartNew();
         var seen = trainLabels.Distinct(StringComparer.Ordinal).ToArray();
-        // Before any fitting: an unseen class among the training labels would make the evaluation meaningless.
-        if (unseenClasses.FirstOrDefault(seen.Contains) is { } leaked)
-        {
-            throw new SimZslException($"The unseen class '{leaked}' has training instances; an unseen class must not be trained on. Remove its rows from the training set, or do not list it as unseen.");
-        }
-
         var selected = selection is null ? null : ModelSelection.Select(candidates, trainFeatures, trainLabels, prototypes, seen, selection, progress, cancellationToken);
         var chosen = selected?.Best ?? candidates[0];
         var fitClock = Stopwatch.StartNew();

@@ -43,6 +43,18 @@ internal static class ZeroShotInput
         }
     }
 
+    /// <summary>The one check that the unseen classes are not seen ones (trained on), for the evaluator and for an
+    /// experiment before it fits anything.</summary>
+    public static void CheckUnseenDisjoint(IReadOnlyList<string> unseenClasses, IEnumerable<string> seenClasses)
+    {
+        ArgumentNullException.ThrowIfNull(unseenClasses);
+        var overlap = unseenClasses.Intersect(seenClasses, StringComparer.Ordinal).ToArray();
+        if (overlap.Length > 0)
+        {
+            throw new SimZslException($"The class(es) {string.Join(", ", overlap.Select(o => $"'{o}'"))} are listed as unseen but the model was trained on them. Unseen classes must be disjoint from the seen ones.");
+        }
+    }
+
     /// <summary>Row of each class of <paramref name="classes"/> in the prototypes; unknown or repeated names fail.</summary>
     public static int[] PrototypeRows(ClassPrototypes prototypes, IReadOnlyList<string> classes, string what)
     {

@@ -1,26 +1,26 @@
 using SimZsl.Embedding;
-using SimZsl.IO;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace SimZsl.ZeroShot;
 
 /// <summary>A trained zero-shot model: the projection's weights, the head, the fixed class prototypes (seen and
-/// unseen) and the feature scaling. Score, predict, evaluate, save and load it.</summary>
+/// unseen) and the feature scaling. Score, predict and evaluate it; <c>SimZsl.IO.ZeroShotModelFile</c> saves and
+/// loads it (<c>model.Save(path)</c>, <c>ZeroShotModel.Load(path)</c> with <c>using SimZsl.IO;</c>).</summary>
 public sealed class ZeroShotModel : IZeroShotScorer, IDisposable
 {
     private const int ScoringBatch = 2048;
     private readonly nn.Module<Tensor, Tensor> _encoder;
     private readonly Device _device;
 
-    internal ZeroShotModel(EncoderSpec spec, nn.Module<Tensor, Tensor> encoder, ZeroShotHeadOptions headOptions,
+    internal ZeroShotModel(EncoderSpec spec, nn.Module<Tensor, Tensor> encoder, IZeroShotHead head, ZeroShotHeadOptions? headOptions,
         ClassPrototypes prototypes, IReadOnlyList<string> seenClasses, FeatureScaling scaling, Device device)
     {
         Spec = spec;
         _encoder = encoder;
         _device = device;
         HeadOptions = headOptions;
-        Head = headOptions.Create(prototypes);
+        Head = head;
         Prototypes = prototypes;
         SeenClasses = seenClasses;
         Scaling = scaling;
@@ -33,8 +33,9 @@ public sealed class ZeroShotModel : IZeroShotScorer, IDisposable
     /// <inheritdoc />
     public IReadOnlyList<string> SeenClasses { get; }
 
-    /// <summary>The head's settings.</summary>
-    public ZeroShotHeadOptions HeadOptions { get; }
+    /// <summary>The head's settings (its registered kind among them); null for a head of an unregistered kind,
+    /// which therefore has no model file.</summary>
+    public ZeroShotHeadOptions? HeadOptions { get; }
 
     /// <summary>The head.</summary>
     public IZeroShotHead Head { get; }
@@ -102,13 +103,6 @@ public sealed class ZeroShotModel : IZeroShotScorer, IDisposable
     /// <summary>The calibrated-stacking constant γ that maximises the GZSL harmonic mean on validation data.</summary>
     public double ChooseCalibration(RowMatrix validationFeatures, IReadOnlyList<string> validationLabels, IReadOnlyList<string> unseenClasses) =>
         CalibratedStacking.ChooseGamma(this, validationFeatures, validationLabels, unseenClasses);
-
-    /// <summary>Writes the model (weights, prototypes, class names, curvature, head and encoder settings, feature
-    /// scaling) to <paramref name="path"/>, atomically.</summary>
-    public void Save(string path) => ZeroShotModelFile.Save(path, this);
-
-    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
-    public static ZeroShotModel Load(string path, ComputeDevice device = ComputeDevice.Auto) => ZeroShotModelFile.Load(path, device);
 
     /// <summary>Frees the native weights.</summary>
     public void Dispose() => _encoder.Dispose();

@@ -8,7 +8,8 @@ using static SimZsl.KeptScalars;
 namespace SimZsl.ZeroShot;
 
 /// <summary>Trains a projection from features onto fixed class prototypes with a zero-shot head:
-/// <c>new ZeroShotTrainer(options).Fit(features, labels, prototypes, seenClasses)</c>.</summary>
+/// <c>new ZeroShotTrainer(options).Fit(features, labels, prototypes, seenClasses)</c> trains the head that
+/// <see cref="ZeroShotTrainerOptions.Head"/> names; <c>Fit(…, head: myHead)</c> trains any <see cref="IZeroShotHead"/>.</summary>
 /// <remarks>The optimiser is AdamW on the projection's weights in their Euclidean parameterisation. That is
 /// correct for every geometry here: the weights are ordinary matrices in ℝ^(F×P); only the projection's
 /// outputs are mapped onto the manifold (normalised onto the sphere, or sent through the exponential map at 0 into
@@ -33,9 +34,14 @@ public sealed class ZeroShotTrainer
     /// <param name="prototypes">Prototypes of all classes, seen and unseen (fixed during training).</param>
     /// <param name="seenClasses">The classes to train on; null: the distinct labels.</param>
     /// <param name="progress">Receives one report per epoch.</param>
+    /// <param name="head">The head to train with, built for <paramref name="prototypes"/> (its geometry is checked);
+    /// null: the head of <see cref="ZeroShotTrainerOptions.Head"/>. Of the head settings only
+    /// <see cref="ZeroShotHeadOptions.AnchorWeight"/> applies to a given head. A model trained with a head of an
+    /// unregistered kind scores, predicts and evaluates, but has no model file (see <see cref="ZeroShotHeadKind"/>).</param>
     /// <param name="cancellationToken">Checked before every step.</param>
     public ZeroShotModel Fit(RowMatrix features, IReadOnlyList<string> labels, ClassPrototypes prototypes,
-        IReadOnlyList<string>? seenClasses = null, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+        IReadOnlyList<string>? seenClasses = null, IProgress<TrainingProgress>? progress = null, IZeroShotHead? head = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prototypes);
         ZeroShotInput.CheckFeatures(features, "training");
@@ -43,7 +49,19 @@ public sealed class ZeroShotTrainer
         var seen = seenClasses ?? labels.Distinct(StringComparer.Ordinal).ToArray();
         var seenRows = ZeroShotInput.PrototypeRows(prototypes, seen, "seen");
         var targets = ZeroShotInput.LabelIndices(labels, seen, "training", "seen classes");
-        var head = Options.Head.Create(prototypes);
+        // The head is built (or checked) here, once, and the model keeps this same instance.
+        ZeroShotHeadOptions? headOptions;
+        if (head is null)
+        {
+            head = Options.Head.Create(prototypes);
+            headOptions = Options.Head;
+        }
+        else
+        {
+            head.EnsureGeometry(prototypes);
+            headOptions = ZeroShotHeadKind.SettingsOf(head) is { } settings ? settings with { AnchorWeight = Options.Head.AnchorWeight } : null;
+        }
+
         CheckImageShape(features.Columns);
 
         if (Options.Threads is { } threads)
@@ -63,7 +81,7 @@ public sealed class ZeroShotTrainer
         torch.manual_seed(Options.Seed);
         var spec = new EncoderSpec(Options.Encoder, features.Columns, prototypes.Coordinates.Columns, Options.HiddenDimension, Options.ImageHeight, Options.ImageWidth);
         var encoder = spec.Build().to(device);
-        var model = new ZeroShotModel(spec, encoder, Options.Head, prototypes, [.. seen], scaling, device);
+        var model = new ZeroShotModel(spec, encoder, head, headOptions, prototypes, [.. seen], scaling, device);
         try
         {
             Train(new TrainingData(features, targets, trainRows, validationRows, scaling, seenRows, prototypes, device), encoder, head, random, progress, cancellationToken);

@@ -1,12 +1,11 @@
-using System.Globalization;
-
 namespace SimZsl.ZeroShot;
 
 /// <summary>Settings of <see cref="ZeroShotTrainer"/>. Every setting has a stated default; <see cref="Validate"/>
 /// checks them all at once and names every violation in one message.</summary>
 public sealed record ZeroShotTrainerOptions
 {
-    /// <summary>The head and its loss settings. Default DeViSE with dot product, margin 0.1.</summary>
+    /// <summary>The head (a registered <see cref="ZeroShotHeadKind"/>) and its loss settings. Default DeViSE with the
+    /// distance compatibility, margin 0.1.</summary>
     public ZeroShotHeadOptions Head { get; init; } = new();
 
     /// <summary>The trainable projection. Default <see cref="EncoderKind.Linear"/>.</summary>
@@ -70,37 +69,21 @@ public sealed record ZeroShotTrainerOptions
     public int? Threads { get; init; }
 
     /// <summary>Checks every setting and throws one <see cref="ArgumentException"/> that lists every violation.</summary>
-    public void Validate()
-    {
-        var problems = new List<string>();
-        problems.AddRange(Head?.Violations() ?? ["Head must not be null."]);
-        Require(problems, Enum.IsDefined(Encoder), $"Encoder {Encoder} is not an encoder.");
-        Require(problems, HiddenDimension >= 1, $"HiddenDimension must be ≥ 1 (got {HiddenDimension}).");
-        Require(problems, Encoder != EncoderKind.SmallCnn || (ImageHeight >= 4 && ImageWidth >= 4), $"ImageHeight and ImageWidth must be ≥ 4 for the CNN (got {ImageHeight} × {ImageWidth}).");
-        Require(problems, Epochs >= 1, $"Epochs must be ≥ 1 (got {Epochs}).");
-        Require(problems, BatchSize >= 1, $"BatchSize must be ≥ 1 (got {BatchSize}).");
-        Require(problems, LearningRate > 0 && double.IsFinite(LearningRate), Invariant($"LearningRate must be a finite number > 0 (got {LearningRate})."));
-        Require(problems, WeightDecay >= 0 && double.IsFinite(WeightDecay), Invariant($"WeightDecay must be a finite number ≥ 0 (got {WeightDecay})."));
-        Require(problems, Enum.IsDefined(Schedule), $"Schedule {Schedule} is not a schedule.");
-        Require(problems, StepEpochs >= 1, $"StepEpochs must be ≥ 1 (got {StepEpochs}).");
-        Require(problems, StepGamma > 0 && StepGamma <= 1, Invariant($"StepGamma must be in (0, 1] (got {StepGamma})."));
-        Require(problems, ValidationFraction >= 0 && ValidationFraction < 1, Invariant($"ValidationFraction must be in [0, 1) (got {ValidationFraction})."));
-        Require(problems, Patience >= 0, $"Patience must be ≥ 0 (got {Patience}).");
-        Require(problems, Enum.IsDefined(Device), $"Device {Device} is not a device.");
-        Require(problems, Threads is null or >= 1, $"Threads must be ≥ 1 or null (got {Threads}).");
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException("Invalid zero-shot training options: " + string.Join(" ", problems));
-        }
-    }
-
-    private static void Require(List<string> problems, bool condition, string message)
-    {
-        if (!condition)
-        {
-            problems.Add(message);
-        }
-    }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    public void Validate() => new OptionViolations("zero-shot training")
+        .Include(Head?.Violations() ?? ["Head must not be null."])
+        .Require(Enum.IsDefined(Encoder), $"Encoder {Encoder} is not an encoder.")
+        .Require(HiddenDimension >= 1, $"HiddenDimension must be ≥ 1 (got {HiddenDimension}).")
+        .Require(Encoder != EncoderKind.SmallCnn || (ImageHeight >= 4 && ImageWidth >= 4), $"ImageHeight and ImageWidth must be ≥ 4 for the CNN (got {ImageHeight} × {ImageWidth}).")
+        .Require(Epochs >= 1, $"Epochs must be ≥ 1 (got {Epochs}).")
+        .Require(BatchSize >= 1, $"BatchSize must be ≥ 1 (got {BatchSize}).")
+        .Require(LearningRate > 0 && double.IsFinite(LearningRate), $"LearningRate must be a finite number > 0 (got {LearningRate}).")
+        .Require(WeightDecay >= 0 && double.IsFinite(WeightDecay), $"WeightDecay must be a finite number ≥ 0 (got {WeightDecay}).")
+        .Require(Enum.IsDefined(Schedule), $"Schedule {Schedule} is not a schedule.")
+        .Require(StepEpochs >= 1, $"StepEpochs must be ≥ 1 (got {StepEpochs}).")
+        .Require(StepGamma > 0 && StepGamma <= 1, $"StepGamma must be in (0, 1] (got {StepGamma}).")
+        .Require(ValidationFraction >= 0 && ValidationFraction < 1, $"ValidationFraction must be in [0, 1) (got {ValidationFraction}).")
+        .Require(Patience >= 0, $"Patience must be ≥ 0 (got {Patience}).")
+        .Require(Enum.IsDefined(Device), $"Device {Device} is not a device.")
+        .Require(Threads is null or >= 1, $"Threads must be ≥ 1 or null (got {Threads}).")
+        .ThrowIfAny();
 }

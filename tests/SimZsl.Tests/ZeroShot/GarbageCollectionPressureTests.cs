@@ -1,4 +1,5 @@
 using SimZsl.Embedding;
+using SimZsl.IO;
 using SimZsl.Similarity;
 using SimZsl.ZeroShot;
 

@@ -1,4 +1,5 @@
 using SimZsl.Embedding;
+using SimZsl.IO;
 using SimZsl.Tests.Infrastructure;
 using SimZsl.ZeroShot;
 
@@ -93,7 +94,7 @@ public class TrainerTests
             Assert.Equal(before, after);
             Assert.Equal(model.SeenClasses, loaded.SeenClasses);
             Assert.Equal(-0.5, loaded.Prototypes.Curvature);
-            Assert.Equal(ZeroShotHeadKind.Hyperbolic, loaded.HeadOptions.Kind);
+            Assert.Equal(ZeroShotHeadKind.Hyperbolic, loaded.HeadOptions?.Kind);
             Assert.Equal(EncoderKind.Mlp, loaded.Encoder);
         }
         finally

@@ -8,7 +8,8 @@ namespace SimZsl.ZeroShot;
 /// feeds them is trained by <see cref="ZeroShotTrainer"/>; the prototypes stay fixed.</summary>
 public interface IZeroShotHead
 {
-    /// <summary>A short name for reports ("devise", "prototype", "hyperbolic", "softmax").</summary>
+    /// <summary>A short name for reports ("devise", "prototype", "hyperbolic", "softmax"); for a registered head, its
+    /// <see cref="ZeroShotHeadKind.Name"/>, by which a model file finds its kind again.</summary>
     string Name { get; }
 
     /// <summary>Throws a <see cref="SimZslException"/> when the prototypes' geometry is not the head's.</summary>

@@ -15,6 +15,13 @@ public sealed class HyperbolicHead : IZeroShotHead
 {
     private readonly double _c;
 
+    /// <summary>Its registry entry: "hyperbolic", the natural head of κ &lt; 0, built for the prototypes' curvature;
+    /// settings loss, margin and temperature (its own default τ = 0.1).</summary>
+    public static ZeroShotHeadKind Kind { get; } = ZeroShotHeadKind.Define("hyperbolic",
+        (options, prototypes) => new HyperbolicHead(prototypes.Curvature, options.HyperbolicLoss, options.Margin, options.Temperature ?? 0.1),
+        head => new ZeroShotHeadOptions { HyperbolicLoss = head.LossKind, Margin = head.Margin, Temperature = head.Temperature },
+        naturalCurvatureSign: -1);
+
     /// <summary>Creates the head for the ball of curvature <paramref name="curvature"/> (≤ 0).</summary>
     /// <param name="curvature">κ ≤ 0; the ball has radius 1/√|κ| (κ = 0: flat space).</param>
     /// <param name="loss">Cross-entropy or hinge.</param>
@@ -49,7 +56,7 @@ public sealed class HyperbolicHead : IZeroShotHead
     public double Temperature { get; }
 
     /// <inheritdoc />
-    public string Name => "hyperbolic";
+    public string Name => Kind.Name;
 
     /// <inheritdoc />
     public void EnsureGeometry(ClassPrototypes prototypes)

@@ -13,6 +13,12 @@ namespace SimZsl.ZeroShot;
 /// <param name="compatibility">Distance, dot product or cosine.</param>
 public sealed class DeViSEHead(double margin = 0.1, Compatibility compatibility = Compatibility.Distance) : IZeroShotHead
 {
+    /// <summary>Its registry entry: "devise", the natural head of κ = 0, settings margin and compatibility.</summary>
+    public static ZeroShotHeadKind Kind { get; } = ZeroShotHeadKind.Define("devise",
+        (options, _) => new DeViSEHead(options.Margin, options.Compatibility),
+        head => new ZeroShotHeadOptions { Margin = head.Margin, Compatibility = head.Compatibility },
+        naturalCurvatureSign: 0);
+
     /// <summary>The margin m.</summary>
     public double Margin { get; } = margin;
 
@@ -20,7 +26,7 @@ public sealed class DeViSEHead(double margin = 0.1, Compatibility compatibility 
     public Compatibility Compatibility { get; } = compatibility;
 
     /// <inheritdoc />
-    public string Name => "devise";
+    public string Name => Kind.Name;
 
     /// <inheritdoc />
     public void EnsureGeometry(ClassPrototypes prototypes) => VectorSpaceGeometry.Ensure("DeViSE", prototypes);

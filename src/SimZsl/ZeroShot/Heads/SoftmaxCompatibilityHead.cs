@@ -13,6 +13,11 @@ namespace SimZsl.ZeroShot;
 /// <param name="temperature">The temperature τ &gt; 0 that divides the logits.</param>
 public sealed class SoftmaxCompatibilityHead(Compatibility compatibility = Compatibility.Distance, double temperature = 1) : IZeroShotHead
 {
+    /// <summary>Its registry entry: "softmax", settings compatibility and temperature (its own default τ = 1).</summary>
+    public static ZeroShotHeadKind Kind { get; } = ZeroShotHeadKind.Define("softmax",
+        (options, _) => new SoftmaxCompatibilityHead(options.Compatibility, options.Temperature ?? 1),
+        head => new ZeroShotHeadOptions { Compatibility = head.Compatibility, Temperature = head.Temperature });
+
     /// <summary>Distance, dot product or cosine.</summary>
     public Compatibility Compatibility { get; } = compatibility;
 
@@ -22,7 +27,7 @@ public sealed class SoftmaxCompatibilityHead(Compatibility compatibility = Compa
         : throw new ArgumentOutOfRangeException(nameof(temperature), temperature, "The temperature must be a finite number > 0.");
 
     /// <inheritdoc />
-    public string Name => "softmax";
+    public string Name => Kind.Name;
 
     /// <inheritdoc />
     public void EnsureGeometry(ClassPrototypes prototypes) => VectorSpaceGeometry.Ensure("softmax compatibility", prototypes);

@@ -10,8 +10,12 @@ namespace SimZsl.ZeroShot;
 /// cosine. Made for prototypes on a sphere (κ &gt; 0); only directions matter, so the sphere's radius does not.</summary>
 public sealed class HypersphericalHead : IZeroShotHead
 {
+    /// <summary>Its registry entry: "prototype" (hyperspherical), the natural head of κ &gt; 0; no settings.</summary>
+    public static ZeroShotHeadKind Kind { get; } = ZeroShotHeadKind.Define("prototype",
+        (_, _) => new HypersphericalHead(), _ => new ZeroShotHeadOptions(), naturalCurvatureSign: 1, summary: "hyperspherical");
+
     /// <inheritdoc />
-    public string Name => "prototype";
+    public string Name => Kind.Name;
 
     /// <inheritdoc />
     /// <remarks>Spherical prototypes are its natural home; Euclidean prototypes (κ = 0) are vectors too, so their
