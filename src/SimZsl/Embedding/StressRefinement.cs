@@ -10,7 +10,7 @@ namespace SimZsl.Embedding;
 /// change per step, 1e-10) and <see cref="KappaMdsOptions.GradientTolerance"/> (‖∇σ‖ ≤ tol·√Σ w D², 1e-9).
 /// Hyperbolic points move in reduced hyperboloid coordinates (unconstrained), sphere points on the sphere (the
 /// gradient is tangent and points are renormalised). Runs on the CPU (a dense SIMD kernel, O(n²·d) per step).</summary>
-public static class StressRefinement
+internal static class StressRefinement
 {
     /// <summary>Refines <paramref name="start"/> against <paramref name="target"/> (same classes, same order).</summary>
     /// <exception cref="SimZslException">The classes differ, or the start is not finite.</exception>
@@ -24,7 +24,7 @@ public static class StressRefinement
         ArgumentNullException.ThrowIfNull(start);
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate(target.Count);
+        // The options were validated by KappaMds.Fit, the only caller, against this problem.
         CheckSameClasses(start.ClassNames, target.ClassNames);
         double curvature = start.Curvature;
         var x = KappaCoordinates.ToInternal(start.Coordinates, curvature);

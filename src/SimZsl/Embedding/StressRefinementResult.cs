@@ -7,7 +7,7 @@ namespace SimZsl.Embedding;
 /// <param name="Iterations">L-BFGS steps taken.</param>
 /// <param name="Converged">Whether a convergence test was met (not just the iteration limit or a stalled line search).</param>
 /// <param name="StopReason">Which test stopped the refinement, in words.</param>
-public sealed record StressRefinementResult(
+internal sealed record StressRefinementResult(
     ClassPrototypes Prototypes,
     double InitialStress,
     double Stress,
