@@ -37,10 +37,10 @@ public static class ClassMatrixInput
 
             if (kind == InputKind.Tree)
             {
-                return TaxonomyTree.FromParentChildFile(input).PathDistances();
+                return TaxonomyFile.ReadTree(input).PathDistances();
             }
 
-            return IsMatrixSource(input) ? MatInput.Distances(input) : DistanceMatrix.FromCsv(input);
+            return IsMatrixSource(input) ? MatInput.Distances(input) : ClassMatrixFile.ReadDistanceCsv(input);
         }
 
         return LoadSimilarities(input, kind, columnsAreClasses).ToDistances(transform ?? SimilarityTransform.Arccos);
@@ -56,7 +56,7 @@ public static class ClassMatrixInput
             return SimilarityMatrix.FromVectors(names, vectors);
         }
 
-        return IsMatrixSource(input) ? MatInput.Similarities(input) : SimilarityMatrix.FromCsv(input);
+        return IsMatrixSource(input) ? MatInput.Similarities(input) : ClassMatrixFile.ReadSimilarityCsv(input);
     }
 
     private static (IReadOnlyList<string> Names, RowMatrix Vectors) ReadCsvVectors(string path, bool columnsAreClasses)
