@@ -1,5 +1,6 @@
 using SimZsl.IO;
 using SimZsl.Plotting;
+using SimZsl.Samples.Shared;
 using SimZsl.ZeroShot;
 
 namespace SimZsl.Samples.QuickStart;

@@ -21,7 +21,7 @@ internal sealed record SweepData(
         var data = FashionPca.Load(64, trainImages, seed: 0);
         var trainX = pixels ? data.TrainPixels : data.TrainFeatures;
         var testX = pixels ? data.TestPixels : data.TestFeatures;
-        return new SweepData([.. SimZsl.IO.FashionMnist.ClassNames], ClassMatrixFile.ReadSimilarityCsv(Arguments.Data("WordNet", "FashionMNIST_wup.csv")),
+        return new SweepData([.. FashionMnist.ClassNames], ClassMatrixFile.ReadSimilarityCsv(Arguments.Data("WordNet", "FashionMNIST_wup.csv")),
             unseen =>
             {
                 var unseenSet = unseen.ToHashSet(StringComparer.Ordinal);
