@@ -4,8 +4,8 @@ namespace SimZsl.Plotting;
 
 /// <summary>Encodes a picture in the format its file name asks for (.png, .jpg/.jpeg, .bmp, .webp; PNG when the
 /// name has no extension, e.g. a device). A picture named p.jpg used to hold PNG bytes, which some viewers and
-/// uploaders refuse. The plots write to a stream; the file is the caller's (the tool and the samples commit it
-/// atomically with SimZsl.IO.AtomicFile), so that drawing does not depend on the library's file handling.</summary>
+/// uploaders refuse. The plots write to a stream and the file is the caller's (the tool and the samples commit it
+/// atomically with the library's AtomicFile), so that drawing does not depend on the library's file handling.</summary>
 public static class ImageFile
 {
     /// <summary>The extensions that can be written, for messages.</summary>
