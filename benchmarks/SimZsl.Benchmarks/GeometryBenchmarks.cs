@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 
 using SimZsl.Geometry;
+using SimZsl.IO;
 using SimZsl.Similarity;
 
 namespace SimZsl.Benchmarks;
@@ -35,7 +36,7 @@ public class GeometryBenchmarks
 
         _points = RowMatrix.FromRows(rows);
         _space = new KappaSpace(Curvature);
-        _tree = TaxonomyTree.FromParentChildFile(FindData("Hierarchies", "CUB", "cub_wikispecies.parent-child.txt"));
+        _tree = TaxonomyFile.ReadTree(FindData("Hierarchies", "CUB", "cub_wikispecies.parent-child.txt"));
     }
 
     /// <summary>All n × n geodesic distances.</summary>

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using SimZsl.Embedding;
+using SimZsl.IO;
 using SimZsl.Similarity;
 
 namespace SimZsl.Benchmarks;
@@ -28,7 +29,7 @@ public class SmacofComparisonBenchmarks
             throw new FileNotFoundException($"{path} is missing: run /usr/bin/python3 benchmarks/peers/smacof_peer.py first (it writes the matrix and times scikit-learn).", path);
         }
 
-        _distances = DistanceMatrix.FromNpy(path);
+        _distances = ClassMatrixFile.ReadDistanceNpy(path);
         _mds = new KappaMds(new KappaMdsOptions { Dimension = 2, Curvature = 0, Refine = true, Tolerance = 1e-5 });
         var once = _mds.Fit(_distances);
         Console.WriteLine($"// n = {Classes}: SimZsl stress ½Σ(d−D)² = {once.MeasureQuality(_distances).Stress:G6}, {once.Iterations} L-BFGS iterations, converged {once.Converged}, {once.Elapsed.TotalSeconds:F2} s");

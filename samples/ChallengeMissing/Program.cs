@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using SimZsl.Embedding;
+using SimZsl.IO;
 using SimZsl.Plotting;
 using SimZsl.Samples.Shared;
 using SimZsl.Similarity;
@@ -51,9 +52,9 @@ for (int f = 0; f < fractions.Length; f++)
 
 table.Print();
 string png = Path.Combine(options.OutputFolder(), "challenge-missing.png");
-CurvePlot.Save(png, $"Challenge IV: random missing similarities ({data.Name.Split(' ')[0]})", "missing class pairs (%)", "ZSL top-1, unseen classes (%)",
+AtomicFile.Write(png, stream => CurvePlot.Write(stream, ScottPlot.ImageFormat.Png, $"Challenge IV: random missing similarities ({data.Name.Split(' ')[0]})", "missing class pairs (%)", "ZSL top-1, unseen classes (%)",
     curvatures.Select((k, c) => new Curve($"κ = {k:+0;-0;0} ({ZeroShotRun.HeadName(k)})", missing.Select(m => 100 * m).ToArray(), Enumerable.Range(0, fractions.Length).Select(f => 100 * accuracy[c, f]).ToArray())).ToArray(),
-    width: 800, height: 500);
+    width: 800, height: 500));
 Console.WriteLine($"plot: {png}; total {clock.Elapsed.TotalSeconds:F0} s");
 return 0;
 

@@ -21,7 +21,7 @@ var awa2 = Xlsa17Dataset.Load(Path.Combine(root, "AWA2"));
 var apy = Xlsa17Dataset.Load(Path.Combine(root, "APY"));
 var awa2Similarity = SimilarityMatrix.FromVectors(awa2.ClassNames, awa2.ClassAttributes);
 var apySimilarity = SimilarityMatrix.FromVectors(apy.ClassNames.Select(c => "apy:" + c).ToArray(), apy.ClassAttributes);
-var wordnet = SimilarityMatrix.FromCsv(SampleOptions.Data("WordNet", "AWA2+APY_wup.csv"));
+var wordnet = ClassMatrixFile.ReadSimilarityCsv(SampleOptions.Data("WordNet", "AWA2+APY_wup.csv"));
 var data = BenchmarkInstances.Load(null, seed);   // the aPascal objects
 var run = new ZeroShotRun(data.TrainFeatures, data.TrainLabels, data.TestFeatures, data.TestLabels, data.Unseen) { Epochs = epochs, Seed = seed };
 
@@ -55,9 +55,9 @@ for (int s = 0; s < spaces.Count; s++)
 
 table.Print();
 string png = Path.Combine(options.OutputFolder(), "challenge-multi-source.png");
-CurvePlot.Save(png, "Challenge II: ZSL on aPascal by class similarity source", "similarity source: the rows of the table, 1–5", "ZSL top-1 (%)",
+AtomicFile.Write(png, stream => CurvePlot.Write(stream, ScottPlot.ImageFormat.Png, "Challenge II: ZSL on aPascal by class similarity source", "similarity source: the rows of the table, 1–5", "ZSL top-1 (%)",
     curvatures.Select((k, c) => new Curve($"κ = {k:+0;-0;0} ({ZeroShotRun.HeadName(k)})", Enumerable.Range(1, spaces.Count).Select(x => (double)x).ToArray(), Enumerable.Range(0, spaces.Count).Select(s => 100 * results[s, c]).ToArray())).ToArray(),
-    width: 800, height: 500);
+    width: 800, height: 500));
 Console.WriteLine($"plot: {png}; total {clock.Elapsed.TotalSeconds:F0} s");
 return 0;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using SimZsl.Embedding;
+using SimZsl.IO;
 using SimZsl.Plotting;
 using SimZsl.Samples.ChallengeNoNames;
 using SimZsl.Samples.Shared;
@@ -54,10 +55,10 @@ foreach (var taxonomy in new[] { Taxonomy.Cub(), Taxonomy.FishNet() })
 
 table.Print();
 string folder = options.OutputFolder();
-CurvePlot.Save(Path.Combine(folder, "challenge-nonames-map.png"), "Challenge I: taxonomy kept by κ-MDS (neighbour MAP)", "dimension d", "neighbour MAP", mapCurves, width: 800, height: 500);
+AtomicFile.Write(Path.Combine(folder, "challenge-nonames-map.png"), stream => CurvePlot.Write(stream, ScottPlot.ImageFormat.Png, "Challenge I: taxonomy kept by κ-MDS (neighbour MAP)", "dimension d", "neighbour MAP", mapCurves, width: 800, height: 500));
 if (disk is not null)
 {
-    PrototypePlot.Save(Path.Combine(folder, "challenge-nonames-cub-disk.png"), disk, cub!.Groups, "CUB-200 from its Wikispecies taxonomy only: Poincaré disk (d = 2), coloured by order", width: 800, height: 800, showLabels: false);
+    AtomicFile.Write(Path.Combine(folder, "challenge-nonames-cub-disk.png"), stream => PrototypePlot.Write(stream, ScottPlot.ImageFormat.Png, disk, cub!.Groups, "CUB-200 from its Wikispecies taxonomy only: Poincaré disk (d = 2), coloured by order", width: 800, height: 800, showLabels: false));
 }
 
 if (options.Text("data") is { } xlsa17)

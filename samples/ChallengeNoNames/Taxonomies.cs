@@ -1,4 +1,5 @@
 using System.Globalization;
+using SimZsl.IO;
 using SimZsl.Samples.Shared;
 using SimZsl.Similarity;
 
@@ -12,7 +13,7 @@ internal sealed record Taxonomy(string Name, TaxonomyTree Tree, string[] Leaves,
     /// labels; names from classes_wikispecies-hierarchy.txt). The classes are the leaves 1 … 200.</summary>
     public static Taxonomy Cub()
     {
-        var tree = TaxonomyTree.FromParentChildFile(SampleOptions.Data("Hierarchies", "CUB", "cub_wikispecies.parent-child.txt"));
+        var tree = TaxonomyFile.ReadTree(SampleOptions.Data("Hierarchies", "CUB", "cub_wikispecies.parent-child.txt"));
         var names = File.ReadLines(SampleOptions.Data("Hierarchies", "CUB", "classes_wikispecies-hierarchy.txt"))
             .Select(l => l.Split(' ', 2)).ToDictionary(p => p[0], p => p[1].Trim());
         var leaves = Enumerable.Range(1, 200).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();

@@ -56,7 +56,7 @@ foreach (var (name, run, similarity, counts) in Datasets())
 
 table.Print();
 string png = Path.Combine(options.OutputFolder(), "challenge-rare-classes.png");
-CurvePlot.Save(png, "Challenge III: unseen classes known only through L landmarks", "landmark classes L", "ZSL top-1, unseen classes (%)", curves, width: 800, height: 500);
+AtomicFile.Write(png, stream => CurvePlot.Write(stream, ScottPlot.ImageFormat.Png, "Challenge III: unseen classes known only through L landmarks", "landmark classes L", "ZSL top-1, unseen classes (%)", curves, width: 800, height: 500));
 Console.WriteLine($"plot: {png}; total {clock.Elapsed.TotalSeconds:F0} s");
 return 0;
 
@@ -67,7 +67,7 @@ IEnumerable<(string Name, ZeroShotRun Run, SimilarityMatrix Similarity, int[] Co
     var seenRows = Enumerable.Range(0, train.Labels.Length).Where(i => !fashionUnseen.Contains(train.Labels[i])).ToArray();
     yield return ("Fashion-MNIST",
         new ZeroShotRun(SimZsl.ZeroShot.RowSelection.Select(train.Pixels, seenRows), SimZsl.ZeroShot.RowSelection.Select(train.Labels, seenRows), test.Pixels, test.Labels, fashionUnseen) { Epochs = epochs, Seed = seed },
-        SimilarityMatrix.FromCsv(SampleOptions.Data("WordNet", "FashionMNIST_wup.csv")), [1, 2, 3, 4, 6, 8]);
+        ClassMatrixFile.ReadSimilarityCsv(SampleOptions.Data("WordNet", "FashionMNIST_wup.csv")), [1, 2, 3, 4, 6, 8]);
     var data = BenchmarkInstances.Load(options.Text("data"), seed);
     int seenCount = data.Classes.Length - data.Unseen.Length;
     yield return (data.Name.Split(' ')[0],

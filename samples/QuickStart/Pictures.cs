@@ -1,5 +1,6 @@
 using SimZsl.IO;
 using SimZsl.Plotting;
+using SimZsl.Samples.Shared;
 using SimZsl.ZeroShot;
 
 namespace SimZsl.Samples.QuickStart;
@@ -15,8 +16,8 @@ public static class Pictures
         string name = result.Setting.Name.ToLowerInvariant();
         string prototypes = Path.Combine(folder, $"prototypes-{name}.png");
         var groups = result.Prototypes.ClassNames.ToDictionary(c => c, c => FashionData.Unseen.Contains(c) ? "unseen (no training images)" : "seen");
-        PrototypePlot.Save(prototypes, result.Prototypes, groups,
-            $"Fashion-MNIST classes, WordNet similarity → κ-MDS, {result.Setting.Name} (κ = {result.Setting.Curvature:+0;-0;0}, d = {result.Setting.Dimension})");
+        AtomicFile.Write(prototypes, stream => PrototypePlot.Write(stream, ScottPlot.ImageFormat.Png, result.Prototypes, groups,
+            $"Fashion-MNIST classes, WordNet similarity → κ-MDS, {result.Setting.Name} (κ = {result.Setting.Curvature:+0;-0;0}, d = {result.Setting.Dimension})"));
 
         string confusion = Path.Combine(folder, $"confusion-{name}.png");
         // Rows and columns in label order, the unseen classes last, so that the unseen block stands out.
@@ -31,8 +32,8 @@ public static class Pictures
             }
         }
 
-        ConfusionMatrixPlot.Save(confusion, classes, classes, counts,
-            $"GZSL confusion, {result.Setting.Name}, {result.Setting.HeadName} (unseen: {string.Join(", ", FashionData.Unseen)})");
+        AtomicFile.Write(confusion, stream => ConfusionMatrixPlot.Write(stream, ScottPlot.ImageFormat.Png, classes, classes, counts,
+            $"GZSL confusion, {result.Setting.Name}, {result.Setting.HeadName} (unseen: {string.Join(", ", FashionData.Unseen)})"));
         return [prototypes, confusion];
     }
 }

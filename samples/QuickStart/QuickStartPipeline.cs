@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SimZsl.Embedding;
+using SimZsl.IO;
 using SimZsl.Similarity;
 using SimZsl.ZeroShot;
 
@@ -14,7 +15,7 @@ public sealed class QuickStartPipeline(QuickStartOptions options)
 
     /// <summary>WordNet Wu–Palmer similarity of the ten Fashion-MNIST classes (shipped in samples/data/WordNet).</summary>
     public SimilarityMatrix LoadSimilarity(string sampleData) =>
-        Code.Show("similarity", SimilarityMatrix.FromCsv(Path.Combine(sampleData, "WordNet", "FashionMNIST_wup.csv")));
+        Code.Show("similarity", ClassMatrixFile.ReadSimilarityCsv(Path.Combine(sampleData, "WordNet", "FashionMNIST_wup.csv")));
 
     /// <summary>Embeds the classes in the setting's geometry, trains its head on the seen images and evaluates it.</summary>
     public GeometryResult Run(GeometrySetting setting, SimilarityMatrix similarity, FashionData data, IProgress<TrainingProgress>? progress = null)

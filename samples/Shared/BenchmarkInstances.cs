@@ -51,7 +51,7 @@ internal sealed record BenchmarkInstances(string Name, RowMatrix TrainFeatures, 
             return SimilarityMatrix.FromVectors(Classes, ClassAttributes);
         }
 
-        var wordnet = SimilarityMatrix.FromCsv(SampleOptions.Data("WordNet", "APY_wup.csv"));
+        var wordnet = ClassMatrixFile.ReadSimilarityCsv(SampleOptions.Data("WordNet", "APY_wup.csv"));
         return wordnet.Subset(Classes.Select(wordnet.IndexOf).ToArray());
     }
 }

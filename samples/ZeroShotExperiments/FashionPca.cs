@@ -1,4 +1,5 @@
 using SimZsl.IO;
+using SimZsl.Samples.Shared;
 using SimZsl.ZeroShot;
 using TorchSharp;
 using static TorchSharp.torch;

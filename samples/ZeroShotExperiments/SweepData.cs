@@ -1,3 +1,4 @@
+using SimZsl.IO;
 using SimZsl.Samples.Shared;
 using SimZsl.Similarity;
 using SimZsl.ZeroShot;
@@ -20,7 +21,7 @@ internal sealed record SweepData(
         var data = FashionPca.Load(64, trainImages, seed: 0);
         var trainX = pixels ? data.TrainPixels : data.TrainFeatures;
         var testX = pixels ? data.TestPixels : data.TestFeatures;
-        return new SweepData([.. SimZsl.IO.FashionMnist.ClassNames], SimilarityMatrix.FromCsv(Arguments.Data("WordNet", "FashionMNIST_wup.csv")),
+        return new SweepData([.. FashionMnist.ClassNames], ClassMatrixFile.ReadSimilarityCsv(Arguments.Data("WordNet", "FashionMNIST_wup.csv")),
             unseen =>
             {
                 var unseenSet = unseen.ToHashSet(StringComparer.Ordinal);
@@ -36,7 +37,7 @@ internal sealed record SweepData(
     {
         var (features, labels) = APascalObjects.Read(Arguments.Data("aPascal", "apascal_train.txt"));
         var classes = labels.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var wordnet = SimilarityMatrix.FromCsv(Arguments.Data("WordNet", "APY_wup.csv"));
+        var wordnet = ClassMatrixFile.ReadSimilarityCsv(Arguments.Data("WordNet", "APY_wup.csv"));
         var rows = classes.Select(c => wordnet.ClassNames.ToList().IndexOf(c)).ToArray();
         if (rows.Any(r => r < 0))
         {

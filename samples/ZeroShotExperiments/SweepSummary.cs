@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SimZsl.IO;
 using SimZsl.Plotting;
 
 namespace SimZsl.Samples.ZeroShotExperiments;
@@ -53,7 +54,7 @@ internal sealed class SweepSummary
             var byK = g.GroupBy(r => r.K).OrderBy(k => k.Key).ToArray();
             return new Curve(Label(g.First()), byK.Select(k => (double)k.Key).ToArray(), byK.Select(k => 100 * k.Average(r => r.ZslTop1)).ToArray());
         }).ToArray();
-        CurvePlot.Save(path, $"{title}: mean ZSL top-1 against the number of unseen classes", "unseen classes k", "mean ZSL top-1 (%)", curves);
+        AtomicFile.Write(path, stream => CurvePlot.Write(stream, ScottPlot.ImageFormat.Png, $"{title}: mean ZSL top-1 against the number of unseen classes", "unseen classes k", "mean ZSL top-1 (%)", curves));
     }
 
     private SweepRecord[]? BestPeer(int k, double curvature) => _records

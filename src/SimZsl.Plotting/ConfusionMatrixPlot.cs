@@ -1,5 +1,4 @@
 using ScottPlot;
-using SimZsl.IO;
 
 namespace SimZsl.Plotting;
 
@@ -7,13 +6,14 @@ namespace SimZsl.Plotting;
 /// normalised to fractions so that classes of different sizes compare.</summary>
 public static class ConfusionMatrixPlot
 {
-    /// <summary>Renders the matrix and writes the PNG atomically.</summary>
-    /// <param name="path">PNG file to write.</param>
+    /// <summary>Renders the matrix and writes the picture to <paramref name="output"/>.</summary>
+    /// <param name="output">Where the encoded picture goes (the caller owns the file).</param>
+    /// <param name="format">The picture's format (<see cref="ImageFile.FormatOf"/> of its file name).</param>
     /// <param name="trueClasses">Names of the rows (true classes).</param>
     /// <param name="predictedClasses">Names of the columns (predicted classes).</param>
     /// <param name="counts">counts[i, j]: instances of true class i predicted as class j.</param>
     /// <param name="title">Title above the plot.</param>
-    public static void Save(string path, IReadOnlyList<string> trueClasses, IReadOnlyList<string> predictedClasses, int[,] counts, string title)
+    public static void Write(Stream output, ImageFormat format, IReadOnlyList<string> trueClasses, IReadOnlyList<string> predictedClasses, int[,] counts, string title)
     {
         ArgumentNullException.ThrowIfNull(trueClasses);
         ArgumentNullException.ThrowIfNull(predictedClasses);
@@ -65,6 +65,6 @@ public static class ConfusionMatrixPlot
         plot.XLabel("predicted class");
         plot.YLabel("true class");
         plot.Title(title);
-        ImageFile.Save(path, plot, 120 + (70 * cols) + 200, 160 + (55 * rows) + 120);
+        ImageFile.Write(output, format, plot, 120 + (70 * cols) + 200, 160 + (55 * rows) + 120);
     }
 }

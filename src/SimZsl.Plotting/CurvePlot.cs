@@ -1,5 +1,4 @@
 using ScottPlot;
-using SimZsl.IO;
 
 namespace SimZsl.Plotting;
 
@@ -12,8 +11,8 @@ public sealed record Curve(string Name, IReadOnlyList<double> X, IReadOnlyList<d
 /// <summary>Line plots of several curves in one picture (accuracy against missing fraction, against landmarks, …).</summary>
 public static class CurvePlot
 {
-    /// <summary>Renders the curves and writes the PNG atomically.</summary>
-    public static void Save(string path, string title, string xLabel, string yLabel, IReadOnlyList<Curve> curves, int width = 900, int height = 600)
+    /// <summary>Renders the curves and writes the picture to <paramref name="output"/> in <paramref name="format"/>.</summary>
+    public static void Write(Stream output, ImageFormat format, string title, string xLabel, string yLabel, IReadOnlyList<Curve> curves, int width = 900, int height = 600)
     {
         ArgumentNullException.ThrowIfNull(curves);
         var plot = new Plot();
@@ -37,6 +36,6 @@ public static class CurvePlot
         plot.XLabel(xLabel);
         plot.YLabel(yLabel);
         plot.ShowLegend(Alignment.UpperRight);
-        ImageFile.Save(path, plot, width, height);
+        ImageFile.Write(output, format, plot, width, height);
     }
 }

@@ -1,6 +1,5 @@
 using ScottPlot;
 using SimZsl.Embedding;
-using SimZsl.IO;
 
 namespace SimZsl.Plotting;
 
@@ -14,21 +13,21 @@ public static class PrototypePlot
         new(140, 86, 75), new(227, 119, 194), new(127, 127, 127), new(188, 189, 34), new(23, 190, 207),
     ];
 
-    /// <summary>Renders the prototypes and writes the picture atomically, in the format of its extension
-    /// (<see cref="ImageFile"/>).</summary>
-    /// <param name="path">Picture to write (.png, .jpg, .bmp, .webp).</param>
+    /// <summary>Renders the prototypes and writes the picture to <paramref name="output"/>.</summary>
+    /// <param name="output">Where the encoded picture goes (the caller owns the file).</param>
+    /// <param name="format">The picture's format (<see cref="ImageFile.FormatOf"/> of its file name).</param>
     /// <param name="prototypes">Class prototypes in the CLI representation.</param>
     /// <param name="groups">Optional group of each class (e.g. "seen"/"unseen"); classes without one share a colour.</param>
     /// <param name="title">Title above the plot.</param>
     /// <param name="width">Width in pixels.</param>
     /// <param name="height">Height in pixels.</param>
     /// <param name="showLabels">Write each class name next to its point.</param>
-    public static void Save(string path, ClassPrototypes prototypes, IReadOnlyDictionary<string, string>? groups, string title, int width = 900, int height = 900, bool showLabels = true)
+    public static void Write(Stream output, ImageFormat format, ClassPrototypes prototypes, IReadOnlyDictionary<string, string>? groups, string title, int width = 900, int height = 900, bool showLabels = true)
     {
         ArgumentNullException.ThrowIfNull(prototypes);
         var plot = Render(prototypes, groups, title, showLabels);
         // Two hemispheres side by side need a wide picture.
-        ImageFile.Save(path, plot, prototypes.Curvature > 0 ? width * 17 / 10 : width, height);
+        ImageFile.Write(output, format, plot, prototypes.Curvature > 0 ? width * 17 / 10 : width, height);
     }
 
     /// <summary>Builds the ScottPlot figure (for callers that want to add to it).</summary>

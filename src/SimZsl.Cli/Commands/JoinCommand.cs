@@ -49,7 +49,7 @@ internal static class JoinCommand
                 }
 
                 string name = spec[..eq];
-                var s = SimilarityMatrix.FromCsv(spec[(eq + 1)..]);
+                var s = ClassMatrixFile.ReadSimilarityCsv(spec[(eq + 1)..]);
                 join.AddSource(name, s);
                 foreach (string c in s.ClassNames)
                 {

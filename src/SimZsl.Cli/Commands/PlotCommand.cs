@@ -45,7 +45,7 @@ internal static class PlotCommand
             string? labelPath = parse.GetValue(labels);
             var groups = labelPath is null ? null : ReadGroups(labelPath, prototypes, coordsPath);
             int px = parse.GetValue(size);
-            CliOptions.Write(outputPath, "--output", p => PrototypePlot.Save(p, prototypes, groups, parse.GetValue(title)!, px, px));
+            CliOptions.Write(outputPath, "--output", p => AtomicFile.Write(p, stream => PrototypePlot.Write(stream, ImageFile.RequireFormat(p), prototypes, groups, parse.GetValue(title)!, px, px)));
             cli.Say($"Drew {prototypes.ClassNames.Count} classes to {outputPath}.");
             return ExitCodes.Success;
         }));

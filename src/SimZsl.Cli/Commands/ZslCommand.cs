@@ -88,7 +88,7 @@ internal static class ZslCommand
             var clock = Stopwatch.StartNew();
             var x = NpyFile.Read(parse.GetValue(features)!).ToMatrix();
             var y = LabelFile.Read(parse.GetValue(labels)!);
-            var s = SimilarityMatrix.FromCsv(parse.GetValue(similarity)!);
+            var s = ClassMatrixFile.ReadSimilarityCsv(parse.GetValue(similarity)!);
             var unseenClasses = parse.GetValue(unseen)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             ZslInputs.Check(parse.GetValue(features)!, x, parse.GetValue(labels)!, y, parse.GetValue(similarity)!, s, unseenClasses);
 

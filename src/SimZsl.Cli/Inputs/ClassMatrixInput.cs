@@ -38,10 +38,10 @@ public static class ClassMatrixInput
 
             if (kind == InputKind.Tree)
             {
-                return TaxonomyTree.FromParentChildFile(input).PathDistances();
+                return TaxonomyFile.ReadTree(input).PathDistances();
             }
 
-            return IsMatrixSource(input) ? MatInput.Distances(input) : DistanceMatrix.FromCsv(input);
+            return IsMatrixSource(input) ? MatInput.Distances(input) : ClassMatrixFile.ReadDistanceCsv(input);
         }
 
         return LoadSimilarities(input, kind, columnsAreClasses).ToDistances(CliOptions.TransformOrDefault(transform));
@@ -57,7 +57,7 @@ public static class ClassMatrixInput
             return SimilarityMatrix.FromVectors(names, vectors);
         }
 
-        return IsMatrixSource(input) ? MatInput.Similarities(input) : SimilarityMatrix.FromCsv(input);
+        return IsMatrixSource(input) ? MatInput.Similarities(input) : ClassMatrixFile.ReadSimilarityCsv(input);
     }
 
     private static (IReadOnlyList<string> Names, RowMatrix Vectors) ReadCsvVectors(string path, bool columnsAreClasses)

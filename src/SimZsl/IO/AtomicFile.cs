@@ -18,7 +18,7 @@ public static class AtomicFile
 
     /// <summary>The file a write to <paramref name="path"/> changes: the final target of its symbolic links (which
     /// may not exist yet), or the full path itself. Two outputs with the same destination are the same file.</summary>
-    public static string Destination(string path)
+    internal static string Destination(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         return OutputTarget.Resolve(path).FinalPath;

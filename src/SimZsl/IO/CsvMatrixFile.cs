@@ -7,7 +7,7 @@ namespace SimZsl.IO;
 /// <summary>Reads and writes the CSV layouts SimZsl uses: a square class matrix (header row of class names, the
 /// class name in the first column, an empty cell or NaN for a missing entry) and a table of named rows (class
 /// vectors, coordinates). Fields may be quoted as in RFC 4180; a quoted field cannot span lines.</summary>
-public static class CsvMatrixFile
+internal static class CsvMatrixFile
 {
     /// <summary>A square matrix as read: names, row-major values and the mask (null when nothing is missing).</summary>
     public sealed record SquareTable(string[] Names, double[] Values, bool[]? Observed)

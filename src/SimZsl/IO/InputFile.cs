@@ -3,7 +3,7 @@ namespace SimZsl.IO;
 /// <summary>The check every reader makes before it opens an input file, so that all of them say the same thing:
 /// a missing file is a <see cref="FileNotFoundException"/>; a folder given where a file is expected is a
 /// <see cref="DataFormatException"/> that says so (not "does not exist", which sends the user looking for a typo).</summary>
-public static class InputFile
+internal static class InputFile
 {
     /// <summary>Throws unless <paramref name="path"/> names an existing file (not a folder).</summary>
     /// <param name="path">The path given by the user.</param>

@@ -9,7 +9,7 @@ namespace SimZsl.IO;
 /// <example><code>
 /// new MatFileWriter(compress: true).AddMatrix("att", att).AddStrings("allclasses_names", names).Save("att.mat");
 /// </code></example>
-public sealed class MatFileWriter
+internal sealed class MatFileWriter
 {
     private readonly List<MatWriterNode> _variables = [];
     private readonly bool _bigEndian;

@@ -10,7 +10,7 @@ namespace SimZsl.IO;
 /// <param name="Matrix">One row per class.</param>
 /// <param name="Path">The file read.</param>
 /// <param name="Variable">The MAT variable read, or null for <c>.npy</c>.</param>
-public sealed record MatrixSource(IReadOnlyList<string> ClassNames, RowMatrix Matrix, string Path, string? Variable)
+internal sealed record MatrixSource(IReadOnlyList<string> ClassNames, RowMatrix Matrix, string Path, string? Variable)
 {
     /// <summary>The variable holding class names in the xlsa17 files.</summary>
     public const string ClassNamesVariable = "allclasses_names";

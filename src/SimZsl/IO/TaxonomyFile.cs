@@ -7,6 +7,22 @@ namespace SimZsl.IO;
 /// CSV table (one row per leaf, e.g. Order and Family). Every edge keeps its line number for error messages.</summary>
 public static class TaxonomyFile
 {
+    /// <summary>Reads a parent–child pair file (see <see cref="ReadPairs"/>) and builds the tree; errors name the
+    /// file and the line of every edge involved.</summary>
+    /// <param name="path">One pair per line, "parent child", whitespace or comma separated.</param>
+    /// <param name="childFirst">The pairs are written "child parent".</param>
+    /// <param name="commonRoot">A new node to create above the roots when the edges form several trees.</param>
+    public static TaxonomyTree ReadTree(string path, bool childFirst = false, string? commonRoot = null) =>
+        TaxonomyTree.Build(EnumeratePairs(path, childFirst), commonRoot, path);
+
+    /// <summary>Reads the level columns of a CSV table, root-most first (see <see cref="ReadColumns"/>), e.g.
+    /// ("Order", "Family") for FishNet, and builds the tree.</summary>
+    /// <param name="path">A CSV file with a header row.</param>
+    /// <param name="levelColumns">Two or more column names, root-most first.</param>
+    /// <param name="commonRoot">A new node to create above the roots when the top level has several values.</param>
+    public static TaxonomyTree ReadTreeFromColumns(string path, IReadOnlyList<string> levelColumns, string? commonRoot = null) =>
+        TaxonomyTree.Build(EnumerateColumns(path, levelColumns), commonRoot, path);
+
     /// <summary>Reads one pair per line, "parent child". A line with a comma is split at the comma (so names may
     /// hold spaces: "Passeriformes, Corvidae"); any other line is split at whitespace. Blank lines and lines
     /// starting with '#' are skipped.</summary>
@@ -16,7 +32,7 @@ public static class TaxonomyFile
 
     /// <summary>The edges of <see cref="ReadPairs"/> one at a time, so that a consumer that checks them reports
     /// the first problem of the file, whether it is a parse error or a structural one.</summary>
-    internal static IEnumerable<TaxonomyEdge> EnumeratePairs(string path, bool childFirst)
+    private static IEnumerable<TaxonomyEdge> EnumeratePairs(string path, bool childFirst)
     {
         CheckExists(path);
         return Pairs(path, childFirst);
@@ -61,7 +77,7 @@ public static class TaxonomyFile
     public static IReadOnlyList<TaxonomyEdge> ReadColumns(string path, IReadOnlyList<string> levelColumns) => EnumerateColumns(path, levelColumns).ToList();
 
     /// <summary>The edges of <see cref="ReadColumns"/> one at a time (see <see cref="EnumeratePairs"/>).</summary>
-    internal static IEnumerable<TaxonomyEdge> EnumerateColumns(string path, IReadOnlyList<string> levelColumns)
+    private static IEnumerable<TaxonomyEdge> EnumerateColumns(string path, IReadOnlyList<string> levelColumns)
     {
         ArgumentNullException.ThrowIfNull(levelColumns);
         if (levelColumns.Count < 2)

@@ -7,7 +7,7 @@ namespace SimZsl.IO;
 /// is honoured). Invalid UTF-8 is an error naming the line and the byte offset, not a silent U+FFFD: two
 /// Latin-1 class names would otherwise both become "?" variants and collide as duplicates, or stop matching
 /// the names in another file. Line breaks are \n, \r\n or \r, as <see cref="StreamReader.ReadLine"/> has them.</summary>
-public static class TextLines
+internal static class TextLines
 {
     private const int ChunkLength = 1 << 16;
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);

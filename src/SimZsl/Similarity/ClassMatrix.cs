@@ -15,6 +15,23 @@ public abstract class ClassMatrix
     /// <summary>Validates and stores the matrix. <paramref name="values"/> is taken over (not copied).
     /// <paramref name="cells"/> says where each entry stands in the file it came from, for error messages.</summary>
     private protected ClassMatrix(IReadOnlyList<string> classNames, double[] values, bool[]? observed, double symmetryTolerance, string kind, CellLocations? cells = null)
+        : this(classNames, values, kind, cells)
+    {
+        _observed = Symmetrize(values, observed, Count, symmetryTolerance, kind);
+    }
+
+    /// <summary>Stores a matrix the library built from a checked one (a transform, a slice, computed distances):
+    /// <paramref name="values"/> is exactly symmetric, finite where observed and NaN where missing, and
+    /// <paramref name="observed"/> (taken over) is symmetric, so the O(n²) checks and averaging are skipped; only
+    /// the names are indexed (which also refuses a repeated name, e.g. a slice that lists an index twice).</summary>
+    private protected ClassMatrix(IReadOnlyList<string> classNames, double[] values, bool[]? observed, string kind, CellLocations? cells)
+        : this(classNames, values, kind, cells)
+    {
+        (_observed, MissingPairCount) = TrustedMask(observed, Count);
+    }
+
+    // The names and the shape, which both constructors check.
+    private ClassMatrix(IReadOnlyList<string> classNames, double[] values, string kind, CellLocations? cells)
     {
         _cells = cells;
         ArgumentNullException.ThrowIfNull(classNames);
@@ -45,7 +62,6 @@ public abstract class ClassMatrix
 
         ClassNames = classNames.ToArray();
         _values = values;
-        _observed = Symmetrize(values, observed, n, symmetryTolerance, kind);
     }
 
     /// <summary>Class names, in row order.</summary>
@@ -201,6 +217,34 @@ public abstract class ClassMatrix
 
         MissingPairCount = missing;
         return mask;
+    }
+
+    // A trusted mask as Symmetrize would have left it: null when no pair is missing, else the mask itself.
+    private static (bool[]? Mask, long Missing) TrustedMask(bool[]? observed, int n)
+    {
+        if (observed is null)
+        {
+            return (null, 0);
+        }
+
+        if (observed.Length != (long)n * n)
+        {
+            throw new InvalidMatrixException($"The mask has {observed.Length} entries; expected {(long)n * n}.");
+        }
+
+        long missing = 0;
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = i + 1; j < n; j++)
+            {
+                if (!observed[(i * n) + j])
+                {
+                    missing++;
+                }
+            }
+        }
+
+        return (missing == 0 ? null : observed, missing);
     }
 
     private void CheckValue(double v, bool seen, int i, int j, bool noMask, string kind)

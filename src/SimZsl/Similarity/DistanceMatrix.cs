@@ -1,5 +1,4 @@
 using System.Globalization;
-using SimZsl.IO;
 
 namespace SimZsl.Similarity;
 
@@ -14,6 +13,12 @@ public sealed class DistanceMatrix : ClassMatrix
         {
             CheckDistances();
         }
+    }
+
+    // The trusted path (see ClassMatrix): no check at all.
+    private DistanceMatrix(IReadOnlyList<string> names, double[] values, bool[]? observed, CellLocations? cells)
+        : base(names, values, observed, "distance", cells)
+    {
     }
 
     /// <summary>Creates a distance matrix from a square array.</summary>
@@ -31,20 +36,6 @@ public sealed class DistanceMatrix : ClassMatrix
     /// <summary>Creates a distance matrix from row-major values (copied).</summary>
     public static DistanceMatrix Create(IReadOnlyList<string> classNames, ReadOnlySpan<double> values, ReadOnlySpan<bool> observed = default, double symmetryTolerance = 1e-8) =>
         new(classNames, values.ToArray(), observed.IsEmpty ? null : observed.ToArray(), symmetryTolerance, validate: true);
-
-    /// <summary>Reads a distance CSV (same layout as <see cref="SimilarityMatrix.FromCsv"/>).</summary>
-    public static DistanceMatrix FromCsv(string path, double symmetryTolerance = 1e-8)
-    {
-        var table = CsvMatrixFile.ReadSquare(path);
-        return SimilarityMatrix.WithFileContext(path, () => new DistanceMatrix(table.Names, table.Values, table.Observed, symmetryTolerance, validate: true, new CellLocations(path, table.Lines)));
-    }
-
-    /// <summary>Reads a square <c>.npy</c> distance array; NaN entries are missing.</summary>
-    public static DistanceMatrix FromNpy(string path, double symmetryTolerance = 1e-8)
-    {
-        var (names, values, observed) = SimilarityMatrix.SquareFromNpy(path, NpyFile.Read(path));
-        return SimilarityMatrix.WithFileContext(path, () => new DistanceMatrix(names, values, observed, symmetryTolerance, validate: true));
-    }
 
     /// <summary>The largest observed distance.</summary>
     public double MaxDistance
@@ -68,7 +59,7 @@ public sealed class DistanceMatrix : ClassMatrix
     public DistanceMatrix Subset(IReadOnlyList<int> indices)
     {
         var (names, values, observed) = Slice(indices);
-        return new DistanceMatrix(names, values, observed, double.PositiveInfinity, validate: false);
+        return new DistanceMatrix(names, values, observed, cells: null);
     }
 
     /// <summary>The same distances with some entries additionally marked missing (for experiments).</summary>
@@ -91,12 +82,16 @@ public sealed class DistanceMatrix : ClassMatrix
         return new DistanceMatrix(ClassNames, values, mask, double.PositiveInfinity, validate: false);
     }
 
-    /// <summary>Writes the matrix as CSV, atomically.</summary>
-    public void ToCsv(string path) => CsvMatrixFile.WriteSquare(path, this);
-
-    /// <summary>Wraps values the library computed itself (already symmetric and checked).</summary>
+    /// <summary>Wraps values the library computed itself: exactly symmetric, zero diagonal, non-negative and finite
+    /// where observed, NaN where missing; the mask (taken over) symmetric. Nothing is checked again.</summary>
     internal static DistanceMatrix CreateTrusted(IReadOnlyList<string> names, double[] values, bool[]? observed, CellLocations? cells = null) =>
-        new(names, values, observed, double.PositiveInfinity, validate: false, cells);
+        new(names, values, observed, cells);
+
+    /// <summary>Reads a distance matrix out of a file: <paramref name="values"/> and <paramref name="observed"/> are
+    /// taken over and checked as by <see cref="Create(IReadOnlyList{string}, ReadOnlySpan{double}, ReadOnlySpan{bool}, double)"/>;
+    /// <paramref name="cells"/> puts the file's lines and columns into error messages.</summary>
+    internal static DistanceMatrix FromFile(IReadOnlyList<string> names, double[] values, bool[]? observed, double symmetryTolerance, CellLocations? cells) =>
+        new(names, values, observed, symmetryTolerance, validate: true, cells);
 
     private void CheckDistances()
     {

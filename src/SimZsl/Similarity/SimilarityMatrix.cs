@@ -1,5 +1,4 @@
 using System.Globalization;
-using SimZsl.IO;
 
 namespace SimZsl.Similarity;
 
@@ -9,6 +8,12 @@ public sealed class SimilarityMatrix : ClassMatrix
 {
     private SimilarityMatrix(IReadOnlyList<string> names, double[] values, bool[]? observed, double symmetryTolerance, CellLocations? cells = null)
         : base(names, values, observed, symmetryTolerance, "similarity", cells)
+    {
+    }
+
+    // The trusted path (see ClassMatrix): no check at all.
+    private SimilarityMatrix(IReadOnlyList<string> names, double[] values, bool[]? observed)
+        : base(names, values, observed, "similarity", cells: null)
     {
     }
 
@@ -27,23 +32,6 @@ public sealed class SimilarityMatrix : ClassMatrix
     /// <summary>Creates a similarity matrix from row-major values (copied).</summary>
     public static SimilarityMatrix Create(IReadOnlyList<string> classNames, ReadOnlySpan<double> values, ReadOnlySpan<bool> observed = default, double symmetryTolerance = 1e-8) =>
         new(classNames, values.ToArray(), observed.IsEmpty ? null : observed.ToArray(), symmetryTolerance);
-
-    /// <summary>Reads a CSV with a header row of class names and the class name in the first column; an empty
-    /// cell or <c>NaN</c> is a missing entry.</summary>
-    public static SimilarityMatrix FromCsv(string path, double symmetryTolerance = 1e-8)
-    {
-        var table = CsvMatrixFile.ReadSquare(path);
-        return WithFileContext(path, () => new SimilarityMatrix(table.Names, table.Values, table.Observed, symmetryTolerance, new CellLocations(path, table.Lines)));
-    }
-
-    /// <summary>Reads a square <c>.npy</c> array; classes are named by their row index ("0", "1", …). NaN
-    /// entries are missing.</summary>
-    public static SimilarityMatrix FromNpy(string path, double symmetryTolerance = 1e-8)
-    {
-        var array = NpyFile.Read(path);
-        var (names, values, observed) = SquareFromNpy(path, array);
-        return WithFileContext(path, () => new SimilarityMatrix(names, values, observed, symmetryTolerance));
-    }
 
     /// <summary>Cosine similarity of class vectors (attributes, word vectors): one row per class.</summary>
     /// <param name="classNames">One name per row of <paramref name="vectors"/>.</param>
@@ -97,12 +85,14 @@ public sealed class SimilarityMatrix : ClassMatrix
     public SimilarityMatrix Subset(IReadOnlyList<int> indices)
     {
         var (names, values, observed) = Slice(indices);
-        return new SimilarityMatrix(names, values, observed, double.PositiveInfinity);
+        return new SimilarityMatrix(names, values, observed);
     }
 
-    /// <summary>Writes the matrix as CSV (header of names, name in the first column, empty cell when missing),
-    /// atomically.</summary>
-    public void ToCsv(string path) => CsvMatrixFile.WriteSquare(path, this);
+    /// <summary>Reads a similarity matrix out of a file: <paramref name="values"/> and <paramref name="observed"/>
+    /// are taken over and checked as by <see cref="Create(IReadOnlyList{string}, ReadOnlySpan{double}, ReadOnlySpan{bool}, double)"/>;
+    /// <paramref name="cells"/> puts the file's lines and columns into error messages.</summary>
+    internal static SimilarityMatrix FromFile(IReadOnlyList<string> names, double[] values, bool[]? observed, double symmetryTolerance, CellLocations? cells) =>
+        new(names, values, observed, symmetryTolerance, cells);
 
     internal static (double[] Values, bool[]? Observed) Flatten(IReadOnlyList<string> names, double[,] values, bool[,]? observed, string kind)
     {
@@ -133,42 +123,5 @@ public sealed class SimilarityMatrix : ClassMatrix
         }
 
         return (flat, mask);
-    }
-
-    internal static (string[] Names, double[] Values, bool[]? Observed) SquareFromNpy(string path, NpyArray array)
-    {
-        if (array.Shape.Length != 2 || array.Shape[0] != array.Shape[1])
-        {
-            throw new DataFormatException(path, $"expected a square 2-d array, found shape ({string.Join(", ", array.Shape)}).");
-        }
-
-        int n = array.Shape[0];
-        var values = array.ToDoubles();
-        bool[]? observed = null;
-        for (int k = 0; k < values.Length; k++)
-        {
-            if (double.IsNaN(values[k]))
-            {
-                observed ??= Enumerable.Repeat(true, values.Length).ToArray();
-                observed[k] = false;
-            }
-        }
-
-        var names = Enumerable.Range(0, n).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
-        return (names, values, observed);
-    }
-
-    internal static T WithFileContext<T>(string path, Func<T> build)
-    {
-        try
-        {
-            return build();
-        }
-        catch (InvalidMatrixException e) when (!e.Message.Contains(path, StringComparison.Ordinal))
-        {
-            throw e.Row is { } row && e.Column is { } column
-                ? new InvalidMatrixException($"{path}: {e.Message}", row, column)
-                : new InvalidMatrixException($"{path}: {e.Message}", e);
-        }
     }
 }

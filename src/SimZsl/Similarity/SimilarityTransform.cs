@@ -61,7 +61,7 @@ public static class SimilarityTransforms
     /// <summary>Applies the transform to one similarity. Values outside the domain by at most
     /// <paramref name="tolerance"/> are clamped to it (rounding noise); anything further out returns NaN, and
     /// the caller reports where.</summary>
-    public static double Apply(this SimilarityTransform transform, double s, double tolerance)
+    internal static double Apply(this SimilarityTransform transform, double s, double tolerance)
     {
         var (low, high) = transform.Domain();
         if (s < low - tolerance || s > high + tolerance || (transform == SimilarityTransform.NegLog && s <= 0))

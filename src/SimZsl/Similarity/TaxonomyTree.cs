@@ -1,5 +1,4 @@
 using System.Globalization;
-using SimZsl.IO;
 
 namespace SimZsl.Similarity;
 
@@ -45,21 +44,6 @@ public sealed class TaxonomyTree
 
     /// <summary>The height of the tree: the number of edges from the root to its deepest leaf.</summary>
     public int Height => _height[_root];
-
-    /// <summary>Reads a parent–child pair file (see <see cref="TaxonomyFile.ReadPairs"/>) and builds the tree.</summary>
-    /// <param name="path">One pair per line, "parent child", whitespace or comma separated.</param>
-    /// <param name="childFirst">The pairs are written "child parent".</param>
-    /// <param name="commonRoot">A new node to create above the roots when the edges form several trees.</param>
-    public static TaxonomyTree FromParentChildFile(string path, bool childFirst = false, string? commonRoot = null) =>
-        Build(TaxonomyFile.EnumeratePairs(path, childFirst), commonRoot, path);
-
-    /// <summary>Reads the level columns of a CSV table, root-most first (see <see cref="TaxonomyFile.ReadColumns"/>),
-    /// e.g. ("Order", "Family") for FishNet, and builds the tree.</summary>
-    /// <param name="path">A CSV file with a header row.</param>
-    /// <param name="levelColumns">Two or more column names, root-most first.</param>
-    /// <param name="commonRoot">A new node to create above the roots when the top level has several values.</param>
-    public static TaxonomyTree FromCsvColumns(string path, IReadOnlyList<string> levelColumns, string? commonRoot = null) =>
-        Build(TaxonomyFile.EnumerateColumns(path, levelColumns), commonRoot, path);
 
     /// <summary>Builds the tree from edges; errors name each edge by its <see cref="TaxonomyEdge.Line"/>.</summary>
     /// <param name="edges">The edges; repeats of the same edge are allowed.</param>
@@ -199,7 +183,9 @@ public sealed class TaxonomyTree
         throw new SimZslException($"Unknown class '{node}': it is not a node of the taxonomy.{hint}");
     }
 
-    private static TaxonomyTree Build(IEnumerable<TaxonomyEdge> edges, string? commonRoot, string? source)
+    /// <summary>Builds the tree from edges; <paramref name="source"/> (the file they came from, or null) goes into
+    /// error messages.</summary>
+    internal static TaxonomyTree Build(IEnumerable<TaxonomyEdge> edges, string? commonRoot, string? source)
     {
         ArgumentNullException.ThrowIfNull(edges);
         var builder = new TaxonomyBuilder(source);

@@ -1,4 +1,5 @@
 using SimZsl.Embedding;
+using SimZsl.Samples.Shared;
 using SimZsl.Similarity;
 
 namespace SimZsl.Tests.Challenges;

@@ -22,7 +22,7 @@ public class EmbedCommandTests
         string dir = CliRunner.TempFolder();
         string input = Path.Combine(dir, "d.csv"), coords = Path.Combine(dir, "coords.csv"), report = Path.Combine(dir, "report.json");
         var exact = ExactConfigurations.Create(n, d, curvature, seed: 7);
-        exact.ToCsv(input);
+        ClassMatrixFile.WriteCsv(input, exact);
 
         var (code, _, error) = CliRunner.Run("embed", "--input", input, "--input-kind", "distance", "--curvature", curvature.ToString("R", CultureInfo.InvariantCulture),
             "--dim", d.ToString(CultureInfo.InvariantCulture), "--output", coords, "--report", report, "--quiet");

@@ -1,4 +1,5 @@
 using SimZsl.Cli;
+using SimZsl.IO;
 using SimZsl.Similarity;
 
 namespace SimZsl.Tests.Cli;
@@ -19,7 +20,7 @@ public class JoinCommandTests
         var (code, output, error) = CliRunner.Run("join", "--source", "a=" + a, "--source", "b=" + b, "--cross", cross, "--calibration", "none", "--output", joined);
         Assert.True(code == ExitCodes.Success, error);
         Assert.Contains("5 classes, 1 missing pairs", output, StringComparison.Ordinal);
-        var d = DistanceMatrix.FromCsv(joined);
+        var d = ClassMatrixFile.ReadDistanceCsv(joined);
         Assert.Equal(["a1", "a2", "a3", "b1", "b2"], d.ClassNames);
         Assert.False(d.IsObserved(d.IndexOf("a3"), d.IndexOf("b2")));
         Assert.Equal(Math.Acos(0.8), d["a1", "a2"], 12);

@@ -17,7 +17,7 @@ public class ZslCommandTests
     /// then recognise the unseen ones.</summary>
     internal static (string Features, string Labels) WriteLinearFeatures(string dir, int perClass, bool poisonWithNaN = false, int dropLabels = 0)
     {
-        var s = SimilarityMatrix.FromCsv(Similarity);
+        var s = ClassMatrixFile.ReadSimilarityCsv(Similarity);
         var prototypes = new KappaMds(new KappaMdsOptions { Dimension = 3, Curvature = 1 }).Fit(s.ToDistances(SimilarityTransform.OneMinus)).Prototypes;
         var random = new Random(3);
         const int f = 24;

@@ -1,4 +1,5 @@
 using SimZsl.Embedding;
+using SimZsl.IO;
 using SimZsl.Similarity;
 
 namespace SimZsl.Tests.Embedding;
@@ -14,7 +15,7 @@ public class StrainRealDataTests
     [InlineData("cub_balanced.hierarchy_similarity.csv")]
     public void SphericalStrainReproducesTheHierarchySimilarity(string file)
     {
-        var similarity = SimilarityMatrix.FromCsv(RepositoryPaths.Data("Hierarchies", "CUB", file));
+        var similarity = ClassMatrixFile.ReadSimilarityCsv(RepositoryPaths.Data("Hierarchies", "CUB", file));
         int n = similarity.Count;
         var result = new KappaMds(new KappaMdsOptions { Dimension = n - 1, Curvature = 1 }).Fit(similarity.ToDistances(SimilarityTransform.Arccos));
         var quality = result.MeasureQuality(similarity.ToDistances(SimilarityTransform.Arccos));
@@ -39,7 +40,7 @@ public class StrainRealDataTests
     [Fact]
     public void FewerDimensionsGiveAnApproximationWithSensibleQuality()
     {
-        var similarity = SimilarityMatrix.FromCsv(RepositoryPaths.Data("Hierarchies", "CUB", "cub_flat.hierarchy_similarity.csv"));
+        var similarity = ClassMatrixFile.ReadSimilarityCsv(RepositoryPaths.Data("Hierarchies", "CUB", "cub_flat.hierarchy_similarity.csv"));
         var result = new KappaMds(new KappaMdsOptions { Dimension = 16, Curvature = 1 }).Fit(similarity.ToDistances());
         var quality = result.MeasureQuality(similarity.ToDistances());
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SimZsl.Geometry;
+using SimZsl.IO;
 using SimZsl.Similarity;
 
 namespace SimZsl.Tests.Geometry;
@@ -13,7 +14,7 @@ public class UnitSphereEmbeddingTests
     public void StereographicDistancesOfTheCubEmbeddingAreTheArccosOfItsSimilarity()
     {
         var (labels, ambient) = ReadEmbedding(RepositoryPaths.Data("Hierarchies", "CUB", "cub_flat.unitsphere_embedding.csv"));
-        var similarity = SimilarityMatrix.FromCsv(RepositoryPaths.Data("Hierarchies", "CUB", "cub_flat.hierarchy_similarity.csv"));
+        var similarity = ClassMatrixFile.ReadSimilarityCsv(RepositoryPaths.Data("Hierarchies", "CUB", "cub_flat.hierarchy_similarity.csv"));
         Assert.Equal(200, ambient.Columns);
 
         var sphere = KappaSpace.Sphere(1);

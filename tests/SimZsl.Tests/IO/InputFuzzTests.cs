@@ -110,7 +110,7 @@ public class InputFuzzTests
             int? firstInvalid = FirstInvalidUtf8(bytes);
             try
             {
-                SimilarityMatrix.FromCsv(path);
+                ClassMatrixFile.ReadSimilarityCsv(path);
                 Assert.True(firstInvalid is null, $"case {c}: accepted a file with invalid UTF-8 at byte {firstInvalid}");
             }
             catch (DataFormatException e) when (e.Message.Contains("UTF-8", StringComparison.Ordinal))

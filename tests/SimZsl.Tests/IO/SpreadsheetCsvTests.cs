@@ -1,3 +1,4 @@
+using SimZsl.IO;
 using SimZsl.Similarity;
 
 namespace SimZsl.Tests.IO;
@@ -24,7 +25,7 @@ public class SpreadsheetCsvTests
     [InlineData("quote_all_crlf.csv")]
     public void ReadsNamesAndValuesAsTheSpreadsheetMeantThem(string file)
     {
-        var matrix = SimilarityMatrix.FromCsv(Fixture(file));
+        var matrix = ClassMatrixFile.ReadSimilarityCsv(Fixture(file));
         Assert.Equal(Names, matrix.ClassNames);   // no BOM glued to a name, no quotes left, no \r at a line's end
         Assert.True(matrix.IsComplete);
         for (int i = 0; i < 4; i++)
@@ -40,7 +41,7 @@ public class SpreadsheetCsvTests
     public void AnEmptyCellIsAMissingPairAndItsMirrorKeepsTheValue()
     {
         // Cells (0, 3) and (3, 0) are both empty: the pair is missing; every other pair is read.
-        var matrix = SimilarityMatrix.FromCsv(Fixture("excel_missing_cell.csv"));
+        var matrix = ClassMatrixFile.ReadSimilarityCsv(Fixture("excel_missing_cell.csv"));
         Assert.Equal(Names, matrix.ClassNames);
         Assert.Equal(1, matrix.MissingPairCount);
         Assert.False(matrix.IsObserved(0, 3));

@@ -14,7 +14,7 @@ public class EmbedMissingCliTests
         string input = Path.Combine(dir, "d.csv"), landmarks = Path.Combine(dir, "landmarks.txt"), coords = Path.Combine(dir, "coords.csv"), report = Path.Combine(dir, "report.json");
         var truth = ExactData.Distances(ExactData.Points(60, 3, -1, seed: 71));
         File.WriteAllLines(landmarks, ["# five landmarks", "c0", "c10", "c20", "c30", "c40"]);
-        truth.ToCsv(input);
+        ClassMatrixFile.WriteCsv(input, truth);
         var (code, _, error) = CliRunner.Run("embed", "--input", input, "--input-kind", "distance", "--curvature", "-1", "--dim", "3",
             "--landmarks", landmarks, "--output", coords, "--report", report, "--quiet");
         Assert.True(code == ExitCodes.Success, error);
@@ -24,7 +24,7 @@ public class EmbedMissingCliTests
         }
 
         // Half the cells empty: imputed, refined, reported.
-        ExactData.WithMissing(truth, 0.5, seed: 72).ToCsv(input);
+        ClassMatrixFile.WriteCsv(input, ExactData.WithMissing(truth, 0.5, seed: 72));
         (code, _, error) = CliRunner.Run("embed", "--input", input, "--input-kind", "distance", "--curvature", "-1", "--dim", "3",
             "--output", coords, "--report", report, "--quiet");
         Assert.True(code == ExitCodes.Success, error);
@@ -52,7 +52,7 @@ public class EmbedMissingCliTests
             }
         }
 
-        truth.WithMask(mask).ToCsv(input);
+        ClassMatrixFile.WriteCsv(input, truth.WithMask(mask));
         var (code, _, error) = CliRunner.Run("embed", "--input", input, "--input-kind", "distance", "--curvature", "0", "--dim", "2", "--output", coords, "--quiet");
         Assert.NotEqual(ExitCodes.Success, code);
         Assert.Contains("sizes 6, 4", error);

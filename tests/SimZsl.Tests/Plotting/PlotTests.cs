@@ -1,5 +1,6 @@
 using ScottPlot;
 using SimZsl.Embedding;
+using SimZsl.IO;
 using SimZsl.Plotting;
 using SkiaSharp;
 
@@ -20,8 +21,8 @@ public class PlotTests
         string dir = Path.Combine(Path.GetTempPath(), "simzsl-plots");
         Directory.CreateDirectory(dir);
         string confusion = Path.Combine(dir, "confusion.png"), curves = Path.Combine(dir, "curves.png");
-        ConfusionMatrixPlot.Save(confusion, ["Sandal", "Shirt"], ["Sandal", "Shirt", "Bag"], new[,] { { 80, 15, 5 }, { 10, 60, 30 } }, "test confusion");
-        CurvePlot.Save(curves, "accuracy", "missing fraction", "ZSL top-1", [new Curve("κ = −1", [0, 0.5, 0.9], [0.6, 0.55, 0.3]), new Curve("κ = 0", [0, 0.5, 0.9], [0.5, 0.45, 0.2])]);
+        AtomicFile.Write(confusion, stream => ConfusionMatrixPlot.Write(stream, ImageFormat.Png, ["Sandal", "Shirt"], ["Sandal", "Shirt", "Bag"], new[,] { { 80, 15, 5 }, { 10, 60, 30 } }, "test confusion"));
+        AtomicFile.Write(curves, stream => CurvePlot.Write(stream, ImageFormat.Png, "accuracy", "missing fraction", "ZSL top-1", [new Curve("κ = −1", [0, 0.5, 0.9], [0.6, 0.55, 0.3]), new Curve("κ = 0", [0, 0.5, 0.9], [0.5, 0.45, 0.2])]));
         AssertPng(confusion, 5000);
         AssertPng(curves, 5000);
     }
@@ -32,7 +33,7 @@ public class PlotTests
         string path = Path.Combine(Path.GetTempPath(), "simzsl-plots", "sphere.png");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var coords = RowMatrix.FromArray(new double[,] { { 1, 0, 0 }, { 0, 0.6, 0.8 }, { 0, 0.6, -0.8 } });
-        PrototypePlot.Save(path, new ClassPrototypes(["a", "b", "c"], coords, 1), new Dictionary<string, string> { ["a"] = "seen", ["b"] = "unseen" }, "sphere");
+        AtomicFile.Write(path, stream => PrototypePlot.Write(stream, ImageFormat.Png, new ClassPrototypes(["a", "b", "c"], coords, 1), new Dictionary<string, string> { ["a"] = "seen", ["b"] = "unseen" }, "sphere"));
         AssertPng(path, 5000);
     }
     [Fact]

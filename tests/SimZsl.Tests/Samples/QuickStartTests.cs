@@ -45,7 +45,7 @@ public class QuickStartTests
         var result = pipeline.Run(GeometrySetting.Defaults.Single(s => s.Curvature == 0), similarity, Data.Value);
 
         Assert.Equal(4, pipeline.Code.Lines.Count);
-        Assert.StartsWith("var similarity = SimilarityMatrix.FromCsv(", pipeline.Code.Lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("var similarity = ClassMatrixFile.ReadSimilarityCsv(", pipeline.Code.Lines[0], StringComparison.Ordinal);
         Assert.StartsWith("var prototypes = new KappaMds(new KappaMdsOptions {", pipeline.Code.Lines[1], StringComparison.Ordinal);
         Assert.StartsWith("var model = new ZeroShotTrainer(", pipeline.Code.Lines[2], StringComparison.Ordinal);
         Assert.StartsWith("var metrics = model.Evaluate(", pipeline.Code.Lines[3], StringComparison.Ordinal);

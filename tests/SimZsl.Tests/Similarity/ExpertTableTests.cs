@@ -1,8 +1,9 @@
+using SimZsl.IO;
 using SimZsl.Similarity;
 
 namespace SimZsl.Tests.Similarity;
 
-/// <summary>An expert's table is read with <see cref="SimilarityMatrix.FromCsv"/>: a partial table, with only one
+/// <summary>An expert's table is read with <see cref="ClassMatrixFile.ReadSimilarityCsv"/>: a partial table, with only one
 /// triangle filled in and some pairs left empty, must give a symmetric matrix with those pairs missing.</summary>
 public class ExpertTableTests
 {
@@ -13,7 +14,7 @@ public class ExpertTableTests
         File.WriteAllText(path, "class,cod,haddock,salmon,trout\ncod,1,0.9,,0.2\nhaddock,,1,0.3,\nsalmon,,,1,0.8\ntrout,,,,1\n");
         try
         {
-            var s = SimilarityMatrix.FromCsv(path);
+            var s = ClassMatrixFile.ReadSimilarityCsv(path);
             Assert.Equal(0.9, s["haddock", "cod"]);
             Assert.Equal(0.8, s["trout", "salmon"]);
             Assert.Equal(0.2, s["trout", "cod"]);

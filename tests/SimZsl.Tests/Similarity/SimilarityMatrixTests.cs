@@ -1,3 +1,4 @@
+using SimZsl.IO;
 using SimZsl.Similarity;
 
 namespace SimZsl.Tests.Similarity;
@@ -7,7 +8,7 @@ public class SimilarityMatrixTests
     [Fact]
     public void ReadsWordNetCsvWithNamesAndValues()
     {
-        var s = SimilarityMatrix.FromCsv(RepositoryPaths.Data("WordNet", "FashionMNIST_wup.csv"));
+        var s = ClassMatrixFile.ReadSimilarityCsv(RepositoryPaths.Data("WordNet", "FashionMNIST_wup.csv"));
         Assert.Equal(10, s.Count);
         Assert.Equal("T-shirt/top", s.ClassNames[0]);
         Assert.Equal(0.8571428571428571, s[0, 1], 15);
@@ -58,7 +59,7 @@ public class SimilarityMatrixTests
         Assert.Throws<InvalidMatrixException>(() => SimilarityMatrix.Create(["a", "b"], new double[,] { { 1, double.NaN }, { double.NaN, 1 } }));
         string path = Path.GetTempFileName();
         File.WriteAllText(path, "class,a,b,c\na,1,,0.5\nb,,1,0.2\nc,0.5,0.2,1\n");
-        var s = SimilarityMatrix.FromCsv(path);
+        var s = ClassMatrixFile.ReadSimilarityCsv(path);
         Assert.False(s.IsObserved(0, 1));
         Assert.Equal(1, s.MissingPairCount);
         Assert.True(double.IsNaN(s[1, 0]));
@@ -70,20 +71,20 @@ public class SimilarityMatrixTests
     {
         string path = Path.GetTempFileName();
         File.WriteAllText(path, "class,a,b\na,1,0.5\nb,0.5,x\n");
-        var e = Assert.Throws<DataFormatException>(() => SimilarityMatrix.FromCsv(path));
+        var e = Assert.Throws<DataFormatException>(() => ClassMatrixFile.ReadSimilarityCsv(path));
         Assert.Equal(3, e.Line);
         Assert.Contains("'x'", e.Message, StringComparison.Ordinal);
         File.WriteAllText(path, "");
-        Assert.Throws<DataFormatException>(() => SimilarityMatrix.FromCsv(path));
+        Assert.Throws<DataFormatException>(() => ClassMatrixFile.ReadSimilarityCsv(path));
         File.WriteAllText(path, "class,a,b\na,1,0.5\nb,0.5\n");
-        Assert.Equal(3, Assert.Throws<DataFormatException>(() => SimilarityMatrix.FromCsv(path)).Line);
+        Assert.Equal(3, Assert.Throws<DataFormatException>(() => ClassMatrixFile.ReadSimilarityCsv(path)).Line);
         File.Delete(path);
     }
 
     [Fact]
     public void UnknownClassNameSuggestsNearNames()
     {
-        var s = SimilarityMatrix.FromCsv(RepositoryPaths.Data("WordNet", "FashionMNIST_wup.csv"));
+        var s = ClassMatrixFile.ReadSimilarityCsv(RepositoryPaths.Data("WordNet", "FashionMNIST_wup.csv"));
         var e = Assert.Throws<SimZslException>(() => s.IndexOf("Sandals"));
         Assert.Contains("'Sandal'", e.Message, StringComparison.Ordinal);
     }
@@ -94,7 +95,7 @@ public class SimilarityMatrixTests
         string path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".npy");
         var m = RowMatrix.FromArray(new double[,] { { 1, 0.25 }, { 0.25, 1 } });
         SimZsl.IO.NpyFile.Write(path, m);
-        var s = SimilarityMatrix.FromNpy(path);
+        var s = ClassMatrixFile.ReadSimilarityNpy(path);
         Assert.Equal(["0", "1"], s.ClassNames);
         Assert.Equal(0.25, s[1, 0]);
         File.Delete(path);

@@ -1,3 +1,4 @@
+using SimZsl.IO;
 using SimZsl.Similarity;
 
 namespace SimZsl.Tests.Similarity;
@@ -7,10 +8,10 @@ namespace SimZsl.Tests.Similarity;
 public class TaxonomyTreeTests
 {
     private static TaxonomyTree Cub(string name) =>
-        TaxonomyTree.FromParentChildFile(RepositoryPaths.Data("Hierarchies", "CUB", $"cub_{name}.parent-child.txt"));
+        TaxonomyFile.ReadTree(RepositoryPaths.Data("Hierarchies", "CUB", $"cub_{name}.parent-child.txt"));
 
     private static SimilarityMatrix CubSimilarity(string name) =>
-        SimilarityMatrix.FromCsv(RepositoryPaths.Data("Hierarchies", "CUB", $"cub_{name}.hierarchy_similarity.csv"));
+        ClassMatrixFile.ReadSimilarityCsv(RepositoryPaths.Data("Hierarchies", "CUB", $"cub_{name}.hierarchy_similarity.csv"));
 
     [Theory]
     [InlineData("flat", 4)]
@@ -114,11 +115,11 @@ public class TaxonomyTreeTests
     public void FishNetFamiliesUnderOrdersNeedACommonRoot()
     {
         string path = RepositoryPaths.Data("FishNet", "train_full_meta_new.csv");
-        var e = Assert.Throws<DataFormatException>(() => TaxonomyTree.FromCsvColumns(path, ["Order", "Family"]));
+        var e = Assert.Throws<DataFormatException>(() => TaxonomyFile.ReadTreeFromColumns(path, ["Order", "Family"]));
         Assert.Contains("83 separate trees", e.Message, StringComparison.Ordinal);
         Assert.Contains("commonRoot", e.Message, StringComparison.Ordinal);
 
-        var tree = TaxonomyTree.FromCsvColumns(path, ["Order", "Family"], commonRoot: "Pisces");
+        var tree = TaxonomyFile.ReadTreeFromColumns(path, ["Order", "Family"], commonRoot: "Pisces");
         Assert.Equal(463, tree.Leaves.Count);
         Assert.Equal("Pisces", tree.Root);
         Assert.Equal(2, tree.Height);
@@ -135,7 +136,7 @@ public class TaxonomyTreeTests
     {
         // The derived FishNet table mixes the synonyms Actinopterygii and Actinopteri as the class of an order.
         string path = RepositoryPaths.Data("FishNet", "family_taxonomy_traits_derived.csv");
-        var e = Assert.Throws<DataFormatException>(() => TaxonomyTree.FromCsvColumns(path, ["Class_majority", "Order", "Family"]));
+        var e = Assert.Throws<DataFormatException>(() => TaxonomyFile.ReadTreeFromColumns(path, ["Class_majority", "Order", "Family"]));
         Assert.Equal(10, e.Line);
         Assert.Contains("'Perciformes' has two parents: 'Actinopterygii' (line 2) and 'Actinopteri'", e.Message, StringComparison.Ordinal);
     }
@@ -146,7 +147,7 @@ public class TaxonomyTreeTests
         string path = WriteTemp("# a cycle below the root\nroot x\na b\nb c\nc a\n");
         try
         {
-            var e = Assert.Throws<DataFormatException>(() => TaxonomyTree.FromParentChildFile(path));
+            var e = Assert.Throws<DataFormatException>(() => TaxonomyFile.ReadTree(path));
             Assert.Contains("cycle", e.Message, StringComparison.Ordinal);
             Assert.Contains("lines 3, 4, 5", e.Message, StringComparison.Ordinal);
             Assert.Equal(3, e.Line);
@@ -163,7 +164,7 @@ public class TaxonomyTreeTests
         string path = WriteTemp("root a\nroot b c\n");
         try
         {
-            var e = Assert.Throws<DataFormatException>(() => TaxonomyTree.FromParentChildFile(path));
+            var e = Assert.Throws<DataFormatException>(() => TaxonomyFile.ReadTree(path));
             Assert.Equal(2, e.Line);
             Assert.Contains("expected two names", e.Message, StringComparison.Ordinal);
         }
@@ -185,12 +186,12 @@ public class TaxonomyTreeTests
         string childFirst = WriteTemp("b a\nc a\n");
         try
         {
-            var tree = TaxonomyTree.FromParentChildFile(commas);
+            var tree = TaxonomyFile.ReadTree(commas);
             Assert.Equal("Aves", tree.Root);
             Assert.Equal(["Phoebastria nigripes", "Phoebetria fusca"], tree.Leaves);
             Assert.Equal(2, tree.PathLength("Phoebastria nigripes", "Phoebetria fusca"));
 
-            var reversed = TaxonomyTree.FromParentChildFile(childFirst, childFirst: true);
+            var reversed = TaxonomyFile.ReadTree(childFirst, childFirst: true);
             Assert.Equal("a", reversed.Root);
             Assert.Equal(["b", "c"], reversed.Leaves);
         }

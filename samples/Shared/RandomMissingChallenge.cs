@@ -1,4 +1,6 @@
-namespace SimZsl.Similarity;
+using SimZsl.Similarity;
+
+namespace SimZsl.Samples.Shared;
 
 /// <summary>Challenge IV, random missing knowledge: hide a fraction of the class pairs of a complete matrix,
 /// chosen uniformly at random with a seed. The mask is symmetric (a pair is hidden from both sides) and the diagonal

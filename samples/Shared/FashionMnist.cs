@@ -1,4 +1,6 @@
-namespace SimZsl.IO;
+using SimZsl.IO;
+
+namespace SimZsl.Samples.Shared;
 
 /// <summary>Fashion-MNIST (Xiao et al. 2017, MIT licence): 28 × 28 greyscale product photos of 10 classes. Prefers
 /// the full set of the Debian package <c>dataset-fashion-mnist</c> (60 000 train + 10 000 test images under
@@ -67,7 +69,7 @@ public static class FashionMnist
             }
         }
 
-        return new LabelledImages(RowMatrix.Wrap(keep.Count, size, pixels), keep.Select(i => ClassNames[labels.Values[i]]).ToArray(),
+        return new LabelledImages(new RowMatrix(keep.Count, size, pixels), keep.Select(i => ClassNames[labels.Values[i]]).ToArray(),
             keep.Select(i => labels.Values[i]).ToArray(), Side, Side, Path.Combine(folder, part));
     }
 
@@ -76,12 +78,3 @@ public static class FashionMnist
 
     private static bool HasFiles(string folder) => FileNames.All(f => File.Exists(Path.Combine(folder, f)));
 }
-
-/// <summary>Images with class labels, one image per row of <see cref="Pixels"/> (values 0–255, row by row).</summary>
-/// <param name="Pixels">N × (Height·Width) pixel values.</param>
-/// <param name="Labels">Class name of each image.</param>
-/// <param name="LabelIndices">Class index of each image.</param>
-/// <param name="Height">Image height.</param>
-/// <param name="Width">Image width.</param>
-/// <param name="Source">Where the images came from (folder and part).</param>
-public sealed record LabelledImages(RowMatrix Pixels, string[] Labels, byte[] LabelIndices, int Height, int Width, string Source);

@@ -1,4 +1,6 @@
-namespace SimZsl.Similarity;
+using SimZsl.Similarity;
+
+namespace SimZsl.Samples.Shared;
 
 /// <summary>Challenge III, rare missing knowledge: a chosen set of rare classes is known only through its
 /// similarity to a few landmark classes; every other pair of a rare class (to other rare classes, to non-landmark

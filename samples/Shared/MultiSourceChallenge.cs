@@ -1,4 +1,6 @@
-namespace SimZsl.Similarity;
+using SimZsl.Similarity;
+
+namespace SimZsl.Samples.Shared;
 
 /// <summary>Challenge II, multi-source: two datasets, each with its own complete within-source similarity, joined
 /// only by a cross-source block of which a seeded random fraction of the pairs is known.</summary>
