@@ -11,7 +11,7 @@ using SimZsl.Embedding;
 // EigenSolver.Auto switches; a smoke check).
 if (args.Length == 2 && args[0] == "write-peer-data")
 {
-    foreach (int n in new[] { 2000, 5000 })
+    foreach (int n in new[] { 500, 1000, 2000, 5000, 10000 })
     {
         foreach (double k in new[] { -1.0, 0.0, 1.0 })
         {

@@ -6,7 +6,8 @@ The matrices come from `dotnet run -c Release --project benchmarks/SimZsl.Benchm
 needs it (κ = 0: B = -1/2 J D^2 J; κ = 1: A = cos(D); κ = -1: A = cosh(D)) and time eigsh for the pairs the
 strain step keeps: κ = 0 the top 16, κ = 1 the top 17, κ = -1 the top 1 and the 16 most negative.
 
-Usage: /usr/bin/python3 benchmarks/peers/eigsh_peer.py DIR [repeats]
+Usage: /usr/bin/python3 benchmarks/peers/eigsh_peer.py DIR [repeats] [tolerances, e.g. 1e-10,0]
+Fair only on OpenBLAS (Debian's libopenblas0-pthread); NumPy/SciPy otherwise run on the reference BLAS.
 """
 import glob
 import os
@@ -40,12 +41,15 @@ def solve(a, kappa, tol):
 def main():
     folder = sys.argv[1]
     repeats = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+    tolerances = [float(t) for t in sys.argv[3].split(",")] if len(sys.argv) > 3 else [0.0, 1e-10]
     print(f"numpy {np.__version__}, threads: OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS', 'unset')}")
+    blas = [line for line in open("/proc/self/maps") if "blas" in line or "lapack" in line]
+    print("BLAS/LAPACK loaded:", sorted({line.split()[-1] for line in blas}) or "none yet")
     for path in sorted(glob.glob(os.path.join(folder, "strain_n*_k*.npy"))):
         name = os.path.basename(path)[:-4]
         kappa = float(name.split("_k")[1])
         d = np.load(path)
-        for tol in (0.0, 1e-10):
+        for tol in tolerances:
             best_build, best_solve = float("inf"), float("inf")
             for _ in range(repeats):
                 start = time.perf_counter()
