@@ -70,39 +70,6 @@ public static class LorentzModel
         TensorPrimitives.Divide(space, 1 + Math.Sqrt(1 - (curvature * TensorPrimitives.Dot(space, space))), ball);
     }
 
-    /// <summary>Every row converted with <see cref="ToPoincare(ReadOnlySpan{double}, Span{double}, double)"/>.</summary>
-    public static RowMatrix ToPoincare(RowMatrix lorentz, double curvature)
-    {
-        ArgumentNullException.ThrowIfNull(lorentz);
-        if (lorentz.Columns < 2)
-        {
-            throw new ArgumentException($"Hyperboloid points need at least 2 coordinates (time and space); got {lorentz.Columns}.", nameof(lorentz));
-        }
-
-        int d = lorentz.Columns - 1;
-        var data = new double[lorentz.Rows * d];
-        for (int i = 0; i < lorentz.Rows; i++)
-        {
-            ToPoincare(lorentz.Row(i), data.AsSpan(i * d, d), curvature);
-        }
-
-        return RowMatrix.Wrap(lorentz.Rows, d, data);
-    }
-
-    /// <summary>Every row converted with <see cref="FromPoincare(ReadOnlySpan{double}, Span{double}, double)"/>.</summary>
-    public static RowMatrix FromPoincare(RowMatrix ball, double curvature)
-    {
-        ArgumentNullException.ThrowIfNull(ball);
-        int d = ball.Columns;
-        var data = new double[ball.Rows * (d + 1)];
-        for (int i = 0; i < ball.Rows; i++)
-        {
-            FromPoincare(ball.Row(i), data.AsSpan(i * (d + 1), d + 1), curvature);
-        }
-
-        return RowMatrix.Wrap(ball.Rows, d + 1, data);
-    }
-
     /// <summary>The Lorentz (Minkowski) inner product −x₀y₀ + ⟨x̄, ȳ⟩; it equals 1/κ for a point with itself.</summary>
     public static double InnerProduct(ReadOnlySpan<double> x, ReadOnlySpan<double> y) =>
         -(x[0] * y[0]) + TensorPrimitives.Dot(x[1..], y[1..]);

@@ -34,7 +34,7 @@ internal static class PoincareBall
     /// <see cref="BoundaryGap"/>.</summary>
     public static Tensor Clip(Tensor z, double c)
     {
-        double maxNorm = (1 - BoundaryGap) / Math.Sqrt(c);
+        double maxNorm = (1 - BoundaryGap) * Geometry.KappaSpace.RadiusOf(-c);
         var norm = z.norm(1, keepdim: true).clamp_min(Kept(MinNorm));
         return z.mul(norm.reciprocal().mul(Kept(maxNorm)).clamp_max(One));
     }
