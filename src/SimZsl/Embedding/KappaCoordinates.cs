@@ -1,3 +1,6 @@
+using System.Numerics.Tensors;
+using SimZsl.Geometry;
+
 namespace SimZsl.Embedding;
 
 /// <summary>Converts between the prototype representation (see <see cref="ClassPrototypes"/>) and the unit-curvature
@@ -5,12 +8,18 @@ namespace SimZsl.Embedding;
 /// for κ ≠ 0 only the product √|κ|·D matters:
 /// κ = 0: the Euclidean coordinates themselves (scale 1);
 /// κ &gt; 0: ambient coordinates of the unit sphere, ℝ^(d+1) (prototype / r);
-/// κ &lt; 0: reduced hyperboloid coordinates x ∈ ℝ^d of the unit hyperboloid, x₀ = √(1 + ‖x‖²); unconstrained,
-/// which suits L-BFGS (the Poincaré ball's boundary would need a barrier).</summary>
+/// κ &lt; 0: the space coordinates x ∈ ℝ^d of the unit hyperboloid (<see cref="LorentzModel.PoincareToSpace"/> at
+/// κ = −1), x₀ = √(1 + ‖x‖²); unconstrained, which suits L-BFGS (the Poincaré ball's boundary would need a barrier).
+/// The formulas themselves live in <see cref="Geometry"/>; this class only applies them at unit curvature.</summary>
 internal static class KappaCoordinates
 {
-    /// <summary>The radius r = 1/√|κ| by which unit-curvature distances are multiplied (1 for κ = 0).</summary>
-    public static double Radius(double curvature) => curvature == 0 ? 1 : 1 / Math.Sqrt(Math.Abs(curvature));
+    // Ball points are kept at most this far (relative to 1 in |q|² = ‖p‖²/r²) inside the boundary before they are
+    // lifted to the hyperboloid: a point on the boundary would be at infinite distance.
+    private const double BoundaryGap = 1e-12;
+
+    /// <summary>The radius r = 1/√|κ| by which unit-curvature distances are multiplied (1 for κ = 0):
+    /// <see cref="KappaSpace.LengthScale"/>.</summary>
+    public static double Radius(double curvature) => KappaSpace.LengthScale(curvature);
 
     /// <summary>Number of internal columns for intrinsic dimension d.</summary>
     public static int Columns(int dimension, double curvature) => curvature > 0 ? dimension + 1 : dimension;
@@ -24,10 +33,7 @@ internal static class KappaCoordinates
         double r = Radius(curvature);
         if (curvature > 0)
         {
-            for (int k = 0; k < x.Length; k++)
-            {
-                x[k] /= r;
-            }
+            TensorPrimitives.Divide(x, r, x);
         }
         else if (curvature < 0)
         {
@@ -40,7 +46,8 @@ internal static class KappaCoordinates
         return x;
     }
 
-    /// <summary>Internal coordinates (row-major) → prototype rows. Sphere points are normalised on the way.</summary>
+    /// <summary>Internal coordinates (row-major) → prototype rows. Sphere points are normalised on the way
+    /// (<see cref="SphereModel.Project"/>).</summary>
     public static RowMatrix ToPrototypes(ReadOnlySpan<double> internalCoordinates, int rows, int cols, double curvature)
     {
         var x = internalCoordinates.ToArray();
@@ -50,12 +57,7 @@ internal static class KappaCoordinates
             var row = x.AsSpan(i * cols, cols);
             if (curvature > 0)
             {
-                double norm = Math.Sqrt(System.Numerics.Tensors.TensorPrimitives.Dot<double>(row, row));
-                System.Numerics.Tensors.TensorPrimitives.Multiply(row, norm > 0 ? r / norm : 0, row);
-                if (norm == 0)
-                {
-                    row[0] = r;
-                }
+                SphereModel.Project(row, row, r);
             }
             else if (curvature < 0)
             {
@@ -66,38 +68,30 @@ internal static class KappaCoordinates
         return RowMatrix.Wrap(rows, cols, x);
     }
 
-    /// <summary>Poincaré ball of radius r → reduced unit hyperboloid: q = p/r, x = 2q/(1 − ‖q‖²). A point on or
-    /// outside the boundary is pulled just inside it (it would be at infinite distance).</summary>
+    /// <summary>Poincaré ball of radius r → unit hyperboloid space coordinates: q = p/r, x = 2q/(1 − ‖q‖²)
+    /// (<see cref="LorentzModel.PoincareToSpace"/> at κ = −1). A point on or outside the boundary is pulled just
+    /// inside it (it would be at infinite distance).</summary>
     public static void BallToHyperboloid(Span<double> point, double radius)
     {
-        double sq = 0;
-        foreach (double v in point)
+        TensorPrimitives.Divide(point, radius, point);
+        double sq = TensorPrimitives.Dot<double>(point, point);
+        double limit = 1 - BoundaryGap;
+        if (sq >= limit)
         {
-            sq += v * v / (radius * radius);
+            // The same formula with ‖q‖² = limit by construction: recomputing 1 − ‖q‖² from the shrunk point
+            // would leave it only ~1e-4 accurate (1e-16 of rounding on 1e-12).
+            TensorPrimitives.Multiply(point, Math.Sqrt(limit / sq) * 2 / (1 - limit), point);
+            return;
         }
 
-        double shrink = sq >= 1 - 1e-12 ? Math.Sqrt((1 - 1e-12) / sq) : 1;
-        sq = Math.Min(sq, 1 - 1e-12);
-        double factor = 2 * shrink / (radius * (1 - sq));
-        for (int k = 0; k < point.Length; k++)
-        {
-            point[k] *= factor;
-        }
+        LorentzModel.PoincareToSpace(point, point, -1);
     }
 
-    /// <summary>Reduced unit hyperboloid → Poincaré ball of radius r: p = r·x/(1 + x₀), x₀ = √(1 + ‖x‖²).</summary>
+    /// <summary>Unit hyperboloid space coordinates → Poincaré ball of radius r: p = r·x/(1 + x₀), x₀ = √(1 + ‖x‖²)
+    /// (<see cref="LorentzModel.SpaceToPoincare"/> at κ = −1, scaled by r).</summary>
     public static void HyperboloidToBall(Span<double> point, double radius)
     {
-        double sq = 0;
-        foreach (double v in point)
-        {
-            sq += v * v;
-        }
-
-        double factor = radius / (1 + Math.Sqrt(1 + sq));
-        for (int k = 0; k < point.Length; k++)
-        {
-            point[k] *= factor;
-        }
+        LorentzModel.SpaceToPoincare(point, point, -1);
+        TensorPrimitives.Multiply(point, radius, point);
     }
 }

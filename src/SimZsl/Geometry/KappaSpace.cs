@@ -34,7 +34,16 @@ public sealed partial record KappaSpace
     public Manifold Geometry => ManifoldExtensions.FromCurvature(Curvature);
 
     /// <summary>The radius 1/√|κ| (of the ball for κ &lt; 0, of the sphere for κ &gt; 0); ∞ for κ = 0.</summary>
-    public double Radius => Curvature == 0 ? double.PositiveInfinity : 1 / Math.Sqrt(Math.Abs(Curvature));
+    public double Radius => RadiusOf(Curvature);
+
+    /// <summary>The radius 1/√|κ| of the space of curvature κ (of the ball for κ &lt; 0, of the sphere for
+    /// κ &gt; 0); ∞ for κ = 0, where the flat space has no radius.</summary>
+    public static double RadiusOf(double curvature) => curvature == 0 ? double.PositiveInfinity : 1 / Math.Sqrt(Math.Abs(curvature));
+
+    /// <summary>The length that unit-curvature distances are multiplied by to get distances at curvature κ:
+    /// the radius 1/√|κ| for κ ≠ 0 (only √|κ|·distance matters there, so solvers work at |κ| = 1 and rescale),
+    /// and 1 for κ = 0 (flat space has no scale of its own, so its coordinates are used as they are).</summary>
+    public static double LengthScale(double curvature) => curvature == 0 ? 1 : RadiusOf(curvature);
 
     /// <summary>The flat space (κ = 0), with metric 4·(Euclidean): distances are 2‖x − y‖, the κ → 0 limit of the
     /// curved members (see the remarks on <see cref="KappaSpace"/>).</summary>
@@ -58,20 +67,21 @@ public sealed partial record KappaSpace
     /// <summary>Geodesic distance d_κ(x, y) = 2 artan_κ(‖(−x) ⊕_κ y‖).</summary>
     /// <remarks>‖(−x) ⊕_κ y‖ = ‖x − y‖/√Q with Q = 1 + 2κ⟨x, y⟩ + κ²‖x‖²‖y‖² = (1 + κ‖x‖²)(1 + κ‖y‖²) − κ‖x − y‖²,
     /// which needs no intermediate vector.
-    /// For κ &lt; 0 and far-apart points atanh(u) loses digits as u → 1, so there the equivalent
-    /// acosh(1 + 2|κ|‖x − y‖²/((1 − |κ|‖x‖²)(1 − |κ|‖y‖²)))/√|κ| is used. Points on or outside the ball's
-    /// boundary are treated as just inside it.</remarks>
+    /// For κ &lt; 0 atanh(u) loses digits as u → 1 (far-apart points), so the ball uses the equivalent
+    /// acosh(1 + 2|κ|‖x − y‖²/((1 − |κ|‖x‖²)(1 − |κ|‖y‖²)))/√|κ| throughout: the library's one ball formula,
+    /// <see cref="PairwiseDistances.Ball"/>, which tends to 2‖x − y‖ as κ → 0⁻ like the artan form. Points on or
+    /// outside the ball's boundary are treated as just inside it.</remarks>
     public double Distance(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
         CheckSameDimension(x, y);
-        return DistanceFromParts(TensorPrimitives.Distance(x, y), TensorPrimitives.Dot(x, x), TensorPrimitives.Dot(y, y), TensorPrimitives.Dot(x, y));
+        return DistanceFromParts(TensorPrimitives.Distance(x, y), TensorPrimitives.Dot(x, x), TensorPrimitives.Dot(y, y));
     }
 
     /// <summary>Geodesic distance from the origin, 2 artan_κ(‖x‖).</summary>
     public double DistanceFromOrigin(ReadOnlySpan<double> x)
     {
         double square = TensorPrimitives.Dot(x, x);
-        return DistanceFromParts(Math.Sqrt(square), square, 0, 0);
+        return DistanceFromParts(Math.Sqrt(square), square, 0);
     }
 
     /// <summary>All n × n geodesic distances between the rows of <paramref name="points"/>, row-major.</summary>
@@ -88,7 +98,7 @@ public sealed partial record KappaSpace
             {
                 var y = points.Row(j);
                 result[(i * n) + j] = result[(j * n) + i] =
-                    DistanceFromParts(TensorPrimitives.Distance(x, y), squares[i], squares[j], TensorPrimitives.Dot(x, y));
+                    DistanceFromParts(TensorPrimitives.Distance(x, y), squares[i], squares[j]);
             }
         }
 
@@ -115,7 +125,7 @@ public sealed partial record KappaSpace
             for (int j = 0; j < to.Rows; j++)
             {
                 var y = to.Row(j);
-                result[(i * to.Rows) + j] = DistanceFromParts(TensorPrimitives.Distance(x, y), fromSquares[i], toSquares[j], TensorPrimitives.Dot(x, y));
+                result[(i * to.Rows) + j] = DistanceFromParts(TensorPrimitives.Distance(x, y), fromSquares[i], toSquares[j]);
             }
         }
 
@@ -198,38 +208,20 @@ public sealed partial record KappaSpace
         return result;
     }
 
-    // d_κ from ‖x − y‖, ‖x‖², ‖y‖² and ⟨x, y⟩ (see the remarks on Distance).
-    private double DistanceFromParts(double gap, double xx, double yy, double xy)
+    // d_κ from ‖x − y‖, ‖x‖² and ‖y‖² (see the remarks on Distance).
+    private double DistanceFromParts(double gap, double xx, double yy)
     {
         double kappa = Curvature;
-        double fx = 1 + (kappa * xx), fy = 1 + (kappa * yy);
         if (kappa < 0)
         {
-            // A point on or past the boundary counts as just inside it (by less than double can resolve), and two
-            // points outside cannot make a positive product.
-            fx = Math.Max(fx, BoundaryFloor);
-            fy = Math.Max(fy, BoundaryFloor);
+            return PairwiseDistances.Ball(gap * gap, xx, yy, -kappa);
         }
 
-        // Q = 1 + 2κ⟨x, y⟩ + κ²‖x‖²‖y‖², written as (1 + κ‖x‖²)(1 + κ‖y‖²) − κ‖x − y‖²: for κ < 0 both terms are
-        // positive, so close points near the boundary (Q ≈ 1e-20 from terms of size 1) do not cancel to noise.
-        double q = Math.Max((fx * fy) - (kappa * gap * gap), 0);
-        double gyroNorm = gap / Math.Sqrt(q);   // +∞ at the antipode when κ > 0
-        if (kappa < 0 && Math.Sqrt(-kappa) * gyroNorm > 0.5)
-        {
-            double c = -kappa;
-            return Acosh1p(2 * c * gap * gap / (fx * fy)) / Math.Sqrt(c);
-        }
-
-        return 2 * CurvedTrigonometry.Artan(gyroNorm, kappa);
+        // Q = 1 + 2κ⟨x, y⟩ + κ²‖x‖²‖y‖², written as (1 + κ‖x‖²)(1 + κ‖y‖²) − κ‖x − y‖²; it is 0 only at the
+        // antipode, where the distance is the half circumference π/√κ.
+        double q = Math.Max(((1 + (kappa * xx)) * (1 + (kappa * yy))) - (kappa * gap * gap), 0);
+        return 2 * CurvedTrigonometry.Artan(gap / Math.Sqrt(q), kappa);
     }
-
-    // Below double's resolution of 1 − c‖x‖² (about 1e-16), so it only ever replaces "on or outside the ball".
-    private const double BoundaryFloor = 1e-17;
-
-    /// <summary>acosh(1 + t), accurate for small t (≈ √(2t)) and finite for huge t (≈ ln 2 + ln(1 + t)).</summary>
-    private static double Acosh1p(double t) =>
-        t < 1e8 ? double.LogP1(t + Math.Sqrt(t * (t + 2))) : Math.Log(2) + double.LogP1(t);
 
     private static double[] SquaredNorms(RowMatrix points)
     {

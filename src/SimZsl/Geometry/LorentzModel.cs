@@ -19,10 +19,7 @@ public static class LorentzModel
             throw new ArgumentException($"The time coordinate x₀ is {lorentz[0]}; points of the upper sheet of the hyperboloid have x₀ > 0.", nameof(lorentz));
         }
 
-        var space = lorentz[1..];
-        // 1 + √c·x₀ = 1 + √(1 + c‖x̄‖²): no radius (which is huge for small |κ|) enters.
-        double denominator = 1 + Math.Sqrt(1 - (curvature * TensorPrimitives.Dot(space, space)));
-        TensorPrimitives.Divide(space, denominator, ball);
+        SpaceToPoincare(lorentz[1..], ball, curvature);
     }
 
     /// <summary>The hyperboloid point of a Poincaré-ball point (d coordinates in, d + 1 out):
@@ -39,40 +36,38 @@ public static class LorentzModel
 
         double inside = 1 - scaledSquare;
         lorentz[0] = (1 + scaledSquare) / (inside * Math.Sqrt(-curvature));
-        TensorPrimitives.Multiply(ball, 2 / inside, lorentz[1..]);
+        PoincareToSpace(ball, lorentz[1..], curvature);
     }
 
-    /// <summary>Every row converted with <see cref="ToPoincare(ReadOnlySpan{double}, Span{double}, double)"/>.</summary>
-    public static RowMatrix ToPoincare(RowMatrix lorentz, double curvature)
+    /// <summary>The space coordinates x̄ = 2p/(1 − c‖p‖²), c = |κ|, of the hyperboloid point of a Poincaré-ball point
+    /// (d coordinates in, d out; <paramref name="space"/> may alias <paramref name="ball"/>).</summary>
+    /// <remarks>x̄ alone fixes the point (x₀ = √(1/c + ‖x̄‖²)) and ranges over all of ℝ^d, which is why the
+    /// iterative solvers optimise it: unconstrained, unlike the ball with its boundary. The point must lie inside
+    /// the ball (the caller decides how to treat one that does not).</remarks>
+    public static void PoincareToSpace(ReadOnlySpan<double> ball, Span<double> space, double curvature)
     {
-        ArgumentNullException.ThrowIfNull(lorentz);
-        if (lorentz.Columns < 2)
+        CheckCurvature(curvature);
+        if (space.Length != ball.Length)
         {
-            throw new ArgumentException($"Hyperboloid points need at least 2 coordinates (time and space); got {lorentz.Columns}.", nameof(lorentz));
+            throw new ArgumentException($"A Poincaré point with {ball.Length} coordinates has {ball.Length} space coordinates; got {space.Length}.", nameof(space));
         }
 
-        int d = lorentz.Columns - 1;
-        var data = new double[lorentz.Rows * d];
-        for (int i = 0; i < lorentz.Rows; i++)
-        {
-            ToPoincare(lorentz.Row(i), data.AsSpan(i * d, d), curvature);
-        }
-
-        return RowMatrix.Wrap(lorentz.Rows, d, data);
+        TensorPrimitives.Multiply(ball, 2 / (1 + (curvature * TensorPrimitives.Dot(ball, ball))), space);
     }
 
-    /// <summary>Every row converted with <see cref="FromPoincare(ReadOnlySpan{double}, Span{double}, double)"/>.</summary>
-    public static RowMatrix FromPoincare(RowMatrix ball, double curvature)
+    /// <summary>The Poincaré-ball point of the hyperboloid point with space coordinates x̄ (d coordinates in, d out;
+    /// <paramref name="ball"/> may alias <paramref name="space"/>): p = x̄/(1 + √(1 + c‖x̄‖²)), the inverse of
+    /// <see cref="PoincareToSpace"/>.</summary>
+    public static void SpaceToPoincare(ReadOnlySpan<double> space, Span<double> ball, double curvature)
     {
-        ArgumentNullException.ThrowIfNull(ball);
-        int d = ball.Columns;
-        var data = new double[ball.Rows * (d + 1)];
-        for (int i = 0; i < ball.Rows; i++)
+        CheckCurvature(curvature);
+        if (space.Length != ball.Length)
         {
-            FromPoincare(ball.Row(i), data.AsSpan(i * (d + 1), d + 1), curvature);
+            throw new ArgumentException($"A hyperboloid point with {space.Length} space coordinates has {space.Length} Poincaré coordinates; got {ball.Length}.", nameof(ball));
         }
 
-        return RowMatrix.Wrap(ball.Rows, d + 1, data);
+        // 1 + √c·x₀ = 1 + √(1 + c‖x̄‖²): no radius (which is huge for small |κ|) enters.
+        TensorPrimitives.Divide(space, 1 + Math.Sqrt(1 - (curvature * TensorPrimitives.Dot(space, space))), ball);
     }
 
     /// <summary>The Lorentz (Minkowski) inner product −x₀y₀ + ⟨x̄, ȳ⟩; it equals 1/κ for a point with itself.</summary>

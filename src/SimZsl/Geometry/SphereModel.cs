@@ -53,6 +53,28 @@ public static class SphereModel
         TensorPrimitives.Multiply(stereographic, 2 / denominator, ambient[1..]);
     }
 
+    /// <summary>The nearest point of the sphere of radius <paramref name="radius"/> about the origin: the ambient
+    /// point scaled radially onto it (<paramref name="destination"/> may alias <paramref name="ambient"/>). The
+    /// origin, which has no nearest point, goes to the stereographic origin (r, 0, …, 0).</summary>
+    public static void Project(ReadOnlySpan<double> ambient, Span<double> destination, double radius)
+    {
+        if (destination.Length != ambient.Length)
+        {
+            throw new ArgumentException($"The destination has {destination.Length} entries; the point has {ambient.Length}.", nameof(destination));
+        }
+
+        double norm = TensorPrimitives.Norm(ambient);
+        if (norm > 0)
+        {
+            TensorPrimitives.Multiply(ambient, radius / norm, destination);
+        }
+        else
+        {
+            destination.Clear();
+            destination[0] = radius;
+        }
+    }
+
     /// <summary>Every row converted with <see cref="ToStereographic(ReadOnlySpan{double}, Span{double}, double)"/>.</summary>
     public static RowMatrix ToStereographic(RowMatrix ambient, double curvature)
     {

@@ -52,10 +52,11 @@ internal sealed class LinearPrototypeMap
     }
 
     /// <summary>The vector a class's prototype is regressed to: its coordinates, or in the ball its tangent vector at
-    /// the origin (log map), so that the regression happens in a vector space in every geometry.</summary>
+    /// the origin (<see cref="KappaSpace.LogAtOrigin(ReadOnlySpan{double})"/>), so that the regression happens in a
+    /// vector space in every geometry.</summary>
     public static double[] Target(ClassPrototypes prototypes, int row) =>
         prototypes.Curvature < 0
-            ? PoincareBall.LogMap0(prototypes.Coordinates.Row(row), -prototypes.Curvature)
+            ? new KappaSpace(prototypes.Curvature).LogAtOrigin(prototypes.Coordinates.Row(row))
             : prototypes.Coordinates.RowArray(row);
 
     /// <summary>−d_κ(map(x_i), t_c) for every row and every prototype in <paramref name="prototypeRows"/>.</summary>
@@ -92,18 +93,22 @@ internal sealed class LinearPrototypeMap
         }
     }
 
-    // Sphere: the nearest point of the sphere is the radial projection; ball: exp₀ of the predicted tangent vector.
+    // Sphere: the nearest point of the sphere is the radial projection; ball: exp₀ of the predicted tangent vector,
+    // kept as far inside the boundary as the trained hyperbolic head keeps its points.
     private double[] ToManifold(double[] v)
     {
         double kappa = _prototypes.Curvature;
-        double norm = Math.Sqrt(v.Sum(a => a * a));
-        if (kappa == 0 || norm < 1e-300)
+        if (kappa > 0)
         {
-            return v;
+            SphereModel.Project(v, v, KappaSpace.RadiusOf(kappa));
+        }
+        else if (kappa < 0)
+        {
+            var space = new KappaSpace(kappa);
+            space.ExpAtOrigin(v, v);
+            space.Project(v, v, PoincareBall.BoundaryGap);
         }
 
-        double sqrtC = Math.Sqrt(Math.Abs(kappa));
-        double scale = kappa > 0 ? 1 / (sqrtC * norm) : Math.Min(Math.Tanh(sqrtC * norm), 1 - PoincareBall.BoundaryGap) / (sqrtC * norm);
-        return v.Select(a => a * scale).ToArray();
+        return v;
     }
 }

@@ -51,8 +51,6 @@ public class GeometryContractTests
         Assert.Equal("coordinates", Assert.Throws<ArgumentNullException>(() => space.FromPrototypeRepresentation(null!)).ParamName);
         Assert.Equal("points", Assert.Throws<ArgumentNullException>(() => space.ToPrototypeRepresentation(null!)).ParamName);
         Assert.Equal("points", Assert.Throws<ArgumentNullException>(() => PairwiseDistances.All(null!, 0)).ParamName);
-        Assert.Equal("lorentz", Assert.Throws<ArgumentNullException>(() => LorentzModel.ToPoincare(null!, -1)).ParamName);
-        Assert.Equal("ball", Assert.Throws<ArgumentNullException>(() => LorentzModel.FromPoincare(null!, -1)).ParamName);
         Assert.Equal("ambient", Assert.Throws<ArgumentNullException>(() => SphereModel.ToStereographic(null!, 1)).ParamName);
         Assert.Equal("stereographic", Assert.Throws<ArgumentNullException>(() => SphereModel.FromStereographic(null!, 1)).ParamName);
     }
@@ -88,7 +86,10 @@ public class GeometryContractTests
         Refused<ArgumentException>(() => SphereModel.FromStereographic([0.1, 0], two, 1), "stereographic point with 2 coordinates needs an ambient point with 3");
         Refused<ArgumentException>(() => LorentzModel.ToPoincare([0.0, 0, 0], two, -1), "time coordinate x₀ is 0", "x₀ > 0");
         Refused<ArgumentException>(() => LorentzModel.FromPoincare([0.5, 0], three, -4), "radius 0.5", "|κ|‖p‖² = 1");
-        Refused<ArgumentException>(() => LorentzModel.ToPoincare(RowMatrix.FromArray(new double[2, 1]), -1), "at least 2 coordinates", "got 1");
+        Refused<ArgumentException>(() => LorentzModel.PoincareToSpace([0.1, 0], three, -1), "Poincaré point with 2 coordinates has 2 space coordinates; got 3");
+        Refused<ArgumentException>(() => LorentzModel.SpaceToPoincare([0.1, 0], three, -1), "hyperboloid point with 2 space coordinates has 2 Poincaré coordinates; got 3");
+        Refused<ArgumentOutOfRangeException>(() => LorentzModel.PoincareToSpace([0.1, 0], two, 0), "finite negative curvature");
+        Refused<ArgumentException>(() => SphereModel.Project([0.1, 0], three, 1), "destination has 3 entries; the point has 2");
         Refused<ArgumentException>(() => SphereModel.ToStereographic([1.0, 0, 0], three, 1), "stereographic point with 3 coordinates needs an ambient point with 4");
         Refused<ArgumentException>(() => SphereModel.ToStereographic([0.0, 0, 0], two, 1), "norm 0", "finite non-zero");
         Refused<ArgumentException>(() => SphereModel.ToStereographic([double.PositiveInfinity, 0, 0], two, 1), "finite non-zero");
@@ -99,30 +100,8 @@ public class GeometryContractTests
     }
 
     [Fact]
-    public void MatrixConversionsAreTheRowConversions()
+    public void SphereMatrixConversionsAreTheRowConversions()
     {
-        // Two hyperboloid rows of curvature −4 (x₀ = √(1/c + ‖x̄‖²)), converted as a matrix and row by row.
-        const double kappa = -4;
-        double[,] lorentz = { { Math.Sqrt(0.25 + 0.09 + 0.16), 0.3, 0.4 }, { Math.Sqrt(0.25 + 4), 0, -2 } };
-        var ball = LorentzModel.ToPoincare(RowMatrix.FromArray(lorentz), kappa);
-        Assert.Equal((2, 2), (ball.Rows, ball.Columns));
-        for (int i = 0; i < 2; i++)
-        {
-            var expected = new double[2];
-            LorentzModel.ToPoincare(RowMatrix.FromArray(lorentz).Row(i), expected, kappa);
-            Assert.Equal(expected, ball.Row(i).ToArray());
-        }
-
-        var back = LorentzModel.FromPoincare(ball, kappa);
-        Assert.Equal((2, 3), (back.Rows, back.Columns));
-        for (int i = 0; i < 2; i++)
-        {
-            for (int k = 0; k < 3; k++)
-            {
-                Assert.Equal(lorentz[i, k], back[i, k], 12);
-            }
-        }
-
         // The sphere of curvature 0.25 (radius 2): the ambient rows come back from their stereographic images.
         double[,] ambient = { { 2, 0, 0 }, { 0, 2, 0 }, { -1.2, 0, 1.6 } };
         var stereographic = SphereModel.ToStereographic(RowMatrix.FromArray(ambient), 0.25);

@@ -39,6 +39,53 @@ public class ModelConversionTests
 
     [Theory]
     [MemberData(nameof(NegativeCurvatures), MemberType = typeof(KappaDraws))]
+    public void SpaceCoordinatesAreTheHyperboloidPointsSpacePartAndRoundTrip(double curvature)
+    {
+        // The reduced hyperboloid coordinates the solvers optimise are x̄ of the full Lorentz point, bit for bit, and
+        // convert back in place (destination aliasing the source).
+        var random = Random(curvature, 24);
+        var space = new KappaSpace(curvature);
+        for (int t = 0; t < 200; t++)
+        {
+            int d = 1 + (t % 4);
+            var p = Point(random, d, 0.99 * space.Radius);
+            var lorentz = new double[d + 1];
+            LorentzModel.FromPoincare(p, lorentz, curvature);
+            var reduced = (double[])p.Clone();
+            LorentzModel.PoincareToSpace(reduced, reduced, curvature);
+            Assert.Equal(lorentz[1..], reduced);
+
+            var ball = new double[d];
+            LorentzModel.ToPoincare(lorentz, ball, curvature);
+            LorentzModel.SpaceToPoincare(reduced, reduced, curvature);
+            Assert.Equal(ball, reduced);
+            Close(p.Select(u => u / space.Radius).ToArray(), reduced.Select(u => u / space.Radius).ToArray(), 1e-12, $"ball → space → ball, κ={curvature}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Curvatures), MemberType = typeof(KappaDraws))]
+    public void SphereProjectionScalesOntoTheRadius(double curvature)
+    {
+        double radius = KappaSpace.LengthScale(curvature);
+        var random = Random(curvature, 25);
+        for (int t = 0; t < 50; t++)
+        {
+            var ambient = Point(random, 1 + (t % 4), 10 * radius);
+            var onSphere = new double[ambient.Length];
+            SphereModel.Project(ambient, onSphere, radius);
+            Close(1, Math.Sqrt(onSphere.Sum(u => u * u)) / radius, 1e-14, "‖projection‖/r");
+            Close(ambient.Select(u => u / radius).ToArray(), onSphere.Select(u => u / radius * Math.Sqrt(ambient.Sum(a => a * a)) / radius).ToArray(), 1e-14, "same direction");
+        }
+
+        // The origin has no nearest point; it goes to the stereographic origin (r, 0, …, 0).
+        var origin = new double[3];
+        SphereModel.Project(origin, origin, radius);
+        Assert.Equal([radius, 0, 0], origin);
+    }
+
+    [Theory]
+    [MemberData(nameof(NegativeCurvatures), MemberType = typeof(KappaDraws))]
     public void LorentzDistanceEqualsBallDistance(double curvature)
     {
         // d = r·acosh(κ·⟨x, y⟩_L) on the hyperboloid: an independent formula for the same distance. Points are

@@ -72,4 +72,37 @@ public class PairwiseDistancesTests
             }
         }
     }
+
+    [Theory]
+    [InlineData(1.0, 0.0, 1e-10)]
+    [InlineData(1.0, 0.5, 1e-12)]
+    [InlineData(4.0, 0.9, 1e-9)]
+    [InlineData(9.094947017729282379150390625e-13, 0.3, 1e-7)]   // 2⁻⁴⁰
+    public void CloseBallPointsKeepEveryDigit(double c, double a, double step)
+    {
+        // Same ray at radii a and a + gap (units of 1/√c): d = (2/√c)·atanh(gap/(1 − a(a + gap))), computed here
+        // in a form with no cancellation. acosh(1 + t) for t ~ 1e-20 needs log(1 + z) accurate for tiny z: a plain
+        // log(1 + z) would keep only the digits of z above 1e-16, i.e. six of them for points 1e-10 apart. The
+        // curvatures are powers of 4, so the radius is a power of 2 and scaling by it is exact; the gap is the exact
+        // difference of the two radii as stored.
+        double r = 1 / Math.Sqrt(c), b = a + step, gap = b - a;
+        double[] x = [a * r, 0], y = [b * r, 0];
+        double expected = 2 * r * Math.Atanh(gap / (1 - (a * b)));
+        Assert.Equal(expected, PairwiseDistances.Distance(x, y, -c), expected * 1e-13);
+        Assert.Equal(expected, new KappaSpace(-c).Distance(x, y), expected * 1e-13);
+        Assert.Equal(expected, PairwiseDistances.All(RowMatrix.FromRows([x, y]), -c)[1], expected * 1e-13);
+    }
+
+    [Theory]
+    [InlineData(-1.0)]
+    [InlineData(-4.0)]
+    public void PointsOnOrPastTheBoundaryGiveFiniteDistances(double curvature)
+    {
+        // Both kernels treat them as just inside the ball (by less than double resolves), never as ∞ or NaN.
+        double r = 1 / Math.Sqrt(-curvature);
+        var points = RowMatrix.FromRows([[r, 0], [0, 2 * r], [0.5 * r, 0]]);
+        var all = PairwiseDistances.All(points, curvature);
+        Assert.All(all, v => Assert.True(double.IsFinite(v), $"distance {v}"));
+        Assert.Equal(PairwiseDistances.Distance(points.Row(0), points.Row(1), curvature), all[1], 1e-12 * all[1]);
+    }
 }
