@@ -21,7 +21,7 @@ public static class BenchmarkData
             }
         }
 
-        double r = curvature == 0 ? 1 : 1 / Math.Sqrt(Math.Abs(curvature));
+        double r = SimZsl.Geometry.KappaSpace.LengthScale(curvature);
         var values = new double[n * n];
         Parallel.For(0, n, i =>
         {

@@ -15,7 +15,7 @@ internal static class SyntheticClasses
         var random = new Random(seed);
         int cols = curvature > 0 ? d + 1 : d;
         var data = new double[n * cols];
-        double r = curvature == 0 ? 1 : 1 / Math.Sqrt(Math.Abs(curvature));
+        double r = SimZsl.Geometry.KappaSpace.LengthScale(curvature);
         for (int i = 0; i < n; i++)
         {
             var row = data.AsSpan(i * cols, cols);

@@ -91,7 +91,7 @@ public static class PrototypePlot
     private static (double X, double Y)[] Project(ClassPrototypes p, out string note)
     {
         int n = p.ClassNames.Count, cols = p.Coordinates.Columns;
-        double scale = p.Curvature == 0 ? 1 : Math.Sqrt(Math.Abs(p.Curvature));
+        double scale = 1 / SimZsl.Geometry.KappaSpace.LengthScale(p.Curvature);
         var result = new (double, double)[n];
         for (int i = 0; i < n; i++)
         {

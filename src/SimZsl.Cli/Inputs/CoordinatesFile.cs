@@ -1,5 +1,6 @@
 using System.Globalization;
 using SimZsl.Embedding;
+using SimZsl.Geometry;
 using SimZsl.IO;
 
 namespace SimZsl.Cli.Inputs;
@@ -24,7 +25,7 @@ internal static class CoordinatesFile
             throw new SimZslException($"{path}: the coordinates have 1 column, but points on a sphere (κ > 0) have d + 1 ≥ 2; was the file written with κ ≤ 0? Pass the --curvature it was embedded with.");
         }
 
-        double radius = curvature == 0 ? double.PositiveInfinity : 1 / Math.Sqrt(Math.Abs(curvature));
+        double radius = KappaSpace.RadiusOf(curvature);
         for (int r = 0; r < table.RowNames.Length; r++)
         {
             var row = table.Values.Row(r);

@@ -17,9 +17,6 @@ internal static class KappaCoordinates
     // lifted to the hyperboloid: a point on the boundary would be at infinite distance.
     private const double BoundaryGap = 1e-12;
 
-    /// <summary>The radius r = 1/√|κ| by which unit-curvature distances are multiplied (1 for κ = 0):
-    /// <see cref="KappaSpace.LengthScale"/>.</summary>
-    public static double Radius(double curvature) => KappaSpace.LengthScale(curvature);
 
     /// <summary>Number of internal columns for intrinsic dimension d.</summary>
     public static int Columns(int dimension, double curvature) => curvature > 0 ? dimension + 1 : dimension;
@@ -30,7 +27,7 @@ internal static class KappaCoordinates
         ArgumentNullException.ThrowIfNull(prototypes);
         var x = prototypes.AsSpan().ToArray();
         int cols = prototypes.Columns;
-        double r = Radius(curvature);
+        double r = KappaSpace.LengthScale(curvature);
         if (curvature > 0)
         {
             TensorPrimitives.Divide(x, r, x);
@@ -51,7 +48,7 @@ internal static class KappaCoordinates
     public static RowMatrix ToPrototypes(ReadOnlySpan<double> internalCoordinates, int rows, int cols, double curvature)
     {
         var x = internalCoordinates.ToArray();
-        double r = Radius(curvature);
+        double r = KappaSpace.LengthScale(curvature);
         for (int i = 0; i < rows; i++)
         {
             var row = x.AsSpan(i * cols, cols);

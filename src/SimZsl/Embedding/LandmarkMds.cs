@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Numerics.Tensors;
+using SimZsl.Geometry;
 using SimZsl.Similarity;
 
 namespace SimZsl.Embedding;
@@ -136,7 +137,7 @@ internal sealed class LandmarkMds
     private Placement Place(LandmarkStrain strain, double[] landmarkX, LandmarkDistances others, int[] columns, IProgress<EmbeddingProgress>? progress, CancellationToken cancellationToken)
     {
         int m = others.Count, l = strain.Count, cols = strain.Columns;
-        double r = KappaCoordinates.Radius(strain.Curvature);
+        double r = KappaSpace.LengthScale(strain.Curvature);
         var x = new double[m * cols];
         var iterations = new int[m];
         var converged = new bool[m];

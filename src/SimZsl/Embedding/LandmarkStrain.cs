@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics.Tensors;
+using SimZsl.Geometry;
 
 namespace SimZsl.Embedding;
 
@@ -89,7 +90,7 @@ internal sealed class LandmarkStrain
         }
         else
         {
-            TensorPrimitives.Multiply(distances[..Count], 1 / KappaCoordinates.Radius(Curvature), kernel);
+            TensorPrimitives.Multiply(distances[..Count], 1 / KappaSpace.LengthScale(Curvature), kernel);
             if (Curvature > 0)
             {
                 TensorPrimitives.Cos(kernel, kernel);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics.Tensors;
+using SimZsl.Geometry;
 using SimZsl.Similarity;
 
 namespace SimZsl.Embedding;
@@ -27,7 +28,7 @@ internal sealed class StrainMatrix
     public double Curvature { get; }
 
     /// <summary>Radius r = 1/√|κ| (infinity for κ = 0).</summary>
-    public double Radius => Curvature == 0 ? double.PositiveInfinity : 1 / Math.Sqrt(Math.Abs(Curvature));
+    public double Radius => KappaSpace.RadiusOf(Curvature);
 
     /// <summary>σ: the sign with which E enters A = 11ᵀ + σE (+1 hyperbolic, −1 sphere); +1 for κ = 0 (M = B).</summary>
     public double Sign => Curvature > 0 ? -1 : 1;
@@ -83,7 +84,7 @@ internal sealed class StrainMatrix
     // double and sum (exactly rounded products only).
     private static double BuildCurved(double[] d, AlignedBuffer e, int n, double curvature, double maxDistance, CancellationToken cancellationToken)
     {
-        double halfInverseRadius = 0.5 * Math.Sqrt(Math.Abs(curvature));
+        double halfInverseRadius = 0.5 / KappaSpace.RadiusOf(curvature);
         bool hyperbolic = curvature < 0;
         if (hyperbolic)
         {

@@ -1,3 +1,4 @@
+using SimZsl.Geometry;
 using SimZsl.Similarity;
 
 namespace SimZsl.Embedding;
@@ -52,7 +53,7 @@ internal sealed class StressFunction
     {
         ArgumentNullException.ThrowIfNull(distances);
         int n = distances.Count;
-        double r = KappaCoordinates.Radius(curvature);
+        double r = KappaSpace.LengthScale(curvature);
         var raw = distances.RawValues;
         var mask = distances.ObservedMask;
         var target = new double[n * n];

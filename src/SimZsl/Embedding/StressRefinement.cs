@@ -1,3 +1,4 @@
+using SimZsl.Geometry;
 using SimZsl.Similarity;
 
 namespace SimZsl.Embedding;
@@ -31,7 +32,7 @@ internal static class StressRefinement
         var stress = StressFunction.Create(target, start.Dimension, curvature, options.Weighting);
         var outcome = Minimize(stress, x, options, progress, cancellationToken);
         var coordinates = KappaCoordinates.ToPrototypes(x, target.Count, start.Coordinates.Columns, curvature);
-        double toUnits = Square(KappaCoordinates.Radius(curvature));
+        double toUnits = Square(KappaSpace.LengthScale(curvature));
         return new StressRefinementResult(
             new ClassPrototypes(start.ClassNames, coordinates, curvature),
             outcome.InitialValue * toUnits,
@@ -48,13 +49,13 @@ internal static class StressRefinement
         ArgumentNullException.ThrowIfNull(target);
         CheckSameClasses(prototypes.ClassNames, target.ClassNames);
         var stress = StressFunction.Create(target, prototypes.Dimension, prototypes.Curvature, weighting);
-        return stress.Value(KappaCoordinates.ToInternal(prototypes.Coordinates, prototypes.Curvature)) * Square(KappaCoordinates.Radius(prototypes.Curvature));
+        return stress.Value(KappaCoordinates.ToInternal(prototypes.Coordinates, prototypes.Curvature)) * Square(KappaSpace.LengthScale(prototypes.Curvature));
     }
 
     /// <summary>Runs L-BFGS on internal coordinates in place (the pipeline's entry point).</summary>
     internal static Lbfgs.Outcome Minimize(StressFunction stress, double[] x, KappaMdsOptions options, IProgress<EmbeddingProgress>? progress, CancellationToken cancellationToken)
     {
-        double toUnits = Square(KappaCoordinates.Radius(stress.Curvature));
+        double toUnits = Square(KappaSpace.LengthScale(stress.Curvature));
         var outcome = Lbfgs.Minimize(
             stress.Evaluate,
             x,
