@@ -30,7 +30,7 @@ public class BlockProductBenchmarks
         _block = Enumerable.Range(0, N * Width).Select(_ => random.NextDouble() - 0.5).ToArray();
         _result = new double[N * Width];
         _blockTensor = TensorArrays.FromArray(_block, N, Width);
-        _matrixTensor = TensorArrays.FromArray(_matrix.Buffer.Span.ToArray(), N, N);
+        _matrixTensor = TensorArrays.FromArray(_matrix.Values, N, N);
     }
 
     [GlobalCleanup]
@@ -43,7 +43,7 @@ public class BlockProductBenchmarks
     [Benchmark]
     public double[] Managed()
     {
-        BlockProduct.Multiply(_matrix.Buffer, N, _block, Width, _result, default);
+        BlockProduct.Multiply(_matrix.Values, N, _block, Width, _result, default);
         return _result;
     }
 

@@ -11,27 +11,27 @@ public class ElementwiseBenchmarks
 {
     private const int Count = 2000 * 2000;
     private double[] _source = null!;
-    private AlignedBuffer _values = null!;
+    private double[] _values = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         var random = new Random(3);
         _source = Enumerable.Range(0, Count).Select(_ => 3 * random.NextDouble()).ToArray();
-        _values = new AlignedBuffer(Count);
+        _values = new double[Count];
     }
 
     [Benchmark]
     public void ManagedSinh()
     {
-        _source.CopyTo(_values.Span);
-        HyperbolicSine.Apply(_values.Span);
+        _source.CopyTo(_values.AsSpan());
+        HyperbolicSine.Apply(_values.AsSpan());
     }
 
     [Benchmark]
     public void LibtorchSinh()
     {
-        _source.CopyTo(_values.Span);
+        _source.CopyTo(_values.AsSpan());
         using var t = TensorArrays.FromArray(_source, 2000, 2000);
         t.sinh_();
     }
@@ -39,14 +39,14 @@ public class ElementwiseBenchmarks
     [Benchmark]
     public void ManagedSin()
     {
-        _source.CopyTo(_values.Span);
-        Sine.Apply(_values.Span);
+        _source.CopyTo(_values.AsSpan());
+        Sine.Apply(_values.AsSpan());
     }
 
     [Benchmark]
     public void LibtorchSin()
     {
-        _source.CopyTo(_values.Span);
+        _source.CopyTo(_values.AsSpan());
         using var t = TensorArrays.FromArray(_source, 2000, 2000);
         t.sin_();
     }

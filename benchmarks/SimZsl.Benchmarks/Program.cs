@@ -7,6 +7,7 @@ using SimZsl.Embedding;
 // `... -- write-peer-data DIR` writes the seeded matrices the peer scripts (benchmarks/peers) read.
 // `... -- quick-strain N` times Fit once per κ with a Stopwatch (a smoke check, not a measurement).
 // `... -- peak-memory N κ` reports the resident-memory high-water mark the strain step adds (Linux /proc).
+// `... -- embed-phases X.npy` breaks the time of `simzsl embed` on a κ = −1 .npy down by phase (a smoke check).
 // `... -- solver-crossover` times the strain step with the full and the partial eigensolver at n = 500–2000 (where
 // EigenSolver.Auto switches; a smoke check).
 if (args.Length == 2 && args[0] == "write-peer-data")
@@ -77,6 +78,42 @@ if (args.Length == 3 && args[0] == "peak-memory")
     long peak = Kilobytes("VmHWM:");
     double input = (double)n * n * sizeof(double) / 1024;
     Console.WriteLine($"n={n} κ={k}: RSS with the input in memory {before / 1024.0:F0} MB, peak during the strain step {peak / 1024.0:F0} MB; the step added at most {(peak - before) / 1024.0:F0} MB = {(peak - before) / input:F2} × the n² input ({input / 1024:F0} MB); products {strain.Products}");
+    return;
+}
+
+if (args.Length == 2 && args[0] == "embed-phases")
+{
+    // Where the time of `simzsl embed --input X.npy --input-kind distance --curvature -1 --dim 16` goes, phase by phase,
+    // in one process as the tool runs them (a Stopwatch breakdown, twice: the first pass includes the JIT and the
+    // first touch of fresh memory).
+    for (int pass = 0; pass < 2; pass++)
+    {
+        var clock = Stopwatch.StartNew();
+        double Lap() { double ms = clock.Elapsed.TotalMilliseconds; clock.Restart(); return ms; }
+        var array = SimZsl.IO.NpyFile.Read(args[1]);
+        double read = Lap();
+        int n = array.ShapeList[0];
+        var values = array.ToMatrixInPlace().Data;
+        var distances = SimZsl.Similarity.DistanceMatrix.FromFile(Enumerable.Range(0, n).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray(), values, null, 1e-8, null);
+        double check = Lap();
+        CurvatureRange.Check(distances, -1);
+        double range = Lap();
+        var matrix = StrainMatrix.Build(distances, -1, default);
+        double build = Lap();
+        var spectrum = StrainEigensolver.Partial(matrix, 16, 0, default)!;
+        double eigen = Lap();
+        var strain = StrainSolver.Solve(distances, -1, new KappaMdsOptions { Dimension = 16, Curvature = -1 }, default);
+        double solve = Lap();
+        var columns = Enumerable.Range(0, 16).Select(c => $"x{c}").ToArray();
+        using (var sink = new MemoryStream())
+        {
+            SimZsl.IO.CsvMatrixFile.WriteTable(sink, "class", distances.ClassNames, columns, strain.Coordinates);
+        }
+
+        double write = Lap();
+        Console.WriteLine($"pass {pass + 1}: read .npy {read:F0} ms, matrix checks {check:F0} ms, curvature range {range:F0} ms, strain matrix {build:F0} ms, eigensolver {eigen:F0} ms ({spectrum.Products} products), whole strain step again {solve:F0} ms, CSV {write:F0} ms");
+    }
+
     return;
 }
 

@@ -20,7 +20,7 @@ internal static class BlockProduct
     private const int RowsPerTask = 48;
 
     /// <summary>Overwrites <paramref name="y"/> (n × b) with <paramref name="m"/> (n × n) times <paramref name="q"/> (n × b).</summary>
-    public static void Multiply(AlignedBuffer m, int n, double[] q, int b, double[] y, CancellationToken cancellationToken)
+    public static void Multiply(double[] m, int n, double[] q, int b, double[] y, CancellationToken cancellationToken)
     {
         if (b % 4 != 0)
         {
@@ -32,7 +32,7 @@ internal static class BlockProduct
         Parallel.For(0, tasks, new ParallelOptions { CancellationToken = cancellationToken }, task =>
         {
             int first = task * RowsPerTask, end = Math.Min(n, first + RowsPerTask);
-            var matrix = m.Span;
+            ReadOnlySpan<double> matrix = m;
             for (int j0 = 0; j0 < n; j0 += ChunkColumns)
             {
                 int count = Math.Min(ChunkColumns, n - j0);

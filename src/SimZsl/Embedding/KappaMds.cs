@@ -26,7 +26,17 @@ public sealed partial class KappaMds
     /// <exception cref="InvalidMatrixException">The distances cannot be embedded at this κ (e.g. cosh(D/r) overflows).</exception>
     /// <exception cref="SimZslException">The observed pairs leave a class unconnected or split the classes into
     /// groups whose relative placement is undetermined.</exception>
-    public KappaMdsResult Fit(DistanceMatrix distances, IProgress<EmbeddingProgress>? progress = null, CancellationToken cancellationToken = default)
+    public KappaMdsResult Fit(DistanceMatrix distances, IProgress<EmbeddingProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        Fit(distances, overwriteDistances: false, progress, cancellationToken);
+
+    /// <summary>As <see cref="Fit(DistanceMatrix, IProgress{EmbeddingProgress}?, CancellationToken)"/>, but where nothing
+    /// after the strain step reads the distances (complete matrix, fixed κ, no refinement, no landmarks) the strain
+    /// matrix is built over their values, which are lost: for the tool, which drops them after the fit and so saves
+    /// a second n × n array. <paramref name="distances"/> must not be used afterwards except for its names.</summary>
+    internal KappaMdsResult FitDiscarding(DistanceMatrix distances, IProgress<EmbeddingProgress>? progress, CancellationToken cancellationToken) =>
+        Fit(distances, overwriteDistances: distances.IsComplete && Options.Curvature is not null && !Options.Refine && !UsesLandmarks, progress, cancellationToken);
+
+    private KappaMdsResult Fit(DistanceMatrix distances, bool overwriteDistances, IProgress<EmbeddingProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(distances);
         if (distances.Count < 2)
@@ -46,7 +56,7 @@ public sealed partial class KappaMds
         var complete = distances.IsComplete ? distances : Impute(distances, progress, cancellationToken);
         progress?.Report(new EmbeddingProgress("strain", 0, double.NaN, 0));
         var (curvature, strain) = Options.Curvature is { } k
-            ? (k, StrainSolver.Solve(complete, k, Options, cancellationToken))
+            ? (k, StrainSolver.Solve(complete, k, Options, overwriteDistances, cancellationToken))
             : CurvatureSelection.Choose(complete, Options, progress, cancellationToken);
         progress?.Report(new EmbeddingProgress("strain", 0, double.NaN, 1));
         var prototypes = new ClassPrototypes(distances.ClassNames, strain.Coordinates, curvature);

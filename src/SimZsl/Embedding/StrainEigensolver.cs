@@ -33,7 +33,7 @@ internal static class StrainEigensolver
     public static StrainSpectrum Full(StrainMatrix matrix, int dimension, CancellationToken cancellationToken)
     {
         int n = matrix.Count;
-        var projected = matrix.Buffer.Span[..(n * n)].ToArray();
+        var projected = (double[])matrix.Values.Clone();
         double[]? reflector = null;
         if (matrix.OnesWeight != 0)
         {
@@ -204,7 +204,7 @@ internal static class StrainEigensolver
     private static double[] Apply(StrainMatrix matrix, double[] block, int width, CancellationToken cancellationToken)
     {
         var y = new double[matrix.Count * width];
-        BlockProduct.Multiply(matrix.Buffer, matrix.Count, block, width, y, cancellationToken);
+        BlockProduct.Multiply(matrix.Values, matrix.Count, block, width, y, cancellationToken);
         return y;
     }
 
@@ -425,7 +425,7 @@ internal static class StrainEigensolver
         {
             double ones = matrix.OnesWeight * z.Sum() / n;
             var r = new double[n];
-            Parallel.For(0, n, i => r[i] = (matrix.Sign * Dot(matrix.Buffer.Span.Slice(i * n, n), z)) - (value * z[i]) + ones);
+            Parallel.For(0, n, i => r[i] = (matrix.Sign * Dot(matrix.Values.AsSpan(i * n, n), z)) - (value * z[i]) + ones);
             worst = Math.Max(worst, Math.Sqrt(Dot(r, r)) / s);
         }
 

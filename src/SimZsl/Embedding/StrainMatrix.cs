@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics.Tensors;
 using SimZsl.Geometry;
+using SimZsl.Numerics;
 using SimZsl.Similarity;
 
 namespace SimZsl.Embedding;
@@ -13,11 +14,11 @@ namespace SimZsl.Embedding;
 /// all-ones part is handled exactly by the eigensolver (<see cref="StructuredRitz"/>).</remarks>
 internal sealed class StrainMatrix
 {
-    private StrainMatrix(int n, double curvature, AlignedBuffer buffer, double frobeniusSquared)
+    private StrainMatrix(int n, double curvature, double[] values, double frobeniusSquared)
     {
         Count = n;
         Curvature = curvature;
-        Buffer = buffer;
+        Values = values;
         GramFrobeniusSquared = frobeniusSquared;
     }
 
@@ -37,32 +38,41 @@ internal sealed class StrainMatrix
     public double OnesWeight => Curvature == 0 ? 0 : Count;
 
     /// <summary>Row-major n × n: B (κ = 0) or E (κ ≠ 0).</summary>
-    public AlignedBuffer Buffer { get; }
+    public double[] Values { get; }
 
     /// <summary>‖A‖²_F (κ ≠ 0) or ‖B‖²_F (κ = 0): the denominator of the relative strain.</summary>
     public double GramFrobeniusSquared { get; }
 
-    /// <summary>Builds the matrix for curvature κ from complete distances.</summary>
-    public static StrainMatrix Build(DistanceMatrix distances, double curvature, CancellationToken cancellationToken)
+    /// <summary>Builds the matrix for curvature κ from complete distances, in a new array.</summary>
+    public static StrainMatrix Build(DistanceMatrix distances, double curvature, CancellationToken cancellationToken) =>
+        Build(distances, LargeArrays.Uninitialized(distances.Count * distances.Count), curvature, cancellationToken);
+
+    /// <summary>Builds the matrix over the distances' own values, which it overwrites: for a caller that drops the
+    /// distances after the strain step (the tool without a report). A 5000-class matrix is 200 MB, and on a fresh
+    /// process the first touch of new memory cost 0.3–0.5 s (measured, docs/benchmarks.md).</summary>
+    public static StrainMatrix BuildOverDistances(DistanceMatrix distances, double curvature, CancellationToken cancellationToken) =>
+        Build(distances, distances.RawValues, curvature, cancellationToken);
+
+    // Every step reads an entry before it writes the same entry, so the target may be the distances themselves.
+    private static StrainMatrix Build(DistanceMatrix distances, double[] target, double curvature, CancellationToken cancellationToken)
     {
         int n = distances.Count;
         var d = distances.RawValues;
-        var buffer = new AlignedBuffer(n * n);
         double normSquared = curvature == 0
-            ? BuildCentred(d, buffer, n, cancellationToken)
-            : BuildCurved(d, buffer, n, curvature, distances.MaxDistance, cancellationToken);
-        return new StrainMatrix(n, curvature, buffer, normSquared);
+            ? BuildCentred(d, target, n, cancellationToken)
+            : BuildCurved(d, target, n, curvature, distances.MaxDistance, cancellationToken);
+        return new StrainMatrix(n, curvature, target, normSquared);
     }
 
     // B = −½ J D∘² J in place: B_ij = −½ (D²_ij − m_i − m_j + m), m_i the row means of D∘², m their mean.
     // Only exactly rounded operations and fixed-order sums: the same bits on every run.
-    private static double BuildCentred(double[] d, AlignedBuffer b, int n, CancellationToken cancellationToken)
+    private static double BuildCentred(double[] d, double[] b, int n, CancellationToken cancellationToken)
     {
         var rowMeans = new double[n];
         Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             var source = d.AsSpan(i * n, n);
-            var row = b.Span.Slice(i * n, n);
+            var row = b.AsSpan(i * n, n);
             TensorPrimitives.Multiply(source, source, row);
             rowMeans[i] = SumInOrder(row) / n;
         });
@@ -70,7 +80,7 @@ internal sealed class StrainMatrix
         var squares = new double[n];
         Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
-            var row = b.Span.Slice(i * n, n);
+            var row = b.AsSpan(i * n, n);
             TensorPrimitives.Subtract(row, rowMeans, row);
             TensorPrimitives.Add(row, grand - rowMeans[i], row);
             TensorPrimitives.Multiply(row, -0.5, row);
@@ -82,7 +92,7 @@ internal sealed class StrainMatrix
     // E = 2 sin²(D/2r) or 2 sinh²(D/2r); also ‖A‖²_F = Σ (1 + σE)². One pass over the matrix in chunks of rows that
     // stay in cache, in parallel: scale, sine (Sine, HyperbolicSine: vectorised, the same bits on every run), square,
     // double and sum (exactly rounded products only).
-    private static double BuildCurved(double[] d, AlignedBuffer e, int n, double curvature, double maxDistance, CancellationToken cancellationToken)
+    private static double BuildCurved(double[] d, double[] e, int n, double curvature, double maxDistance, CancellationToken cancellationToken)
     {
         double halfInverseRadius = 0.5 / KappaSpace.RadiusOf(curvature);
         bool hyperbolic = curvature < 0;
@@ -98,7 +108,7 @@ internal sealed class StrainMatrix
         Parallel.For(0, chunks, new ParallelOptions { CancellationToken = cancellationToken }, c =>
         {
             int first = c * rowsPerChunk, rows = Math.Min(rowsPerChunk, n - first);
-            var chunk = e.Span.Slice(first * n, rows * n);
+            var chunk = e.AsSpan(first * n, rows * n);
             TensorPrimitives.Multiply(d.AsSpan(first * n, rows * n), halfInverseRadius, chunk);
             if (hyperbolic)
             {
@@ -111,7 +121,7 @@ internal sealed class StrainMatrix
 
             for (int i = first; i < first + rows; i++)
             {
-                var row = e.Span.Slice(i * n, n);
+                var row = e.AsSpan(i * n, n);
                 TensorPrimitives.Multiply(row, row, row);
                 TensorPrimitives.Multiply(row, 2.0, row);
                 row[i] = 0;

@@ -10,9 +10,15 @@ internal static class StrainSolver
     public const int PartialFrom = 400;
 
     /// <summary>Runs the strain step on complete distances at curvature κ.</summary>
-    public static StrainSolution Solve(DistanceMatrix distances, double curvature, KappaMdsOptions options, CancellationToken cancellationToken)
+    public static StrainSolution Solve(DistanceMatrix distances, double curvature, KappaMdsOptions options, CancellationToken cancellationToken) =>
+        Solve(distances, curvature, options, overwriteDistances: false, cancellationToken);
+
+    /// <summary>As above; with <paramref name="overwriteDistances"/> the strain matrix is built over the distances' values.</summary>
+    public static StrainSolution Solve(DistanceMatrix distances, double curvature, KappaMdsOptions options, bool overwriteDistances, CancellationToken cancellationToken)
     {
-        var matrix = StrainMatrix.Build(distances, curvature, cancellationToken);
+        var matrix = overwriteDistances
+            ? StrainMatrix.BuildOverDistances(distances, curvature, cancellationToken)
+            : StrainMatrix.Build(distances, curvature, cancellationToken);
         bool full = options.EigenSolver == EigenSolver.Full || (options.EigenSolver == EigenSolver.Auto && distances.Count < PartialFrom);
         var spectrum = CurvatureRange.Guard(curvature, () => StrainEigensolver.Solve(matrix, options.Dimension, full, options.Seed, cancellationToken), StrainSpectrum.IsFinite);
         if (options.MeasureResidual)

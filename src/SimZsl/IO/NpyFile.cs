@@ -209,7 +209,7 @@ public static partial class NpyFile
     private static double[] ReadValues(Stream stream, string dtype, int count, int itemSize, int[] shape, string name, long dataStart)
     {
         bool nativeFloat64 = itemSize == 8 && dtype[1] == 'f' && BitConverter.IsLittleEndian && dtype[0] is '<' or '=';
-        var values = nativeFloat64 ? GC.AllocateUninitializedArray<double>(count) : null;
+        var values = nativeFloat64 ? Numerics.LargeArrays.Uninitialized(count) : null;
         var raw = values is null ? new byte[(long)count * itemSize] : null;
         var target = values is null ? raw.AsSpan() : System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan());
         int got = stream.ReadAtLeast(target, target.Length, throwOnEndOfStream: false);

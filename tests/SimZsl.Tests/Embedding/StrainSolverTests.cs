@@ -211,4 +211,33 @@ public class StrainSolverTests
 
         return DistanceMatrix.Create(exact.ClassNames, values);
     }
+
+    [Theory]
+    [InlineData(-1.0)]
+    [InlineData(0.0)]
+    [InlineData(1.0)]
+    public void BuildingOverTheDistancesGivesTheSameBitsAsAFreshMatrix(double curvature)
+    {
+        var distances = Noisy(ExactConfigurations.Create(450, 4, curvature, seed: 3), 0.05, seed: 4);
+        var options = new KappaMdsOptions { Dimension = 4, Curvature = curvature };
+        var expected = new KappaMds(options).Fit(distances).Prototypes.Coordinates.AsSpan().ToArray();
+        var copy = distances.Subset(Enumerable.Range(0, distances.Count).ToArray());
+        var actual = new KappaMds(options).FitDiscarding(copy, null, default).Prototypes.Coordinates.AsSpan().ToArray();
+        Assert.Equal(expected, actual);
+        Assert.NotEqual(distances[0, 1], copy[0, 1]);   // the copy's values became the strain matrix
+    }
+
+    [Fact]
+    public void MeasuredResidualsAreReportedOnlyWhenAsked()
+    {
+        var distances = Noisy(ExactConfigurations.Create(450, 4, -1, seed: 3), 0.05, seed: 4);
+        foreach (var solver in new[] { EigenSolver.Full, EigenSolver.Partial })
+        {
+            var options = new KappaMdsOptions { Dimension = 4, Curvature = -1, EigenSolver = solver };
+            var plain = new KappaMds(options).Fit(distances);
+            var measured = new KappaMds(options with { MeasureResidual = true }).Fit(distances);
+            Assert.Equal(solver == EigenSolver.Full, double.IsNaN(plain.EigenResidual));
+            Assert.InRange(measured.EigenResidual, 0, 1e-9);
+        }
+    }
 }
