@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using SimZsl.Embedding;
+using SimZsl.Numerics;
 using TorchSharp;
 
 namespace SimZsl.Benchmarks;

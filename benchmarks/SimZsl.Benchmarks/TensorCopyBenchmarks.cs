@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using SimZsl.Numerics;
 using TorchSharp;
 
 namespace SimZsl.Benchmarks;

@@ -1,3 +1,5 @@
+using SimZsl.Numerics;
+
 namespace SimZsl.Embedding;
 
 /// <summary>Per-class stress refinement against fixed landmarks (L-hydra+): for one placed class x,

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Numerics.Tensors;
 using SimZsl.Geometry;
+using SimZsl.Numerics;
 using SimZsl.Similarity;
 
 namespace SimZsl.Embedding;

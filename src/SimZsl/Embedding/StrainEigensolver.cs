@@ -1,3 +1,4 @@
+using SimZsl.Numerics;
 
 namespace SimZsl.Embedding;
 

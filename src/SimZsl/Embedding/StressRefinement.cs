@@ -1,4 +1,5 @@
 using SimZsl.Geometry;
+using SimZsl.Numerics;
 using SimZsl.Similarity;
 
 namespace SimZsl.Embedding;

@@ -1,6 +1,7 @@
+using SimZsl.Numerics;
 using TorchSharp;
+using static SimZsl.Numerics.KeptScalars;
 using static TorchSharp.torch;
-using static SimZsl.KeptScalars;
 
 namespace SimZsl.Geometry;
 

@@ -1,7 +1,8 @@
 using System.Buffers.Binary;
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
+using SimZsl.Numerics;
 
 namespace SimZsl.IO;
 

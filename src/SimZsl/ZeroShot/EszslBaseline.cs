@@ -1,7 +1,8 @@
 using SimZsl.Embedding;
+using SimZsl.Numerics;
 using TorchSharp;
+using static SimZsl.Numerics.KeptScalars;
 using static TorchSharp.torch;
-using static SimZsl.KeptScalars;
 
 namespace SimZsl.ZeroShot;
 

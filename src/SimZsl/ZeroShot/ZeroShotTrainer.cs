@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using SimZsl.Embedding;
+using SimZsl.Numerics;
 using TorchSharp;
+using static SimZsl.Numerics.KeptScalars;
 using static TorchSharp.torch;
-using static SimZsl.KeptScalars;
 
 namespace SimZsl.ZeroShot;
 

@@ -1,5 +1,6 @@
-using System.Reflection;
 using System.Reflection.Emit;
+using System.Reflection;
+using SimZsl.Numerics;
 using TorchSharp;
 
 namespace SimZsl.Tests.Infrastructure;

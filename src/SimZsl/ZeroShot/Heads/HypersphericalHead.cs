@@ -1,8 +1,9 @@
 using System.Globalization;
 using SimZsl.Embedding;
+using SimZsl.Numerics;
 using TorchSharp;
+using static SimZsl.Numerics.KeptScalars;
 using static TorchSharp.torch;
-using static SimZsl.KeptScalars;
 
 namespace SimZsl.ZeroShot;
 

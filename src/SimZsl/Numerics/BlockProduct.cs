@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
-namespace SimZsl.Embedding;
+namespace SimZsl.Numerics;
 
 /// <summary>Y = M·Q for the n × n strain matrix M and a block Q of b columns (both row-major, b a multiple of 4):
 /// the product that dominates the partial eigensolver, in managed code.</summary>

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
-namespace SimZsl.Embedding;
+namespace SimZsl.Numerics;
 
 /// <summary>sinh of every element of a span, in place, vectorised: the hyperbolic strain matrix needs n² of them, and
 /// libtorch's, as a separate pass, took 4 ns per element on two threads (ElementwiseBenchmarks: 4 million in 20.6 ms,

@@ -1,4 +1,4 @@
-namespace SimZsl.Embedding;
+namespace SimZsl.Numerics;
 
 /// <summary>Limited-memory BFGS (Nocedal &amp; Wright, Alg. 7.4/7.5) with a backtracking Armijo line search that
 /// interpolates quadratically. Defaults: 10 correction pairs, sufficient-decrease constant 1e-4, at most 30

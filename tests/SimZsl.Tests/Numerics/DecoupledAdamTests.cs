@@ -1,9 +1,10 @@
+using SimZsl.Numerics;
 using SimZsl.Tests.Infrastructure;
 using SimZsl.ZeroShot;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace SimZsl.Tests.ZeroShot;
+namespace SimZsl.Tests.Numerics;
 
 /// <summary>The optimiser against the AdamW update computed by hand, and against TorchSharp's AdamW.</summary>
 [Collection(LibTorchGlobalState.Name)]

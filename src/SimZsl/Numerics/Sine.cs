@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
-namespace SimZsl.Embedding;
+namespace SimZsl.Numerics;
 
 /// <summary>sin of every element of a span, in place, vectorised: the spherical strain matrix needs n² of them, inside
 /// the one pass that builds it (libtorch's sin, called there, started a parallel region of its own from every worker).</summary>

@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using TorchSharp;
 
-namespace SimZsl.Embedding;
+namespace SimZsl.Numerics;
 
 /// <summary>Full eigendecomposition of a symmetric matrix, the one wrapper every strain route uses (the projected
 /// problems of the partial solver, the full solver below 400 classes, the landmark block): MathNet's managed solver

@@ -1,9 +1,9 @@
 using TorchSharp;
 using TorchSharp.Modules;
-using static SimZsl.KeptScalars;
+using static SimZsl.Numerics.KeptScalars;
 using static TorchSharp.torch;
 
-namespace SimZsl.ZeroShot;
+namespace SimZsl.Numerics;
 
 /// <summary>AdamW: Adam with decoupled weight decay (Loshchilov and Hutter), the update of PyTorch's
 /// <c>torch.optim.AdamW</c> without AMSGrad, over a fixed list of parameters.</summary>

@@ -1,6 +1,7 @@
 using SimZsl.Embedding;
+using SimZsl.Numerics;
 
-namespace SimZsl.Tests.Embedding;
+namespace SimZsl.Tests.Numerics;
 
 /// <summary>The managed block product against a plain fused multiply–add loop: the same bits for every width the
 /// kernel specialises (4–24 columns), row counts that leave a tail of 1 or 2 rows, and more columns than one chunk.</summary>

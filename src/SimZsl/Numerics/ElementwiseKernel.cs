@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace SimZsl.Embedding;
+namespace SimZsl.Numerics;
 
 /// <summary>A function applied to every element of a span, with a four-wide vector form and a scalar form that perform
 /// the same exactly rounded operations (so both give the same bits).</summary>

@@ -1,6 +1,7 @@
 using SimZsl.Embedding;
+using SimZsl.Numerics;
 
-namespace SimZsl.Tests.Embedding;
+namespace SimZsl.Tests.Numerics;
 
 /// <summary>The vectorised sin against Math.Sin (relative error over every quadrant, full relative precision for tiny
 /// arguments), its symmetry, non-finite and out-of-range arguments, and the same bits from the vector and the scalar path.</summary>

@@ -1,6 +1,7 @@
 using SimZsl.Embedding;
+using SimZsl.Numerics;
 
-namespace SimZsl.Tests.Embedding;
+namespace SimZsl.Tests.Numerics;
 
 /// <summary>The vectorised sinh against Math.Sinh (relative error over the strain matrix's range of arguments, full
 /// relative precision for tiny ones), its symmetry, and the same bits from the vector and the scalar path.</summary>

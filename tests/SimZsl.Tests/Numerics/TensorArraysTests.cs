@@ -1,6 +1,7 @@
+using SimZsl.Numerics;
 using TorchSharp;
 
-namespace SimZsl.Tests.Infrastructure;
+namespace SimZsl.Tests.Numerics;
 
 /// <summary>The block copies between tensors and arrays: row-major order also for views that are not contiguous,
 /// aligned storage of their own, and clear errors for a wrong shape or type.</summary>

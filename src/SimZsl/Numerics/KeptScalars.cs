@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using TorchSharp;
 
-namespace SimZsl;
+namespace SimZsl.Numerics;
 
 /// <summary>libtorch scalars that live as long as the process: the constants SimZsl's tensor code passes to libtorch.</summary>
 /// <remarks>Why not just write <c>t.pow(2)</c>: TorchSharp turns the 2 into a <see cref="Scalar"/> implicitly and

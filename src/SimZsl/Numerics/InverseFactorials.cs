@@ -1,4 +1,4 @@
-namespace SimZsl.Embedding;
+namespace SimZsl.Numerics;
 
 /// <summary>1/m!, the Taylor coefficients of the vectorised sines and exponentials.</summary>
 internal static class InverseFactorials

@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace SimZsl;
+namespace SimZsl.Numerics;
 
 /// <summary>Asks libtorch's MKL for its reproducible mode (conditional numerical reproducibility, <c>MKL_CBWR=AUTO</c>)
 /// before any MKL kernel runs, so that the same seed gives the same bits in every process, not only within one.</summary>

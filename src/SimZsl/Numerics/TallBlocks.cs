@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
-namespace SimZsl.Embedding;
+namespace SimZsl.Numerics;
 
 /// <summary>The products of tall, skinny row-major blocks that the partial eigensolver's bookkeeping needs (Gram
 /// matrices, projections out of a basis, small changes of basis), in managed code so that κ-MDS never loads libtorch.

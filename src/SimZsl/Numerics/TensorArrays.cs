@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using TorchSharp;
 
-namespace SimZsl;
+namespace SimZsl.Numerics;
 
 /// <summary>Copies between CPU float64 tensors and managed arrays. TorchSharp's <c>data&lt;T&gt;().ToArray()</c> reads
 /// element by element through an accessor (26 ns per element measured: 1.2 ms for a 2000 × 24 block, several times

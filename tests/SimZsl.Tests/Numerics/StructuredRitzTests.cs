@@ -1,6 +1,7 @@
 using SimZsl.Embedding;
+using SimZsl.Numerics;
 
-namespace SimZsl.Tests.Embedding;
+namespace SimZsl.Tests.Numerics;
 
 /// <summary>Eigenpairs of T = ρe₁e₁ᵀ + σK in both regimes: ρ within a small factor of ‖K‖ (one plain decomposition)
 /// and ρ dwarfing K (power steps and deflation): every pair satisfies T·z = μz to the precision of K, not of ρ.</summary>

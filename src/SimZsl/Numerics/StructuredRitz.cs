@@ -1,4 +1,4 @@
-namespace SimZsl.Embedding;
+namespace SimZsl.Numerics;
 
 /// <summary>Eigenpairs of a projected strain matrix T = ρ·e₁e₁ᵀ + σK, where e₁ is the projection of the all-ones
 /// direction u = 1/√n and K = QᵀMQ carries the geometry. For κ ≠ 0, ρ = n dwarfs K when |κ| is small
