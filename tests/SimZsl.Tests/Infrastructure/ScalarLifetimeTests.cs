@@ -15,7 +15,7 @@ public class ScalarLifetimeTests
         .Select(f => (OpCode)f.GetValue(null)!)
         .ToDictionary(o => o.Value);
 
-    private static readonly string[] OwnersOfScalars = ["SimZsl.KeptScalars", "SimZsl.ZeroShot.DecoupledAdam"];
+    private static readonly string[] OwnersOfScalars = ["SimZsl.Numerics.KeptScalars", "SimZsl.Numerics.DecoupledAdam"];
 
     [Fact]
     public void NoScalarOfTheLibraryCanBeFinalisedDuringALibtorchCall()
