@@ -84,7 +84,7 @@ internal static class EmbedCommand
             }
 
             string measured = quality is null
-                ? (double.IsNaN(result.Strain) ? $"{options.Landmarks?.Count} landmarks" : string.Create(CultureInfo.InvariantCulture, $"strain {result.Strain:G4}"))
+                ? (double.IsNaN(result.Strain) ? $"{result.LandmarkNames?.Count} landmarks" : string.Create(CultureInfo.InvariantCulture, $"strain {result.Strain:G4}"))
                 : string.Create(CultureInfo.InvariantCulture, $"normalised stress {quality.NormalizedStress:G4}, mean distortion {quality.MeanDistortion:G4}, MAP {quality.MeanAveragePrecision:G4}");
             cli.Say(string.Create(CultureInfo.InvariantCulture,
                 $"Embedded {distances.Count} classes in d = {result.Dimension}, κ = {result.Curvature:G6}: {measured}, {seconds:F2} s. Wrote {outputPath}{(reportPath is null ? string.Empty : " and " + reportPath)}."));

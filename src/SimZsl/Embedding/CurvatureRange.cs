@@ -97,8 +97,9 @@ internal static class CurvatureRange
         }
     }
 
-    /// <summary>Runs a step that calls the native eigensolver (libtorch's LAPACK eigh or QR), turning its failure
-    /// (an <see cref="ExternalException"/> with a C++ stack trace) or a non-finite result into an
+    /// <summary>Runs a step that calls an eigensolver (MathNet's managed one, or libtorch's LAPACK eigh above order
+    /// 200), turning its failure (MathNet's <see cref="MathNet.Numerics.NonConvergenceException"/>, or an
+    /// <see cref="ExternalException"/> with a C++ stack trace) or a non-finite result into an
     /// <see cref="InvalidMatrixException"/> with advice; the checks above make this rare.</summary>
     public static T Guard<T>(double curvature, Func<T> solve, Func<T, bool> finite)
     {
@@ -109,7 +110,7 @@ internal static class CurvatureRange
         {
             result = solve();
         }
-        catch (ExternalException e)
+        catch (Exception e) when (e is ExternalException or MathNet.Numerics.NonConvergenceException)
         {
             string cause = e.Message.Split('\n', 2)[0].Trim();
             throw new InvalidMatrixException(Format($"The eigensolver could not decompose the strain matrix at κ = {curvature:G6} ({cause}). Rescale the distances (e.g. to a largest distance near 1–10) or choose κ closer to 0."), e);

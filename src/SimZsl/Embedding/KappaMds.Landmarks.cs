@@ -5,7 +5,7 @@ namespace SimZsl.Embedding;
 
 /// <summary>The landmark route of <see cref="KappaMds"/>: the L landmark classes are embedded by the strain step on
 /// their complete L × L block; every other class is placed from its L landmark distances alone by one matrix product
-/// (O(L·m·d), linear in the number of classes m; see <see cref="LandmarkStrain"/> for the formula per κ), then
+/// (O(L·m·d), linear in the number of classes m; de Silva–Tenenbaum's formula per κ), then
 /// optionally refined by stress against its landmark distances (L-hydra+; <see cref="KappaMdsOptions.Refine"/>).
 /// Exact on exact data with at least d + 1 landmarks in general position.</summary>
 public sealed partial class KappaMds
@@ -24,9 +24,11 @@ public sealed partial class KappaMds
         ArgumentNullException.ThrowIfNull(landmarks);
         ArgumentNullException.ThrowIfNull(others);
         var clock = Stopwatch.StartNew();
+        LandmarkMds.CheckBlock(Options, landmarks);
+        var warnings = Options.Curvature is { } requested ? CurvatureRange.Check(landmarks, requested) : [];
         double curvature = Options.Curvature ?? CurvatureSelection.Choose(landmarks, Options, progress, cancellationToken).Curvature;
         var result = new LandmarkMds(Options with { Curvature = curvature }).Fit(landmarks, others, progress, cancellationToken);
-        return Result(result, missingPairs: 0, imputation: null, clock.Elapsed);
+        return Result(result, missingPairs: 0, imputation: null, clock.Elapsed) with { Warnings = warnings };
     }
 
     // Landmarks named or chosen; κ chosen on the landmark block when not given; every other class placed from its
@@ -35,8 +37,9 @@ public sealed partial class KappaMds
     {
         var clock = Stopwatch.StartNew();
         var names = Options.Landmarks ?? LandmarkSelection.FarthestPoint(distances, Options.LandmarkCount!.Value, Options.Seed);
-        var indices = LandmarkDistances.LandmarkIndices(distances, names);
-        double curvature = Options.Curvature ?? CurvatureSelection.Choose(distances.Subset(indices), Options, progress, cancellationToken).Curvature;
+        var block = distances.Subset(LandmarkDistances.LandmarkIndices(distances, names));
+        LandmarkMds.CheckBlock(Options, block);
+        double curvature = Options.Curvature ?? CurvatureSelection.Choose(block, Options, progress, cancellationToken).Curvature;
         var landmarks = new LandmarkMds(Options with { Curvature = curvature }).Fit(distances, names, progress, cancellationToken);
         return Result(landmarks, distances.MissingPairCount, distances.IsComplete ? null : "none needed: classes placed from their landmark distances only", clock.Elapsed);
     }

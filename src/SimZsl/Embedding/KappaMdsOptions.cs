@@ -112,7 +112,7 @@ public enum EigenSolver
     /// <summary>Full decomposition for small problems, partial for large ones.</summary>
     Auto,
 
-    /// <summary>Full symmetric eigendecomposition (LAPACK through libtorch).</summary>
+    /// <summary>Full symmetric eigendecomposition (managed up to 200 classes, LAPACK through libtorch above).</summary>
     Full,
 
     /// <summary>Only the few extreme eigenpairs needed, residual-checked.</summary>

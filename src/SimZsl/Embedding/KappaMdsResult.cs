@@ -2,8 +2,8 @@ using SimZsl.Similarity;
 
 namespace SimZsl.Embedding;
 
-/// <summary>Everything a κ-MDS run produced: the prototypes, the curvature used, the spectrum of the strain step,
-/// the quality of the fit and how the run went.</summary>
+/// <summary>Everything a κ-MDS run produced: the prototypes, the curvature used, the spectrum and strain of the strain
+/// step and how the run went; the quality of the fit is measured on demand (<see cref="MeasureQuality"/>).</summary>
 public sealed record KappaMdsResult
 {
     /// <summary>One prototype per class (see <see cref="ClassPrototypes"/> for the representation).</summary>

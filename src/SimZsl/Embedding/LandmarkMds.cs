@@ -35,6 +35,7 @@ internal sealed class LandmarkMds
         ArgumentNullException.ThrowIfNull(others);
         var clock = Stopwatch.StartNew();
         double curvature = CheckOptions(landmarks.Count);
+        CheckBlock(Options, landmarks);
         var columns = MatchColumns(landmarks, others);
         var (landmarkX, strain, landmarkOutcome) = EmbedLandmarks(landmarks, curvature, progress, cancellationToken);
         var placed = Place(strain, landmarkX, others, columns, progress, cancellationToken);
@@ -91,13 +92,31 @@ internal sealed class LandmarkMds
             throw new ArgumentException("Landmark κ-MDS needs a fixed curvature: set KappaMdsOptions.Curvature (choose it on the landmark block with KappaMds first if unsure).");
         }
 
-        if (landmarkCount < Options.Dimension + 1)
+        CheckCount(Options, landmarkCount);
+        return curvature;
+    }
+
+    /// <summary>What the landmark block must satisfy before anything runs on it (a curvature search included): at
+    /// least d + 1 landmarks, valid options for that many classes, and every distance among them.</summary>
+    /// <exception cref="SimZslException">Too few landmarks, or a missing pair in the block (the message names one).</exception>
+    public static void CheckBlock(KappaMdsOptions options, DistanceMatrix block)
+    {
+        CheckCount(options, block.Count);
+        if (!block.IsComplete)
         {
-            throw new SimZslException($"{landmarkCount} landmarks cannot determine a {Options.Dimension}-dimensional embedding: give at least d + 1 = {Options.Dimension + 1} landmarks (more, spread over the data, are better).");
+            var pair = Enumerable.Range(0, block.Count).SelectMany(i => Enumerable.Range(i + 1, block.Count - i - 1).Select(j => (i, j))).First(p => !block.IsObserved(p.i, p.j));
+            throw new SimZslException($"The landmark block misses {block.MissingPairCount} distance(s), e.g. between '{block.ClassNames[pair.i]}' and '{block.ClassNames[pair.j]}'; landmarks need every distance among them. Choose landmarks with complete rows.");
+        }
+    }
+
+    private static void CheckCount(KappaMdsOptions options, int landmarkCount)
+    {
+        if (landmarkCount < options.Dimension + 1)
+        {
+            throw new SimZslException($"{landmarkCount} landmarks cannot determine a {options.Dimension}-dimensional embedding: give at least d + 1 = {options.Dimension + 1} landmarks (more, spread over the data, are better).");
         }
 
-        Options.Validate(landmarkCount);
-        return curvature;
+        options.Validate(landmarkCount);
     }
 
     // Column b of the block → row index of that landmark in the L × L matrix.
@@ -108,14 +127,7 @@ internal sealed class LandmarkMds
             throw new SimZslException($"The landmark block has {landmarks.Count} classes but the distances to place have {others.LandmarkNames.Count} landmark columns; both must name the same landmarks.");
         }
 
-        var columns = LandmarkDistances.LandmarkIndices(landmarks, others.LandmarkNames);
-        if (!landmarks.IsComplete)
-        {
-            var pair = Enumerable.Range(0, landmarks.Count).SelectMany(i => Enumerable.Range(i + 1, landmarks.Count - i - 1).Select(j => (i, j))).First(p => !landmarks.IsObserved(p.i, p.j));
-            throw new SimZslException($"The landmark block misses {landmarks.MissingPairCount} distance(s), e.g. between '{landmarks.ClassNames[pair.i]}' and '{landmarks.ClassNames[pair.j]}'; landmarks need every distance among them. Choose landmarks with complete rows.");
-        }
-
-        return columns;
+        return LandmarkDistances.LandmarkIndices(landmarks, others.LandmarkNames);
     }
 
     private (double[] X, LandmarkStrain Strain, Lbfgs.Outcome? Outcome) EmbedLandmarks(DistanceMatrix landmarks, double curvature, IProgress<EmbeddingProgress>? progress, CancellationToken cancellationToken)

@@ -65,12 +65,8 @@ internal sealed class LandmarkStrain
     /// <exception cref="InvalidMatrixException">cosh(D/r) overflows, or (κ &lt; 0) the block has no positive eigenvalue.</exception>
     public static LandmarkStrain Fit(Similarity.DistanceMatrix landmarks, int dimension, double curvature, CancellationToken cancellationToken)
     {
+        // LandmarkMds.CheckBlock has made sure of d + 1 landmarks and a complete block.
         int count = landmarks.Count;
-        if (count < dimension + 1)
-        {
-            throw new SimZslException($"{count} landmarks cannot span dimension {dimension}: give at least d + 1 = {dimension + 1}.");
-        }
-
         var matrix = StrainMatrix.Build(landmarks, curvature, cancellationToken);
         var spectrum = CurvatureRange.Guard(curvature, () => StrainEigensolver.Full(matrix, dimension, cancellationToken), StrainSpectrum.IsFinite);
         var (kept, clipped) = spectrum.Clip(curvature);

@@ -4,8 +4,9 @@ namespace SimZsl.Embedding;
 
 /// <summary>Finds the eigenpairs the strain step keeps: κ = 0 the top d of B; κ &gt; 0 the top d + 1 of A;
 /// κ &lt; 0 the top one and the d most negative of A (both ends of the spectrum). Either by a full
-/// decomposition (LAPACK through libtorch) or by a block Krylov method (full reorthogonalisation,
-/// Rayleigh–Ritz, residual check) that touches the n × n matrix only through a few matrix–block products.</summary>
+/// decomposition (<see cref="SymmetricEigen"/>) or by a block Krylov method (full reorthogonalisation,
+/// Rayleigh–Ritz, residual check) that touches the n × n matrix only through a few matrix–block products, in
+/// managed code; the projected problems go through <see cref="SymmetricEigen"/> too (managed up to order 200).</summary>
 internal static class StrainEigensolver
 {
     /// <summary>Relative residual below which a Ritz pair counts as converged.</summary>
@@ -49,7 +50,8 @@ internal static class StrainEigensolver
         var vectors = Reflect(small, n, values.Length, reflector);
         var top = ritz.TopVector is null ? null : Reflect(ritz.TopVector, n, 1, reflector);
         // No residual: it would cost another pass over the n × n matrix on every solve (about 50 in a curvature search);
-        // LAPACK's pairs are exact to rounding, and DirectResidual measures them when asked (KappaMdsOptions.MeasureResidual).
+        // a full decomposition's pairs are exact to rounding, and DirectResidual measures them when asked
+        // (KappaMdsOptions.MeasureResidual).
         return Signed(ritz.TopValue, top, values, vectors, n, double.NaN, 0);
     }
 

@@ -43,16 +43,6 @@ internal static class StressRefinement
             outcome.Reason);
     }
 
-    /// <summary>Weighted stress of prototypes against a (possibly incomplete) distance matrix, in D's units.</summary>
-    public static double Stress(ClassPrototypes prototypes, DistanceMatrix target, StressWeighting weighting = StressWeighting.Uniform)
-    {
-        ArgumentNullException.ThrowIfNull(prototypes);
-        ArgumentNullException.ThrowIfNull(target);
-        CheckSameClasses(prototypes.ClassNames, target.ClassNames);
-        var stress = StressFunction.Create(target, prototypes.Dimension, prototypes.Curvature, weighting);
-        return stress.Value(KappaCoordinates.ToInternal(prototypes.Coordinates, prototypes.Curvature)) * Square(KappaSpace.LengthScale(prototypes.Curvature));
-    }
-
     /// <summary>Runs L-BFGS on internal coordinates in place (the pipeline's entry point).</summary>
     internal static Lbfgs.Outcome Minimize(StressFunction stress, double[] x, KappaMdsOptions options, IProgress<EmbeddingProgress>? progress, CancellationToken cancellationToken)
     {

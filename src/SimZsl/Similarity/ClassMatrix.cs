@@ -267,8 +267,8 @@ public abstract class ClassMatrix
     private const int Tile = 64;
 
     // The complete case (no mask), the common one for large inputs: the same checks, rules and averaging as Symmetrize,
-    // with rows of tiles in parallel; each row of tiles is walked in a fixed order and the results are combined in row
-    // order, so the pair an error names is the same on every run (the one the sequential walk would meet first).
+    // with rows of tiles in parallel; each row of tiles is walked in a fixed order (tile by tile) and the results are
+    // combined in row order, so the pair an error names is the same on every run: the first in that walk.
     private void SymmetrizeComplete(double[] values, int n, double tolerance, string kind)
     {
         int rows = (n + Tile - 1) / Tile;

@@ -85,8 +85,12 @@ public class StressGradientTests
             }
         }
 
-        Assert.Equal(expected, StressRefinement.Stress(other, target), 9);
-        Assert.Equal(expectedSammon, StressRefinement.Stress(other, target, StressWeighting.Sammon), 9);
+        // The stress function works in unit-curvature coordinates; its value times r² is the stress in D's units.
+        double Stress(StressWeighting weighting) =>
+            StressFunction.Create(target, 2, curvature, weighting).Value(KappaCoordinates.ToInternal(other.Coordinates, curvature))
+            * Math.Pow(KappaSpace.LengthScale(curvature), 2);
+        Assert.Equal(expected, Stress(StressWeighting.Uniform), 9);
+        Assert.Equal(expectedSammon, Stress(StressWeighting.Sammon), 9);
     }
 
     // Central differences with a step relative to each coordinate; the analytic gradient must agree to 1e-6 of its norm.
