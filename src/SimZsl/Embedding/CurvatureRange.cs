@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using SimZsl.Geometry;
 using SimZsl.Similarity;
 
 namespace SimZsl.Embedding;
@@ -52,7 +53,7 @@ internal static class CurvatureRange
         var warnings = new List<string>();
         if (curvature > 0)
         {
-            double diameter = Math.PI / Math.Sqrt(curvature);
+            double diameter = Math.PI * KappaSpace.RadiusOf(curvature);
             if (max > diameter * (1 + DiameterTolerance))
             {
                 double largest = (Math.PI / max) * (Math.PI / max);
@@ -86,7 +87,7 @@ internal static class CurvatureRange
     /// <summary>cosh(D/r) ~ e^(D/r)/2 and the eigensolver's products sum n such entries: keep n·e^(D/r) finite.</summary>
     public static void CheckHyperbolic(int n, double curvature, double maxDistance)
     {
-        double scaled = maxDistance * Math.Sqrt(-curvature);
+        double scaled = maxDistance / KappaSpace.RadiusOf(curvature);
         double limit = 700 - Math.Log(Math.Max(n, 1));
         if (scaled > limit)
         {
