@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using SimZsl;
 using SimZsl.IO;
+using SimZsl.Tests.IO;
 
 namespace SimZsl.Benchmarks;
 

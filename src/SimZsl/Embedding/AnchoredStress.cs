@@ -21,15 +21,11 @@ internal sealed class AnchoredStress
         _buffers = new StressRowKernels.Buffers(count + 1);
         _target = new double[count + 1];
         Count = count;
-        Columns = columns;
         Curvature = curvature;
     }
 
     /// <summary>Number of landmarks.</summary>
     public int Count { get; }
-
-    /// <summary>Internal columns per point.</summary>
-    public int Columns { get; }
 
     /// <summary>The curvature (only its sign matters).</summary>
     public double Curvature { get; }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Numerics.Tensors;
 using SimZsl.Geometry;
 using SimZsl.Numerics;
@@ -33,7 +32,6 @@ internal sealed class LandmarkMds
     {
         ArgumentNullException.ThrowIfNull(landmarks);
         ArgumentNullException.ThrowIfNull(others);
-        var clock = Stopwatch.StartNew();
         double curvature = CheckOptions(landmarks.Count);
         CheckBlock(Options, landmarks);
         var columns = MatchColumns(landmarks, others);
@@ -53,7 +51,6 @@ internal sealed class LandmarkMds
             ClippedEigenvalueMass = strain.ClippedMass,
             Iterations = (landmarkOutcome?.Iterations ?? 0) + placed.Iterations,
             Converged = (landmarkOutcome?.Converged ?? true) && placed.Converged,
-            Elapsed = clock.Elapsed,
         };
     }
 

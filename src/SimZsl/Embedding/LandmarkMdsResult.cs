@@ -21,7 +21,4 @@ internal sealed record LandmarkMdsResult
 
     /// <summary>Whether every refinement met its convergence test (true without refinement).</summary>
     public bool Converged { get; init; } = true;
-
-    /// <summary>Wall-clock time of the fit.</summary>
-    public TimeSpan Elapsed { get; init; }
 }

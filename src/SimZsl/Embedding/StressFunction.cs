@@ -124,7 +124,4 @@ internal sealed class StressFunction
         // Each unordered pair was counted from both ends: σ = ½ Σ_{i<j} = ¼ Σ_i Σ_j.
         return total / 4;
     }
-
-    /// <summary>Stress only.</summary>
-    public double Value(double[] x) => Evaluate(x, new double[x.Length]);
 }

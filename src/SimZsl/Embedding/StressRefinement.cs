@@ -33,14 +33,10 @@ internal static class StressRefinement
         var stress = StressFunction.Create(target, start.Dimension, curvature, options.Weighting);
         var outcome = Minimize(stress, x, options, progress, cancellationToken);
         var coordinates = KappaCoordinates.ToPrototypes(x, target.Count, start.Coordinates.Columns, curvature);
-        double toUnits = Square(KappaSpace.LengthScale(curvature));
         return new StressRefinementResult(
             new ClassPrototypes(start.ClassNames, coordinates, curvature),
-            outcome.InitialValue * toUnits,
-            outcome.Value * toUnits,
             outcome.Iterations,
-            outcome.Converged,
-            outcome.Reason);
+            outcome.Converged);
     }
 
     /// <summary>Runs L-BFGS on internal coordinates in place (the pipeline's entry point).</summary>

@@ -78,10 +78,6 @@ internal static class StressRowKernels
         }
     }
 
-    /// <summary>A deep copy (for per-thread mutation with <see cref="SetPoint"/>).</summary>
-    public static ColumnData Copy(ColumnData p) =>
-        p with { Transposed = (double[])p.Transposed.Clone(), Time = (double[])p.Time.Clone(), SquaredNorm = (double[])p.SquaredNorm.Clone() };
-
     /// <summary>Writes row i of the gradient and returns Σ_j w_ij (d_ij − D_ij)² (both ends of each pair count).</summary>
     public static double Row(int i, ColumnData points, ReadOnlySpan<double> target, ReadOnlyMemory<double>? weights, Buffers buffers, Span<double> gradient) =>
         points.Curvature switch

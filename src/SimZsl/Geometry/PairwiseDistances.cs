@@ -117,7 +117,7 @@ public static class PairwiseDistances
 
     /// <summary>acosh(1 + t), accurate for small t (where acosh(1 + t) ≈ √(2t)) and finite for huge t (where
     /// t(t + 2) would overflow; there acosh(1 + t) = ln 2 + ln(1 + t) to double precision).</summary>
-    internal static double Acosh1p(double t) =>
+    private static double Acosh1p(double t) =>
         t < 1e8 ? LogP1(t + Math.Sqrt(t * (t + 2))) : Math.Log(2) + Math.Log(1 + t);
 
     // log(1 + z) to a few ulps for z ≥ 0 (Kahan's correction): double.LogP1 is log(1 + z) as written, which keeps

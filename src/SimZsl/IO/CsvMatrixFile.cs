@@ -209,15 +209,8 @@ internal static class CsvMatrixFile
         }
     }
 
-    /// <summary>Writes named rows: header <c>firstHeader,col0,col1,…</c>, then one line per row, atomically.</summary>
-    public static void WriteTable(string path, string firstHeader, IReadOnlyList<string> rowNames, IReadOnlyList<string> columnNames, RowMatrix values)
-    {
-        CheckTable(rowNames, columnNames, values);
-        AtomicFile.Write(path, stream => WriteTable(stream, firstHeader, rowNames, columnNames, values));
-    }
-
-    /// <summary>Writes named rows to a stream (as <see cref="WriteTable(string, string, IReadOnlyList{string}, IReadOnlyList{string}, RowMatrix)"/>),
-    /// e.g. one file of an <see cref="AtomicFileSet"/>.</summary>
+    /// <summary>Writes named rows to a stream: header <c>firstHeader,col0,col1,…</c>, then one line per row (e.g. one
+    /// file of an <see cref="AtomicFileSet"/>).</summary>
     public static void WriteTable(Stream stream, string firstHeader, IReadOnlyList<string> rowNames, IReadOnlyList<string> columnNames, RowMatrix values)
     {
         ArgumentNullException.ThrowIfNull(stream);

@@ -13,12 +13,9 @@ internal static class Lbfgs
     private const int MaxBacktracks = 30;
 
     /// <summary>How a minimisation ended.</summary>
-    /// <param name="Value">Final objective.</param>
-    /// <param name="InitialValue">Objective at the start.</param>
     /// <param name="Iterations">Accepted steps.</param>
     /// <param name="Converged">Whether a convergence test (a)–(c) was met.</param>
-    /// <param name="Reason">Which test stopped it, in words.</param>
-    internal sealed record Outcome(double Value, double InitialValue, int Iterations, bool Converged, string Reason);
+    internal sealed record Outcome(int Iterations, bool Converged);
 
     /// <summary>Minimises f in place over <paramref name="x"/>.</summary>
     /// <param name="evaluate">f(x) with its gradient written to the second argument.</param>
@@ -42,7 +39,6 @@ internal static class Lbfgs
         int size = x.Length;
         var g = new double[size];
         double f = evaluate(x, g);
-        double initial = f;
         double floor = 1e-28 * Math.Max(scale * scale, double.Epsilon);
         if (!double.IsFinite(f))
         {
@@ -59,17 +55,20 @@ internal static class Lbfgs
             double gradientNorm = Math.Sqrt(Dot(g, g));
             if (gradientNorm <= gradientTolerance * scale)
             {
-                return new Outcome(f, initial, iteration, true, "gradient norm below tolerance");
+                // Gradient norm below tolerance.
+                return new Outcome(iteration, true);
             }
 
             if (f <= floor)
             {
-                return new Outcome(f, initial, iteration, true, "stress at rounding level (exact fit)");
+                // Stress at rounding level (exact fit).
+                return new Outcome(iteration, true);
             }
 
             if (iteration >= maxIterations)
             {
-                return new Outcome(f, initial, iteration, false, "iteration limit reached");
+                // Iteration limit reached.
+                return new Outcome(iteration, false);
             }
 
             TwoLoop(g, history, direction);
@@ -112,7 +111,8 @@ internal static class Lbfgs
             if (!accepted)
             {
                 bool converged = gradientNorm <= gradientTolerance * scale;
-                return new Outcome(f, initial, iteration, converged, "line search found no decrease (rounding level reached)");
+                // Line search found no decrease (rounding level reached).
+                return new Outcome(iteration, converged);
             }
 
             var s = new double[size];
@@ -140,7 +140,8 @@ internal static class Lbfgs
             onIteration?.Invoke(iteration + 1, f);
             if (previous - f <= tolerance * previous)
             {
-                return new Outcome(f, initial, iteration + 1, true, "relative stress change below tolerance");
+                // Relative stress change below tolerance.
+                return new Outcome(iteration + 1, true);
             }
         }
     }

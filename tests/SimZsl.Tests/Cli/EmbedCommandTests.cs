@@ -137,7 +137,7 @@ public class EmbedVectorInputTests
         // The same vectors as a CSV with one column per class give the same prototypes.
         var att = SimZsl.IO.MatFile.Read(RepositoryPaths.Data("xlsa17", "APY", "att_splits.mat")).GetMatrix("att");
         string csv = Path.Combine(dir, "att.csv"), coords2 = Path.Combine(dir, "coords2.csv");
-        SimZsl.IO.CsvMatrixFile.WriteTable(csv, "attribute", Enumerable.Range(0, att.Rows).Select(i => $"a{i}").ToArray(), table.RowNames, att);
+        SimZsl.IO.AtomicFile.Write(csv, s => SimZsl.IO.CsvMatrixFile.WriteTable(s, "attribute", Enumerable.Range(0, att.Rows).Select(i => $"a{i}").ToArray(), table.RowNames, att));
         var second = CliRunner.Run("embed", "--input", csv, "--input-kind", "vectors", "--columns-are-classes", "--curvature", "1", "--dim", "31", "--output", coords2);
         Assert.True(second.Code == SimZsl.Cli.ExitCodes.Success, second.Error);
         var table2 = SimZsl.IO.CsvMatrixFile.ReadTable(coords2);

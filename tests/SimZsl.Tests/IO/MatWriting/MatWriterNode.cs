@@ -1,4 +1,6 @@
-namespace SimZsl.IO;
+using SimZsl.IO;
+
+namespace SimZsl.Tests.IO;
 
 /// <summary>One array to be written as an miMATRIX element; it knows its size before it writes, because the
 /// element's tag (written first) holds that size.</summary>

@@ -1,8 +1,9 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Text;
+using SimZsl.IO;
 
-namespace SimZsl.IO;
+namespace SimZsl.Tests.IO;
 
 /// <summary>Writes MAT v5 data elements to a stream in either byte order: tags (the small-element form for
 /// 1 to 4 bytes, as MATLAB does), padding to 8 bytes, and numbers encoded in any numeric data type.</summary>
@@ -12,8 +13,6 @@ internal sealed class MatElementWriter(Stream stream, bool bigEndian)
     public static long ElementSize(long dataBytes) => dataBytes is > 0 and <= 4 ? 8 : 8 + Align8(dataBytes);
 
     public static long Align8(long n) => (n + 7) & ~7L;
-
-    public bool BigEndian => bigEndian;
 
     public void WriteTag(MatDataType type, long size)
     {

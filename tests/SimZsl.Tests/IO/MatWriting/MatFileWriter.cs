@@ -1,11 +1,13 @@
 using System.IO.Compression;
 using System.Text;
+using SimZsl.IO;
 
-namespace SimZsl.IO;
+namespace SimZsl.Tests.IO;
 
 /// <summary>Writes MAT v5 files that MATLAB's <c>load</c>, scipy's <c>loadmat</c> and <see cref="MatFile"/> read:
 /// numeric matrices, text and cell arrays of strings, each variable optionally zlib-compressed (as <c>save -v7</c>
-/// does). Meant for handing data to MATLAB users and for tests; the file is written atomically.</summary>
+/// does); the file is written atomically. The library only reads MAT files, so the writer lives with the tests, which
+/// build fixtures with it (every array class, both byte orders); the benchmarks compile it too, for their large file.</summary>
 /// <example><code>
 /// new MatFileWriter(compress: true).AddMatrix("att", att).AddStrings("allclasses_names", names).Save("att.mat");
 /// </code></example>
