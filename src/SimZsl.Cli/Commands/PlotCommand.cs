@@ -1,8 +1,8 @@
 using System.CommandLine;
 using SimZsl.Cli.Inputs;
-using SimZsl.Plotting;
 using SimZsl.Embedding;
 using SimZsl.IO;
+using SimZsl.Plotting;
 
 namespace SimZsl.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using System.Text;
+using System.Text.RegularExpressions;
 using SimZsl.Numerics;
 
 namespace SimZsl.IO;
@@ -210,7 +210,7 @@ public static partial class NpyFile
     private static double[] ReadValues(Stream stream, string dtype, int count, int itemSize, int[] shape, string name, long dataStart)
     {
         bool nativeFloat64 = itemSize == 8 && dtype[1] == 'f' && BitConverter.IsLittleEndian && dtype[0] is '<' or '=';
-        var values = nativeFloat64 ? Numerics.LargeArrays.Uninitialized(count) : null;
+        var values = nativeFloat64 ? LargeArrays.Uninitialized(count) : null;
         var raw = values is null ? new byte[(long)count * itemSize] : null;
         var target = values is null ? raw.AsSpan() : System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan());
         int got = stream.ReadAtLeast(target, target.Length, throwOnEndOfStream: false);

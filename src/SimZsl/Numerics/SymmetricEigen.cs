@@ -6,7 +6,7 @@ namespace SimZsl.Numerics;
 /// <summary>Full eigendecomposition of a symmetric matrix, the one wrapper every strain route uses (the projected
 /// problems of the partial solver, the full solver below 400 classes, the landmark block): MathNet's managed solver
 /// up to <see cref="ManagedLimit"/> rows (no native library to load: a one-shot <c>simzsl embed</c> of 5000 classes
-/// never loads libtorch), libtorch's LAPACK <c>eigh</c> (float64) above, where the managed one, which computes every
+/// loads no native libtorch), libtorch's LAPACK <c>eigh</c> (float64) above, where the managed one, which computes every
 /// eigenvector at about 9k³ scalar operations, falls far behind (n = 500, κ = −1: projected orders 208 and 272 made
 /// the strain step 150 ms with MathNet, 70–90 ms with LAPACK). And the one sign rule for eigenvectors.</summary>
 internal static class SymmetricEigen

@@ -4,7 +4,7 @@ using System.Runtime.Intrinsics;
 namespace SimZsl.Numerics;
 
 /// <summary>The products of tall, skinny row-major blocks that the partial eigensolver's bookkeeping needs (Gram
-/// matrices, projections out of a basis, small changes of basis), in managed code so that κ-MDS never loads libtorch.
+/// matrices, projections out of a basis, small changes of basis), in managed code, so that a large κ-MDS problem does not load libtorch.
 /// A block is a window of columns [offset, offset + width) of a row-major array with a given stride (row length).</summary>
 /// <remarks>Why managed: loading libtorch's native libraries costs a one-shot <c>simzsl embed</c> process about a second,
 /// more than the whole strain step at n = 5000; these products are O(n·k·b) against the n²·b of a matrix–block product,

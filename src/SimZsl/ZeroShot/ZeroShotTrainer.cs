@@ -10,7 +10,7 @@ namespace SimZsl.ZeroShot;
 
 /// <summary>Trains a projection from features onto fixed class prototypes with a zero-shot head:
 /// <c>new ZeroShotTrainer(options).Fit(features, labels, prototypes, seenClasses)</c> trains the head that
-/// <see cref="ZeroShotTrainerOptions.Head"/> names; <c>Fit(features, labels, prototypes, myHead)</c> trains any <see cref="IZeroShotHead"/>.</summary>
+/// <see cref="ZeroShotTrainerOptions.Head"/> names; <c>Fit(…, head: myHead)</c> trains any <see cref="IZeroShotHead"/>.</summary>
 /// <remarks>The optimiser is AdamW on the projection's weights in their Euclidean parameterisation. That is
 /// correct for every geometry here: the weights are ordinary matrices in ℝ^(F×P); only the projection's
 /// outputs are mapped onto the manifold (normalised onto the sphere, or sent through the exponential map at 0 into
@@ -29,12 +29,6 @@ public sealed class ZeroShotTrainer
     /// <summary>The settings.</summary>
     public ZeroShotTrainerOptions Options { get; }
 
-    /// <summary>Trains the head of <see cref="ZeroShotTrainerOptions.Head"/> on the instances of the seen classes (see
-    /// the overload that takes an <see cref="IZeroShotHead"/> for the parameters).</summary>
-    public ZeroShotModel Fit(RowMatrix features, IReadOnlyList<string> labels, ClassPrototypes prototypes,
-        IReadOnlyList<string>? seenClasses = null, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        Fit(features, labels, prototypes, head: null, seenClasses, progress, cancellationToken);
-
     /// <summary>Trains on the instances of the seen classes.</summary>
     /// <param name="features">One row per instance (N × F).</param>
     /// <param name="labels">One class name per row; every label must be a seen class.</param>
@@ -46,8 +40,11 @@ public sealed class ZeroShotTrainer
     /// <see cref="ZeroShotHeadOptions.AnchorWeight"/> applies to a given head. A model trained with a head of an
     /// unregistered kind scores, predicts and evaluates, but has no model file (see <see cref="ZeroShotHeadKind"/>).</param>
     /// <param name="cancellationToken">Checked before every step.</param>
-    public ZeroShotModel Fit(RowMatrix features, IReadOnlyList<string> labels, ClassPrototypes prototypes, IZeroShotHead? head,
-        IReadOnlyList<string>? seenClasses = null, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <remarks>One signature, the head an optional parameter before the token: an overload without it made
+    /// <c>Fit(x, y, prototypes, null)</c> ambiguous.</remarks>
+    public ZeroShotModel Fit(RowMatrix features, IReadOnlyList<string> labels, ClassPrototypes prototypes,
+        IReadOnlyList<string>? seenClasses = null, IProgress<TrainingProgress>? progress = null, IZeroShotHead? head = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prototypes);
         ZeroShotInput.CheckFeatures(features, "training");

@@ -1,9 +1,9 @@
-using SimZsl.Tests.Infrastructure;
 using System.Text.Json;
 using SimZsl.Cli;
 using SimZsl.Embedding;
 using SimZsl.IO;
 using SimZsl.Similarity;
+using SimZsl.Tests.Infrastructure;
 
 namespace SimZsl.Tests.Cli;
 

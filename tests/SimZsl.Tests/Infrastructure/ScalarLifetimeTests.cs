@@ -1,6 +1,5 @@
-using System.Reflection.Emit;
 using System.Reflection;
-using SimZsl.Numerics;
+using System.Reflection.Emit;
 using TorchSharp;
 
 namespace SimZsl.Tests.Infrastructure;

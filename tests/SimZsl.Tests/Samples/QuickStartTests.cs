@@ -1,5 +1,5 @@
-using SimZsl.Tests.Infrastructure;
 using SimZsl.Samples.QuickStart;
+using SimZsl.Tests.Infrastructure;
 
 namespace SimZsl.Tests.Samples;
 

@@ -1,5 +1,5 @@
-using SimZsl.Tests.Infrastructure;
 using SimZsl.Embedding;
+using SimZsl.Tests.Infrastructure;
 using SimZsl.ZeroShot;
 
 namespace SimZsl.Tests.ZeroShot;

@@ -7,7 +7,7 @@ namespace SimZsl.ZeroShot;
 /// the natural head of, and how to read its settings back from a built head (what a model file stores). The options,
 /// the model file, the CLI's <c>--head</c> parsing and its help all read this registry, so a head is added by one
 /// file (the head class with its <c>Kind</c>) and one <see cref="Register"/> line below.</summary>
-/// <remarks>A head needs no registration to be trained: <c>ZeroShotTrainer.Fit</c> takes any
+/// <remarks>A head needs no registration to be trained: <see cref="ZeroShotTrainer.Fit"/> takes any
 /// <see cref="IZeroShotHead"/>. Registration is what lets options name it and a model file save and load it.</remarks>
 public sealed class ZeroShotHeadKind
 {
