@@ -16,10 +16,11 @@ public sealed record FashionData(RowMatrix SeenPixels, string[] SeenLabels, Labe
     public static IReadOnlyList<string> Unseen { get; } = ["Sandal", "Shirt"];
 
     /// <summary>The full Debian set when installed, else the subset shipped under <paramref name="sampleData"/>;
-    /// at most <paramref name="perClass"/> images per class from each part.</summary>
-    public static FashionData Load(string sampleData, int perClass)
+    /// at most <paramref name="perClass"/> images per class from each part. <paramref name="shippedSubset"/> reads
+    /// the shipped subset even when the Debian set is installed.</summary>
+    public static FashionData Load(string sampleData, int perClass, bool shippedSubset = false)
     {
-        var (train, test) = FashionMnist.Load(Path.Combine(sampleData, "FashionMNIST"), perClass);
+        var (train, test) = FashionMnist.Load(Path.Combine(sampleData, "FashionMNIST"), perClass, shippedSubset);
         var seenRows = Enumerable.Range(0, train.Labels.Length).Where(i => !Unseen.Contains(train.Labels[i])).ToArray();
         string source = Path.GetDirectoryName(train.Source) ?? train.Source;
         return new FashionData(RowSelection.Select(train.Pixels, seenRows), RowSelection.Select(train.Labels, seenRows), test, source);

@@ -26,22 +26,23 @@ try
 {
     var console = AnsiConsole.Console;
     string sampleData = RepositoryFolders.SampleData();
-    var data = FashionData.Load(sampleData, options.PerClass);
+    var data = FashionData.Load(sampleData, options.PerClass, options.ShippedSubset);
     console.MarkupLine(Markup.Escape($"Fashion-MNIST from {data.Source}: {data.SeenLabels.Length} training images of the 8 seen classes, {data.Test.Labels.Length} test images of all 10; unseen: {string.Join(", ", FashionData.Unseen)}."));
 
     var pipeline = new QuickStartPipeline(options);
     var similarity = pipeline.LoadSimilarity(sampleData);
     var results = new List<GeometryResult>();
     console.Progress()
-        .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+        // One line per geometry that fits 80 columns: what is trained, how far (epochs, not a bare percentage), the loss.
+        .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn { Width = 20 }, new ElapsedTimeColumn())
         .Start(context =>
         {
-            var tasks = GeometrySetting.Defaults.Select(s => context.AddTask(Markup.Escape($"{s.Name}: {s.HeadName}"), autoStart: false, maxValue: options.Epochs)).ToArray();
+            var tasks = GeometrySetting.Defaults.Select(s => context.AddTask(Markup.Escape(EpochProgress.Describe(s.Name, 0, options.Epochs, null)), autoStart: false, maxValue: options.Epochs)).ToArray();
             for (int g = 0; g < tasks.Length; g++)
             {
                 var task = tasks[g];
                 task.StartTask();
-                results.Add(pipeline.Run(GeometrySetting.Defaults[g], similarity, data, new EpochProgress(task)));
+                results.Add(pipeline.Run(GeometrySetting.Defaults[g], similarity, data, new EpochProgress(task, GeometrySetting.Defaults[g].Name)));
                 task.Value = task.MaxValue; // early stopping may end before the last epoch
                 task.StopTask();
             }
@@ -68,16 +69,4 @@ catch (SimZslException e)
 {
     Console.Error.WriteLine(e.Message);
     return 1;
-}
-
-/// <summary>Moves a progress bar one step per training epoch, on the training thread.</summary>
-internal sealed class EpochProgress(ProgressTask task) : IProgress<TrainingProgress>
-{
-    public void Report(TrainingProgress value)
-    {
-        task.Value = value.Epoch;
-        // Without a validation split (the default: no early stopping) there is no accuracy to show, only the loss.
-        string measure = double.IsNaN(value.ValidationAccuracy) ? $"loss {value.Loss:G3}" : $"seen validation {value.ValidationAccuracy:P0}";
-        task.Description = Markup.Escape($"{task.Description.Split(" · ")[0]} · epoch {value.Epoch}, {measure}");
-    }
 }

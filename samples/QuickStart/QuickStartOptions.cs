@@ -17,6 +17,10 @@ public sealed record QuickStartOptions
     /// <summary>Seed of κ-MDS and of training: same seed, same result.</summary>
     public int Seed { get; init; }
 
+    /// <summary>Read the Fashion-MNIST subset shipped under samples/data even when Debian's full set is installed,
+    /// so that the table can be compared with one made on a machine without the package.</summary>
+    public bool ShippedSubset { get; init; }
+
     /// <summary>The usage text.</summary>
     public const string Usage = """
         Zero-shot classification of Fashion-MNIST with κ-MDS prototypes in three geometries.
@@ -25,6 +29,8 @@ public sealed record QuickStartOptions
           --per-class N    images per class from each of train and test (default 1000)
           --epochs N       largest number of training epochs (default 10)
           --seed N         seed of embedding and training (default 0)
+          --shipped-subset read the images shipped under samples/data even when
+                           Debian's dataset-fashion-mnist is installed
         """;
 
     /// <summary>Reads the options; null when help was asked for. Throws <see cref="ArgumentException"/> on bad input.</summary>
@@ -37,6 +43,12 @@ public sealed record QuickStartOptions
             if (name is "-h" or "--help")
             {
                 return null;
+            }
+
+            if (name == "--shipped-subset")
+            {
+                options = options with { ShippedSubset = true };
+                continue;
             }
 
             string value = i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{name} needs a value.");

@@ -18,18 +18,20 @@ public static class FashionMnist
     public static IReadOnlyList<string> ClassNames { get; } =
         ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"];
 
-    /// <summary>The folder that will be read: the Debian one when its files are installed, else
-    /// <paramref name="fallbackFolder"/>; null when neither has the files.</summary>
-    public static string? Locate(string? fallbackFolder = null) =>
-        HasFiles(DebianFolder) ? DebianFolder : fallbackFolder is not null && HasFiles(fallbackFolder) ? fallbackFolder : null;
+    /// <summary>The folder that will be read: the Debian one when its files are installed (and
+    /// <paramref name="fallbackOnly"/> is false), else <paramref name="fallbackFolder"/>; null when neither has the files.</summary>
+    public static string? Locate(string? fallbackFolder = null, bool fallbackOnly = false) =>
+        !fallbackOnly && HasFiles(DebianFolder) ? DebianFolder : fallbackFolder is not null && HasFiles(fallbackFolder) ? fallbackFolder : null;
 
     /// <summary>Reads the training and test images of the folder <see cref="Locate"/> picks.</summary>
     /// <param name="fallbackFolder">Folder with the four IDX files, used when the Debian package is not installed.</param>
     /// <param name="maxPerClass">Keep at most this many images per class in each part (the first ones in file order).</param>
-    public static (LabelledImages Train, LabelledImages Test) Load(string? fallbackFolder = null, int maxPerClass = int.MaxValue)
+    /// <param name="fallbackOnly">Read <paramref name="fallbackFolder"/> even when the Debian package is installed.</param>
+    public static (LabelledImages Train, LabelledImages Test) Load(string? fallbackFolder = null, int maxPerClass = int.MaxValue, bool fallbackOnly = false)
     {
-        string folder = Locate(fallbackFolder) ?? throw new SimZslException(
-            $"Fashion-MNIST was not found in {DebianFolder} (apt-get install dataset-fashion-mnist) nor in '{fallbackFolder ?? "(no fallback folder given)"}'.");
+        string folder = Locate(fallbackFolder, fallbackOnly) ?? throw new SimZslException(fallbackOnly
+            ? $"Fashion-MNIST was not found in '{fallbackFolder ?? "(no folder given)"}' (its four *-ubyte.gz IDX files)."
+            : $"Fashion-MNIST was not found in {DebianFolder} (apt-get install dataset-fashion-mnist) nor in '{fallbackFolder ?? "(no fallback folder given)"}'.");
         return (Read(folder, "train", maxPerClass), Read(folder, "t10k", maxPerClass));
     }
 

@@ -38,6 +38,11 @@ public static class Program
             return ExitCodes.UsageError;
         }
 
+        if (ToolHelp.IsHelp(parse))
+        {
+            return ToolHelp.Write(parse, output);
+        }
+
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {

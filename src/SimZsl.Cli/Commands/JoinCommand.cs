@@ -14,6 +14,7 @@ internal static class JoinCommand
     {
         var sources = new Option<string[]>("--source") { Description = "A source as NAME=FILE: a square similarity CSV over that source's classes. Repeat for each source.", Required = true, AllowMultipleArgumentsPerToken = false, HelpName = "NAME=FILE" };
         var cross = CliOptions.NonEmpty(new Option<string[]>("--cross") { Description = "A cross-source similarity table (CSV: header of column classes, row class in the first column, empty cell = missing). Pairs within one source are ignored, so a full table over all classes works too. Repeatable.", HelpName = "FILE" });
+        var prefix = new Option<string[]>("--prefix") { Description = "Call the classes of source NAME 'NAME:class' (as the cross table names them), so that sources that share class names can be joined. Repeatable.", HelpName = "NAME" };
         var transform = CliOptions.Transform();
         var calibration = new Option<string>("--calibration") { Description = "Per-source scale calibration: cross-consistency (default; each source scaled to agree with the cross-source distances), median (each block to a common median), none.", DefaultValueFactory = _ => "cross-consistency", HelpName = "NAME" };
         calibration.AcceptOnlyFromAmong("cross-consistency", "median", "none");
@@ -24,11 +25,11 @@ internal static class JoinCommand
             Join several similarity sources (each over its own classes) and cross-source tables into one calibrated distance matrix with missing entries.
 
             Example:
-              simzsl join --source awa=awa_att_cos.csv --source apy=apy_att_cos.csv --cross samples/data/WordNet/AWA2+APY_wup.csv --output joined.csv
-              simzsl embed --input joined.csv --input-kind distance --curvature -1 --dim 8 --output coords.csv
+              simzsl join --source awa=samples/data/WordNet/AWA2_wup.csv --source apy=samples/data/WordNet/APY_path.csv --prefix apy --cross samples/data/WordNet/AWA2+APY_wup.csv --output joined.csv
+              simzsl embed --input joined.csv --input-kind distance --curvature -1 --dim 8 --output joined-coords.csv
             """)
         {
-            sources, cross, transform, calibration, output, report,
+            sources, prefix, cross, transform, calibration, output, report,
         };
         command.SetAction(parse => CommandRunner.Run(context(parse), _ =>
         {
@@ -38,6 +39,7 @@ internal static class JoinCommand
             CliOptions.CheckDistinctOutputs((outputPath, "--output"), (reportPath, "--report"));
             CliOptions.CheckOutputFolder(outputPath, "--output");
             CliOptions.CheckOutputFolder(reportPath, "--report");
+            var prefixed = (parse.GetValue(prefix) ?? []).ToHashSet(StringComparer.Ordinal);
             var join = new MultiSourceSimilarity();
             var sourceOf = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (string spec in parse.GetValue(sources)!)
@@ -50,11 +52,21 @@ internal static class JoinCommand
 
                 string name = spec[..eq];
                 var s = ClassMatrixFile.ReadSimilarityCsv(spec[(eq + 1)..]);
+                if (prefixed.Remove(name))
+                {
+                    s = Prefixed(s, name);
+                }
+
                 join.AddSource(name, s);
                 foreach (string c in s.ClassNames)
                 {
                     sourceOf[c] = name;
                 }
+            }
+
+            if (prefixed.Count > 0)
+            {
+                throw new UsageException($"--prefix {string.Join(", ", prefixed)}: no --source has that name; give the NAME of a NAME=FILE source.");
             }
 
             foreach (string file in parse.GetValue(cross) ?? [])
@@ -110,6 +122,27 @@ internal static class JoinCommand
         }
 
         join.AddCrossBlock(rows, columns, values, observed);
+    }
+
+    // The same matrix over "NAME:class" names; the values and the missing pairs are kept as they are.
+    private static SimilarityMatrix Prefixed(SimilarityMatrix s, string name)
+    {
+        string[] names = s.ClassNames.Select(c => $"{name}:{c}").ToArray();
+        if (s.IsComplete)
+        {
+            return SimilarityMatrix.Create(names, s.Values);
+        }
+
+        var observed = new bool[s.Count * s.Count];
+        for (int i = 0; i < s.Count; i++)
+        {
+            for (int j = 0; j < s.Count; j++)
+            {
+                observed[(i * s.Count) + j] = s.IsObserved(i, j);
+            }
+        }
+
+        return SimilarityMatrix.Create(names, s.Values, observed);
     }
 
     private static SourceCalibration ParseCalibration(string name) => name switch

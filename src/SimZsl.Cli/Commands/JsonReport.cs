@@ -16,11 +16,12 @@ internal static class JsonReport
     public static void Write(Stream stream, IReadOnlyDictionary<string, object?> fields) =>
         stream.Write(new System.Text.UTF8Encoding(false).GetBytes(Text(fields)));
 
-    /// <summary>The metric fields every zero-shot report carries (zsl and evaluate), under the contract's names.</summary>
+    /// <summary>The metric fields every zero-shot report carries (zsl and evaluate), under the contract's names.
+    /// zsl_topk is null when k reaches the number of unseen classes: every instance is then trivially in the top k.</summary>
     public static Dictionary<string, object?> Metrics(ZeroShotMetrics m) => new()
     {
         ["zsl_top1"] = m.ZslTop1,
-        ["zsl_topk"] = m.ZslTopK,
+        ["zsl_topk"] = m.TopK < m.ZslPerClass.Count ? m.ZslTopK : null,
         ["top_k"] = m.TopK,
         ["gzsl_seen"] = m.GzslSeen,
         ["gzsl_unseen"] = m.GzslUnseen,

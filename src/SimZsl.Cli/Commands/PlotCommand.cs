@@ -24,7 +24,7 @@ internal static class PlotCommand
             Draw prototype coordinates as a PNG: the Poincaré disk (κ < 0, boundary drawn), the sphere (κ > 0) or the plane.
 
             Example:
-              simzsl plot --coords coords.csv --curvature -1 --labels groups.csv --output coords.png
+              simzsl plot --coords coords.csv --curvature -1 --output coords.png
             """)
         {
             coords, curvature, labels, title, output, size,

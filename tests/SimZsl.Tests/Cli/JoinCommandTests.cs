@@ -43,4 +43,32 @@ public class JoinCommandTests
         Assert.Contains("'y'", error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(dir, "j.csv")));
     }
+
+    [Fact]
+    public void PrefixJoinsSourcesThatShareClassNamesAsTheCrossTableNamesThem()
+    {
+        // AWA2 and aPascal share cow, horse, sheep, wolf, zebra; the shipped cross table calls aPascal's 'apy:cow'.
+        string dir = CliRunner.TempFolder(), joined = Path.Combine(dir, "joined.csv");
+        var (code, output, error) = CliRunner.Run("join", "--source", "awa=" + RepositoryPaths.Data("WordNet", "AWA2_wup.csv"),
+            "--source", "apy=" + RepositoryPaths.Data("WordNet", "APY_path.csv"), "--prefix", "apy",
+            "--cross", RepositoryPaths.Data("WordNet", "AWA2+APY_wup.csv"), "--calibration", "none", "--output", joined);
+        Assert.True(code == ExitCodes.Success, error);
+        Assert.Contains("82 classes, 0 missing pairs", output, StringComparison.Ordinal);
+        var d = ClassMatrixFile.ReadDistanceCsv(joined);
+        var cross = ClassMatrixFile.ReadSimilarityCsv(RepositoryPaths.Data("WordNet", "AWA2+APY_wup.csv"));
+        var apy = ClassMatrixFile.ReadSimilarityCsv(RepositoryPaths.Data("WordNet", "APY_path.csv"));
+        Assert.Equal(Math.Acos(cross["cow", "apy:cow"]), d["cow", "apy:cow"], 12);          // a cross pair, from the cross table
+        Assert.Equal(Math.Acos(apy["cow", "horse"]), d["apy:cow", "apy:horse"], 12);        // within aPascal, from its own file
+    }
+
+    [Fact]
+    public void PrefixOfNoSourceIsAUsageError()
+    {
+        string dir = CliRunner.TempFolder();
+        string a = Path.Combine(dir, "a.csv");
+        File.WriteAllText(a, "class,x,y\nx,1,0.5\ny,0.5,1\n");
+        var (code, _, error) = CliRunner.Run("join", "--source", "a=" + a, "--prefix", "b", "--output", Path.Combine(dir, "j.csv"));
+        Assert.Equal(ExitCodes.UsageError, code);
+        Assert.Contains("--prefix b", error, StringComparison.Ordinal);
+    }
 }

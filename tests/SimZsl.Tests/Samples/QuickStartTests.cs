@@ -10,7 +10,8 @@ namespace SimZsl.Tests.Samples;
 public class QuickStartTests
 {
     private static readonly QuickStartOptions Small = new() { PerClass = 100, Epochs = 3, Seed = 7 };
-    private static readonly Lazy<FashionData> Data = new(() => FashionData.Load(RepositoryFolders.SampleData(), Small.PerClass));
+    // The shipped subset even where Debian's full set is installed: the same images on every machine.
+    private static readonly Lazy<FashionData> Data = new(() => FashionData.Load(RepositoryFolders.SampleData(), Small.PerClass, shippedSubset: true));
 
     [Fact]
     public void EveryGeometryBeatsChanceOnTheUnseenClasses()
@@ -65,6 +66,29 @@ public class QuickStartTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Fact]
+    public void ShippedSubsetSwitchReadsTheRepositoryImages()
+    {
+        var options = QuickStartOptions.Parse(["--shipped-subset", "--epochs", "2"]);
+        Assert.NotNull(options);
+        Assert.True(options.ShippedSubset);
+        Assert.Equal(2, options.Epochs);
+        Assert.False(QuickStartOptions.Parse([])!.ShippedSubset);
+        Assert.Equal(Path.Combine(RepositoryFolders.SampleData(), "FashionMNIST"), Data.Value.Source);
+    }
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(0.5)]
+    public void ProgressLineFitsEightyColumns(double validation)
+    {
+        // Description + a 20-wide bar + the clock (8) + Spectre's column gaps must fit 80 columns.
+        string widest = GeometrySetting.Defaults.MaxBy(s => s.Name.Length)!.Name;
+        string line = EpochProgress.Describe(widest, 10, 10, new SimZsl.ZeroShot.TrainingProgress(10, 10, -1.23456789e-10, validation, 1e-3, TimeSpan.Zero));
+        Assert.True(line.Length + 20 + 8 + 2 <= 80, $"'{line}' is {line.Length} characters");
+        Assert.Contains("epoch 10/10", line, StringComparison.Ordinal);
     }
 
     private static GeometryResult Run(GeometrySetting setting)
