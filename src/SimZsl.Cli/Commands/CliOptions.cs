@@ -87,8 +87,8 @@ internal static class CliOptions
     {
         var option = new Option<ComputeDevice>("--device")
         {
+            // No DefaultValueFactory: help would show the enum's name, "Auto"; left out, the value is Auto (0) anyway.
             Description = "Where to compute: auto (CUDA when libtorch sees a GPU, else the CPU), cpu, cuda. Default auto.",
-            DefaultValueFactory = _ => ComputeDevice.Auto,
             HelpName = "auto|cpu|cuda",
             CustomParser = r =>
             {
@@ -132,7 +132,7 @@ internal static class CliOptions
     /// <summary>The transform to apply: the given one, or arccos (the default) when <c>--transform</c> was left out.</summary>
     public static SimilarityTransform TransformOrDefault(SimilarityTransform? given) => given ?? SimilarityTransform.Arccos;
 
-    public static Option<int> Seed() => new("--seed") { Description = "Seed of every random choice: same seed, same result. Default 0.", DefaultValueFactory = _ => 0, HelpName = "S" };
+    public static Option<int> Seed() => new("--seed") { Description = "Seed of every random choice: same seed, same result.", DefaultValueFactory = _ => 0, HelpName = "S" };
 
     /// <summary>Fails early (before long work) when an output file cannot be written where it is asked for: its
     /// folder is missing or the path is a folder. Exit code 5, as the README's table says for "output could not

@@ -22,7 +22,7 @@ internal static class EmbedCommand
         var columnsAreClasses = new Option<bool>("--columns-are-classes") { Description = "Vectors input is stored transposed (one column per class, as xlsa17's att)." };
         var landmarks = CliOptions.NonEmpty(new Option<string?>("--landmarks") { Description = "Text file of landmark class names, one per line; other classes are placed from their landmark distances only.", HelpName = "FILE" });
         var refine = new Option<bool>("--refine") { Description = "Refine the strain solution by minimising stress (always done when entries are missing)." };
-        var maxIter = CliOptions.Positive("--max-iter", "Largest number of refinement iterations. Default 500.", defaultValue: 500, minimum: 0);
+        var maxIter = CliOptions.Positive("--max-iter", "Largest number of refinement iterations.", defaultValue: 500, minimum: 0);
         var seed = CliOptions.Seed();
         var output = CliOptions.RequiredPath("--output", "Coordinates CSV to write: header class,x0,x1,…; one row per class in input order.");
         output.HelpName = "COORDS.csv";

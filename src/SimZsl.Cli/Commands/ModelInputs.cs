@@ -17,7 +17,7 @@ internal static class ModelInputs
     {
         var gamma = new Option<double>("--gamma")
         {
-            Description = "Calibrated stacking for GZSL: subtract γ from the seen classes' scores (the zsl report's gzsl_calibrated.gamma). Default 0.",
+            Description = "Calibrated stacking for GZSL: subtract γ from the seen classes' scores (the zsl report's gzsl_calibrated.gamma).",
             DefaultValueFactory = _ => 0,
             HelpName = "G",
         };

@@ -19,7 +19,7 @@ internal static class PlotCommand
         var output = CliOptions.RequiredPath("--output", $"Picture to write: the extension picks the format ({ImageFile.Supported}).");
         output.HelpName = "PLOT.png";
         // Above 5000 pixels the sphere's two-hemisphere picture (1.7 × wide) needs over 170 MB of pixels.
-        var size = CliOptions.Positive("--size", "Width and height in pixels, 200 to 5000. Default 900.", defaultValue: 900, minimum: 200, maximum: 5000);
+        var size = CliOptions.Positive("--size", "Width and height in pixels, 200 to 5000.", defaultValue: 900, minimum: 200, maximum: 5000);
         var command = new Command("plot", """
             Draw prototype coordinates as a PNG: the Poincaré disk (κ < 0, boundary drawn), the sphere (κ > 0) or the plane.
 

@@ -15,7 +15,7 @@ internal static class PredictCommand
         var model = ModelInputs.Model();
         var features = ModelInputs.Features();
         var gzsl = new Option<bool>("--gzsl") { Description = "Choose among every class, seen and unseen (GZSL), instead of the unseen classes only." };
-        var topK = CliOptions.Positive("--top-k", "How many best classes to list per row. Default 1.", defaultValue: 1);
+        var topK = CliOptions.Positive("--top-k", "How many best classes to list per row.", defaultValue: 1);
         var gamma = ModelInputs.Gamma();
         var device = CliOptions.Device();
         var output = CliOptions.RequiredPath("--output", "Predictions CSV to write: row, predicted, score (after γ for a seen class), top_k (the k best, separated by ';').");

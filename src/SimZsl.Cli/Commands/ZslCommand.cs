@@ -30,7 +30,7 @@ internal static class ZslCommand
             Description = "Fit the given settings once instead of selecting the hyperparameters on held-out seen classes (then no calibrated GZSL figures).",
         };
         var transform = CliOptions.Transform("Similarity → distance for κ-MDS");
-        var testFraction = new Option<double>("--test-fraction") { Description = "Fraction of each seen class kept for test-seen (stratified, seeded). Default 0.2.", DefaultValueFactory = _ => 0.2 };
+        var testFraction = new Option<double>("--test-fraction") { HelpName = "F", Description = "Fraction of each seen class kept for test-seen (stratified, seeded).", DefaultValueFactory = _ => 0.2 };
         testFraction.Validators.Add(r =>
         {
             double v = r.GetValueOrDefault<double>();
@@ -39,9 +39,9 @@ internal static class ZslCommand
                 r.AddError(string.Create(CultureInfo.InvariantCulture, $"--test-fraction must be in (0, 1) (got {v})."));
             }
         });
-        var epochs = CliOptions.Positive("--epochs", "Largest number of training epochs (selection also tries 10). Default 30.", defaultValue: 30);
-        var batchSize = CliOptions.Positive("--batch-size", "Mini-batch size. Default 256.", defaultValue: 256);
-        var learningRate = new Option<double>("--learning-rate") { Description = "Peak learning rate of AdamW (cosine schedule). Default 0.01.", DefaultValueFactory = _ => new ZeroShotTrainerOptions().LearningRate };
+        var epochs = CliOptions.Positive("--epochs", "Largest number of training epochs (selection also tries 10).", defaultValue: 30);
+        var batchSize = CliOptions.Positive("--batch-size", "Mini-batch size.", defaultValue: 256);
+        var learningRate = new Option<double>("--learning-rate") { HelpName = "LR", Description = "Peak learning rate of AdamW (cosine schedule).", DefaultValueFactory = _ => new ZeroShotTrainerOptions().LearningRate };
         learningRate.Validators.Add(r =>
         {
             double v = r.GetValueOrDefault<double>();
