@@ -93,5 +93,13 @@ public class PackageConsumerTests
         var dependencies = metadata.Descendants(ns + "dependency").Select(d => d.Attribute("id")!.Value).ToList();
         Assert.Contains("TorchSharp", dependencies);
         Assert.DoesNotContain(dependencies, d => d.StartsWith("libtorch", StringComparison.OrdinalIgnoreCase));
+
+        // The package names the commit it was built from (and the repository's URL when the clone has a remote).
+        Assert.Matches("^[0-9a-f]{40}$", metadata.Element(ns + "repository")!.Attribute("commit")!.Value);
+
+        // A package page shows the README alone: no link into the repository's folders may stay relative.
+        using var readme = new StreamReader(zip.GetEntry("README.md")!.Open());
+        string text = readme.ReadToEnd();
+        Assert.DoesNotMatch(@"\]\((docs|samples|src|tests|benchmarks)/", text);
     }
 }
