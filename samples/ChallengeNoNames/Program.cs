@@ -58,7 +58,7 @@ string folder = options.OutputFolder();
 AtomicFile.Write(Path.Combine(folder, "challenge-nonames-map.png"), stream => CurvePlot.Write(stream, ScottPlot.ImageFormat.Png, "Challenge I: taxonomy kept by κ-MDS (neighbour MAP)", "dimension d", "neighbour MAP", mapCurves, width: 800, height: 500));
 if (disk is not null)
 {
-    AtomicFile.Write(Path.Combine(folder, "challenge-nonames-cub-disk.png"), stream => PrototypePlot.Write(stream, ScottPlot.ImageFormat.Png, disk, cub!.Groups, "CUB-200 from its Wikispecies taxonomy only: Poincaré disk (d = 2), coloured by order", width: 800, height: 800, showLabels: false));
+    AtomicFile.Write(Path.Combine(folder, "challenge-nonames-cub-disk.png"), stream => PrototypePlot.Write(stream, ScottPlot.ImageFormat.Png, disk, cub!.Groups, "CUB-200 from its Wikispecies taxonomy only (d = 2), coloured by order", width: 800, height: 800));
 }
 
 if (options.Text("data") is { } xlsa17)

@@ -20,9 +20,9 @@ public static class Pictures
             $"Fashion-MNIST classes, WordNet similarity → κ-MDS, {result.Setting.Name} (κ = {result.Setting.Curvature:+0;-0;0}, d = {result.Setting.Dimension})"));
 
         string confusion = Path.Combine(folder, $"confusion-{name}.png");
-        // Rows and columns in label order, the unseen classes last, so that the unseen block stands out.
+        // Rows and columns in label order; the plot draws the unseen classes last, marked and behind a line.
         var matrix = result.Metrics.GzslConfusion;
-        var classes = FashionMnist.ClassNames.OrderBy(c => FashionData.Unseen.Contains(c)).ToArray();
+        var classes = FashionMnist.ClassNames.ToArray();
         var counts = new int[classes.Length, classes.Length];
         for (int i = 0; i < classes.Length; i++)
         {
@@ -33,7 +33,7 @@ public static class Pictures
         }
 
         AtomicFile.Write(confusion, stream => ConfusionMatrixPlot.Write(stream, ScottPlot.ImageFormat.Png, classes, classes, counts,
-            $"GZSL confusion, {result.Setting.Name}, {result.Setting.HeadName} (unseen: {string.Join(", ", FashionData.Unseen)})"));
+            $"GZSL confusion, {result.Setting.Name}, {result.Setting.HeadName}", FashionData.Unseen));
         return [prototypes, confusion];
     }
 }

@@ -35,7 +35,8 @@ public static class CurvePlot
         plot.Title(title);
         plot.XLabel(xLabel);
         plot.YLabel(yLabel);
-        plot.ShowLegend(Alignment.UpperRight);
+        // Outside the data area: inside, it hid the last points of the curves (Challenge I's d = 10).
+        plot.ShowLegend(Edge.Right);
         ImageFile.Write(output, format, plot, width, height);
     }
 }

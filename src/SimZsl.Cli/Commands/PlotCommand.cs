@@ -6,7 +6,8 @@ using SimZsl.Plotting;
 
 namespace SimZsl.Cli.Commands;
 
-/// <summary><c>simzsl plot</c>: draw a COORDS.csv in the Poincaré disk, on the sphere or in the plane.</summary>
+/// <summary><c>simzsl plot</c>: draw a COORDS.csv in the Poincaré disk, on the sphere or in the plane (see
+/// <see cref="PrototypePlot"/> for what the picture shows).</summary>
 internal static class PlotCommand
 {
     public static Command Create(Func<ParseResult, CliContext> context)
@@ -21,7 +22,10 @@ internal static class PlotCommand
         // Above 5000 pixels the sphere's two-hemisphere picture (1.7 × wide) needs over 170 MB of pixels.
         var size = CliOptions.Positive("--size", "Width and height in pixels, 200 to 5000.", defaultValue: 900, minimum: 200, maximum: 5000);
         var command = new Command("plot", """
-            Draw prototype coordinates as a PNG: the Poincaré disk (κ < 0, boundary drawn), the sphere (κ > 0) or the plane.
+            Draw prototype coordinates: the Poincaré disk at its real radius 1/√|κ| (κ < 0), the sphere as two hemisphere
+            discs (κ > 0), or the plane. For d > 2 the picture is a 2-D κ-MDS of the prototypes' geodesic distances, and its
+            caption gives the view's normalised stress and neighbour MAP. At most 20 class names are written (group medoids
+            and the most spread-out), placed so that none overlaps another.
 
             Example:
               simzsl plot --coords coords.csv --curvature -1 --output coords.png
