@@ -42,6 +42,7 @@ internal static class StressRefinement
     /// <summary>Runs L-BFGS on internal coordinates in place (the pipeline's entry point).</summary>
     internal static Lbfgs.Outcome Minimize(StressFunction stress, double[] x, KappaMdsOptions options, IProgress<EmbeddingProgress>? progress, CancellationToken cancellationToken)
     {
+        SeparateCoincident(x, stress.Columns, stress.TargetNorm, options.Seed);
         double toUnits = Square(KappaSpace.LengthScale(stress.Curvature));
         var outcome = Lbfgs.Minimize(
             stress.Evaluate,
@@ -58,6 +59,57 @@ internal static class StressRefinement
         }
 
         return outcome;
+    }
+
+    /// <summary>Moves every repeat of a point by a seeded 1e-6 of the target's typical distance. A strain start puts
+    /// classes that its d leading eigenvectors cannot tell apart (the sibling leaves of a tree) at exactly the same
+    /// point; there ∂d/∂x has no direction, and since such classes have the same distances to all others their
+    /// gradients stay equal, so no descent step would ever separate them (CUB's tree at κ = 0, d = 5: 200 classes on
+    /// 135 points, and refinement stopped at its start, normalised stress 0.373 instead of 0.143). Points that merely
+    /// lie close are left as they are.</summary>
+    internal static void SeparateCoincident(double[] x, int cols, double targetNorm, int seed)
+    {
+        int n = x.Length / cols;
+        var seen = new HashSet<Row>(n);
+        Random? random = null;
+        double pairs = Math.Max(1, n * (n - 1) / 2.0);
+        double size = 1e-6 * Math.Max(targetNorm / Math.Sqrt(pairs), 1e-300);
+        for (int i = 0; i < n; i++)
+        {
+            if (seen.Add(new Row(x, i * cols, cols)))
+            {
+                continue;
+            }
+
+            random ??= new Random(seed);
+            for (int k = 0; k < cols; k++)
+            {
+                x[(i * cols) + k] += size * ((2 * random.NextDouble()) - 1);
+            }
+
+            seen.Add(new Row(x, i * cols, cols));
+        }
+    }
+
+    /// <summary>One point of the flat coordinate array, compared by value.</summary>
+    private readonly struct Row(double[] x, int start, int cols) : IEquatable<Row>
+    {
+        private ReadOnlySpan<double> Values => x.AsSpan(start, cols);
+
+        public bool Equals(Row other) => Values.SequenceEqual(other.Values);
+
+        public override bool Equals(object? obj) => obj is Row other && Equals(other);
+
+        public override int GetHashCode()
+        {
+            var hash = new HashCode();
+            foreach (double v in Values)
+            {
+                hash.Add(v);
+            }
+
+            return hash.ToHashCode();
+        }
     }
 
     private static void Renormalize(double[] x, int cols)
