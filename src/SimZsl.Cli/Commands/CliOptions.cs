@@ -83,12 +83,13 @@ internal static class CliOptions
     public static double? CurvatureOrAuto(double? value) => value is { } k && double.IsNaN(k) ? null : value;
 
     /// <summary><c>--device auto|cpu|cuda</c>: where to train and score; cuda on a machine without one is an error.</summary>
-    public static Option<ComputeDevice> Device()
+    /// <param name="cuda">What auto looks for, in the help line.</param>
+    public static Option<ComputeDevice> Device(string cuda = "libtorch sees a GPU")
     {
         var option = new Option<ComputeDevice>("--device")
         {
             // No DefaultValueFactory: help would show the enum's name, "Auto"; left out, the value is Auto (0) anyway.
-            Description = "Where to compute: auto (CUDA when libtorch sees a GPU, else the CPU), cpu, cuda. Default auto.",
+            Description = $"Where to compute: auto (CUDA when {cuda}, else the CPU), cpu, cuda. Default auto.",
             HelpName = "auto|cpu|cuda",
             CustomParser = r =>
             {

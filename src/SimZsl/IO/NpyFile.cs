@@ -107,20 +107,9 @@ public static partial class NpyFile
             throw new ArgumentException($"Shape ({string.Join(", ", shape)}) does not hold {values.Length} values.", nameof(values));
         }
 
-        string shapeText = shape.Length == 1 ? $"({shape[0]},)" : "(" + string.Join(", ", shape) + ")";
-        string dict = $"{{'descr': '{(asFloat32 ? "<f4" : "<f8")}', 'fortran_order': False, 'shape': {shapeText}, }}";
-        int total = 10 + dict.Length + 1;
-        int padded = (total + 63) / 64 * 64;
-        string header = dict + new string(' ', padded - total) + "\n";
         AtomicFile.Write(path, stream =>
         {
-            stream.Write(Magic);
-            stream.WriteByte(1);
-            stream.WriteByte(0);
-            Span<byte> length = stackalloc byte[2];
-            BinaryPrimitives.WriteUInt16LittleEndian(length, (ushort)header.Length);
-            stream.Write(length);
-            stream.Write(Encoding.Latin1.GetBytes(header));
+            WriteHeader(stream, shape, asFloat32);
             var buffer = new byte[values.Length * (asFloat32 ? 4 : 8)];
             for (int k = 0; k < values.Length; k++)
             {
@@ -136,6 +125,25 @@ public static partial class NpyFile
 
             stream.Write(buffer);
         });
+    }
+
+    /// <summary>Writes the header of a version-1 <c>.npy</c> of little-endian float64 (or float32) values in C order;
+    /// the caller appends exactly the values <paramref name="shape"/> announces (a writer that streams rows knows the
+    /// shape before it has the values).</summary>
+    internal static void WriteHeader(Stream stream, IReadOnlyList<int> shape, bool asFloat32)
+    {
+        string shapeText = shape.Count == 1 ? $"({shape[0]},)" : "(" + string.Join(", ", shape) + ")";
+        string dict = $"{{'descr': '{(asFloat32 ? "<f4" : "<f8")}', 'fortran_order': False, 'shape': {shapeText}, }}";
+        int total = 10 + dict.Length + 1;
+        int padded = (total + 63) / 64 * 64;
+        string header = dict + new string(' ', padded - total) + "\n";
+        stream.Write(Magic);
+        stream.WriteByte(1);
+        stream.WriteByte(0);
+        Span<byte> length = stackalloc byte[2];
+        BinaryPrimitives.WriteUInt16LittleEndian(length, (ushort)header.Length);
+        stream.Write(length);
+        stream.Write(Encoding.Latin1.GetBytes(header));
     }
 
     private static (string Dtype, bool Fortran, int[] Shape) ParseHeader(string header, string name, long offset)
