@@ -19,7 +19,8 @@ internal static class EvaluateCommand
         var report = CliOptions.NonEmpty(new Option<string?>("--report") { Description = "JSON report to write: zsl_top1, gzsl_seen, gzsl_unseen, gzsl_h, per-class accuracies.", HelpName = "R.json" });
         var command = new Command("evaluate", """
             Evaluate a model saved by 'simzsl zsl --save' on labelled features: ZSL top-1 over the model's unseen
-            classes that the labels hold, GZSL seen, unseen and H over all classes.
+            classes that the labels hold, GZSL seen, unseen and H over all classes (the example uses the model and
+            features of the 'simzsl zsl --help' example).
 
             Example:
               simzsl evaluate --model model.szm --features f.npy --labels labels.csv --report r.json

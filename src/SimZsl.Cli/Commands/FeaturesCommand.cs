@@ -46,9 +46,9 @@ internal static class FeaturesCommand
             normalised with the mean and standard deviation (ImageNet's by default).
 
             Examples:
-              simzsl features --model samples/data/onnx/tiny_cnn.onnx --images samples/data/onnx/images --output features.npy --labels-output labels.csv
-              simzsl features --model samples/data/onnx/tiny_cnn.onnx --idx samples/data/FashionMNIST/t10k-images-idx3-ubyte.gz --idx-labels samples/data/FashionMNIST/t10k-labels-idx1-ubyte.gz --idx-class-names samples/data/onnx/fashion-mnist-classes.txt --limit 1000 --output features.npy --labels-output labels.csv
-              simzsl features --model samples/data/onnx/tiny_cnn.onnx --images samples/data/onnx/images --output-node pooled --mean 0.5,0.5,0.5 --std 0.5,0.5,0.5 --device cpu --output features.npy
+              simzsl features --model samples/data/onnx/tiny_cnn.onnx --images samples/data/onnx/images --output folder-features.npy --labels-output folder-labels.csv
+              simzsl features --model samples/data/onnx/tiny_cnn.onnx --images samples/data/onnx/images --output-node pooled --mean 0.5,0.5,0.5 --std 0.5,0.5,0.5 --device cpu --output pooled.npy
+              simzsl features --model samples/data/onnx/tiny_cnn.onnx --idx samples/data/FashionMNIST/t10k-images-idx3-ubyte.gz --idx-labels samples/data/FashionMNIST/t10k-labels-idx1-ubyte.gz --idx-class-names samples/data/onnx/fashion-mnist-classes.txt --limit 1000 --output f.npy --labels-output labels.csv
             """)
         {
             model, images, idx, idxLabels, idxClassNames, output, labelsOutput, outputNode, batchSize, resize, crop, mean, std, device, limit,

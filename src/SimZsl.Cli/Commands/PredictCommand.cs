@@ -21,7 +21,8 @@ internal static class PredictCommand
         var output = CliOptions.RequiredPath("--output", "Predictions CSV to write: row, predicted, score (after γ for a seen class), top_k (the k best, separated by ';').");
         output.HelpName = "PREDICTIONS.csv";
         var command = new Command("predict", """
-            Predict the class of every feature row with a model saved by 'simzsl zsl --save'.
+            Predict the class of every feature row with a model saved by 'simzsl zsl --save' (the example uses the
+            model and features of the 'simzsl zsl --help' example).
 
             Example:
               simzsl predict --model model.szm --features f.npy --gzsl --top-k 3 --output predictions.csv

@@ -62,7 +62,8 @@ internal static class ZslCommand
         var command = new Command("zsl", """
             Train a zero-shot head on seen-class features and evaluate on unseen classes (ZSL and GZSL).
             Its hyperparameters are selected on held-out seen classes first (turn off with --no-selection); the report
-            names what was chosen.
+            names what was chosen. The example's f.npy and labels.csv are what the last example of 'simzsl features
+            --help' makes from the shipped Fashion-MNIST images.
 
             Example:
               simzsl zsl --features f.npy --labels labels.csv --similarity samples/data/WordNet/FashionMNIST_wup.csv --unseen Sandal,Shirt --curvature -1 --dim 8 --head hyperbolic --report r.json --save model.szm

@@ -8,7 +8,7 @@ namespace SimZsl.Tests.Cli;
 public class HelpExamplesTests
 {
     /// <summary>The commands in the order of the walk: features feed zsl, zsl saves the model predict and evaluate use.</summary>
-    private static readonly string[] Walk = ["embed", "plot", "join", "zsl", "predict", "evaluate"];
+    private static readonly string[] Walk = ["embed", "plot", "join", "features", "zsl", "predict", "evaluate"];
 
     [Fact]
     public void EveryCommandIsInTheWalk()
