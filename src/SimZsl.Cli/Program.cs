@@ -28,6 +28,7 @@ public static class Program
         root.Subcommands.Add(EvaluateCommand.Create(Context));
         root.Subcommands.Add(PlotCommand.Create(Context));
         root.Subcommands.Add(JoinCommand.Create(Context));
+        root.Subcommands.Add(GbuCommand.Create(Context));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
