@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using SimZsl;
 using SimZsl.IO;
-using SimZsl.Tests.IO;
+using SimZsl.Samples.Shared;
 
 namespace SimZsl.Benchmarks;
 

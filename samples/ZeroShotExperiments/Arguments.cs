@@ -22,6 +22,8 @@ internal sealed class Arguments
 
     public int Int(string name, int fallback) => _options.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
 
+    public double Double(string name, double fallback) => _options.TryGetValue(name, out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
+
     public string? Text(string name) => _options.GetValueOrDefault(name);
 
     public bool Switch(string name) => _options.TryGetValue(name, out var v) && v == "true";

@@ -29,6 +29,7 @@ public static class Program
         root.Subcommands.Add(PlotCommand.Create(Context));
         root.Subcommands.Add(JoinCommand.Create(Context));
         root.Subcommands.Add(FeaturesCommand.Create(Context));
+        root.Subcommands.Add(GbuCommand.Create(Context));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

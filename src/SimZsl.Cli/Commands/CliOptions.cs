@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using SimZsl.Cli.Inputs;
 using SimZsl.IO;
 using SimZsl.Similarity;
 using SimZsl.ZeroShot;
@@ -132,6 +133,36 @@ internal static class CliOptions
 
     /// <summary>The transform to apply: the given one, or arccos (the default) when <c>--transform</c> was left out.</summary>
     public static SimilarityTransform TransformOrDefault(SimilarityTransform? given) => given ?? SimilarityTransform.Arccos;
+
+    /// <summary>What a class-matrix input holds, read by <see cref="ClassMatrixInput"/>: <c>--input-kind</c> of embed,
+    /// <c>--similarity-kind</c> of zsl and gbu (one list of kinds, one reader, for every command).</summary>
+    /// <param name="name">The option's name.</param>
+    /// <param name="input">How the help names the input ("the input", "--similarity").</param>
+    public static Option<InputKind> ClassMatrixKind(string name, string input) => new(name)
+    {
+        Description = $"What {input} holds: similarity (default), distance, vectors (one row per class → cosine similarity), or tree (parent–child pairs; leaves are the classes, tree path length the distance).",
+        // Lower case, as typed; no DefaultValueFactory, whose help would say "Similarity" (left out, the value is
+        // Similarity, the enum's first member, anyway).
+        HelpName = "similarity|distance|vectors|tree",
+    };
+
+    /// <summary><c>--columns-are-classes</c> for a vectors input stored transposed.</summary>
+    public static Option<bool> ColumnsAreClasses() => new("--columns-are-classes") { Description = "Vectors input is stored transposed (one column per class, as xlsa17's att)." };
+
+    /// <summary><c>--learning-rate</c> of the trained heads: a positive number, the trainer's default.</summary>
+    public static Option<double> LearningRate()
+    {
+        var option = new Option<double>("--learning-rate") { Description = "Peak learning rate of AdamW (cosine schedule).", HelpName = "LR", DefaultValueFactory = _ => new ZeroShotTrainerOptions().LearningRate };
+        option.Validators.Add(r =>
+        {
+            double v = r.GetValueOrDefault<double>();
+            if (!(v > 0 && double.IsFinite(v)))
+            {
+                r.AddError(string.Create(CultureInfo.InvariantCulture, $"--learning-rate must be a positive number (got {v})."));
+            }
+        });
+        return option;
+    }
 
     public static Option<int> Seed() => new("--seed") { Description = "Seed of every random choice: same seed, same result.", DefaultValueFactory = _ => 0, HelpName = "S" };
 

@@ -17,9 +17,9 @@ internal static class EmbedCommand
         var input = CliOptions.RequiredPath("--input", "Class similarity CSV (header of class names, name in the first column; empty cell or NaN = missing), .npy, or file.mat:variable.");
         var curvature = CliOptions.Curvature(allowAuto: true);
         var dim = CliOptions.Positive("--dim", "Target dimension d (the sphere's coordinates have d + 1 columns).");
-        var kind = new Option<InputKind>("--input-kind") { Description = "What the input holds: similarity (default), distance, vectors (one row per class → cosine similarity), or tree (parent–child pairs; leaves are the classes, tree path length the distance).", DefaultValueFactory = _ => InputKind.Similarity };
+        var kind = CliOptions.ClassMatrixKind("--input-kind", "the input");
         var transform = CliOptions.Transform();
-        var columnsAreClasses = new Option<bool>("--columns-are-classes") { Description = "Vectors input is stored transposed (one column per class, as xlsa17's att)." };
+        var columnsAreClasses = CliOptions.ColumnsAreClasses();
         var landmarks = CliOptions.NonEmpty(new Option<string?>("--landmarks") { Description = "Text file of landmark class names, one per line; other classes are placed from their landmark distances only.", HelpName = "FILE" });
         var refine = new Option<bool>("--refine") { Description = "Refine the strain solution by minimising stress (always done when entries are missing)." };
         var maxIter = CliOptions.Positive("--max-iter", "Largest number of refinement iterations.", defaultValue: 500, minimum: 0);

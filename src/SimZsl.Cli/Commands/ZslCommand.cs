@@ -19,8 +19,10 @@ internal static class ZslCommand
         features.HelpName = "F.npy";
         var labels = CliOptions.RequiredPath("--labels", "One class name per line (N lines), names as in the similarity CSV.");
         labels.HelpName = "LABELS.csv";
-        var similarity = CliOptions.RequiredPath("--similarity", "Class similarity CSV over seen and unseen classes.");
+        var similarity = CliOptions.RequiredPath("--similarity", "Class similarity over seen and unseen classes: a CSV with a header of class names (the name in the first column), .npy (classes named 0, 1, …) or file.mat:variable; with --similarity-kind also distances, class vectors or a tree.");
         similarity.HelpName = "S.csv";
+        var similarityKind = CliOptions.ClassMatrixKind("--similarity-kind", "--similarity");
+        var columnsAreClasses = CliOptions.ColumnsAreClasses();
         var unseen = new Option<string>("--unseen") { Description = "Comma-separated unseen class names (held out from training).", Required = true, HelpName = "c1,c2,..." };
         var curvature = CliOptions.Curvature(allowAuto: false);
         var dim = CliOptions.Positive("--dim", "Dimension d of the prototypes.");
@@ -41,15 +43,7 @@ internal static class ZslCommand
         });
         var epochs = CliOptions.Positive("--epochs", "Largest number of training epochs (selection also tries 10).", defaultValue: 30);
         var batchSize = CliOptions.Positive("--batch-size", "Mini-batch size.", defaultValue: 256);
-        var learningRate = new Option<double>("--learning-rate") { HelpName = "LR", Description = "Peak learning rate of AdamW (cosine schedule).", DefaultValueFactory = _ => new ZeroShotTrainerOptions().LearningRate };
-        learningRate.Validators.Add(r =>
-        {
-            double v = r.GetValueOrDefault<double>();
-            if (!(v > 0 && double.IsFinite(v)))
-            {
-                r.AddError(string.Create(CultureInfo.InvariantCulture, $"--learning-rate must be a positive number (got {v})."));
-            }
-        });
+        var learningRate = CliOptions.LearningRate();
         var seed = CliOptions.Seed();
         var device = CliOptions.Device();
         var report = CliOptions.RequiredPath("--report", "JSON report to write: zsl_top1, gzsl_seen, gzsl_unseen, gzsl_h, seconds, …");
@@ -69,7 +63,7 @@ internal static class ZslCommand
               simzsl zsl --features f.npy --labels labels.csv --similarity samples/data/WordNet/FashionMNIST_wup.csv --unseen Sandal,Shirt --curvature -1 --dim 8 --head hyperbolic --report r.json --save model.szm
             """)
         {
-            features, labels, similarity, unseen, curvature, dim, head, noSelection, transform, testFraction, epochs, batchSize, learningRate, seed, device, report, save,
+            features, labels, similarity, similarityKind, columnsAreClasses, unseen, curvature, dim, head, noSelection, transform, testFraction, epochs, batchSize, learningRate, seed, device, report, save,
         };
 
         command.SetAction(parse => CommandRunner.Run(context(parse), ct =>
@@ -89,11 +83,11 @@ internal static class ZslCommand
             var clock = Stopwatch.StartNew();
             var x = NpyFile.Read(parse.GetValue(features)!).ToMatrix();
             var y = LabelFile.Read(parse.GetValue(labels)!);
-            var s = ClassMatrixFile.ReadSimilarityCsv(parse.GetValue(similarity)!);
+            // The reader of embed's --input: CSV, .npy, file.mat:variable, vectors, a tree (a CSV similarity as always).
+            var distances = ClassMatrixInput.LoadDistances(parse.GetValue(similarity)!, parse.GetValue(similarityKind), parse.GetValue(transform), parse.GetValue(columnsAreClasses), "--similarity-kind");
             var unseenClasses = parse.GetValue(unseen)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            ZslInputs.Check(parse.GetValue(features)!, x, parse.GetValue(labels)!, y, parse.GetValue(similarity)!, s, unseenClasses);
+            ZslInputs.Check(parse.GetValue(features)!, x, parse.GetValue(labels)!, y, parse.GetValue(similarity)!, distances, unseenClasses);
 
-            var distances = s.ToDistances(CliOptions.TransformOrDefault(parse.GetValue(transform)));
             var embedding = new KappaMds(new KappaMdsOptions { Dimension = parse.GetValue(dim), Curvature = parse.GetValue(curvature), Seed = parse.GetValue(seed) }).Fit(distances, cancellationToken: ct);
             string headName = parse.GetValue(head)?.ToLowerInvariant() ?? ZeroShotHeadKind.ForCurvature(embedding.Curvature).Name;
             var options = new ZeroShotTrainerOptions
@@ -166,7 +160,7 @@ internal static class ZslCommand
 
     /// <summary><c>--head</c>: its names, its check and its help all come from the registries of trained heads
     /// (<see cref="ZeroShotHeadKind"/>) and closed-form peers (<see cref="ClosedFormPeer"/>).</summary>
-    private static Option<string?> HeadOption()
+    internal static Option<string?> HeadOption()
     {
         var heads = ZeroShotHeadKind.All;
         var peers = ClosedFormPeer.All;
@@ -190,7 +184,7 @@ internal static class ZslCommand
         return option;
     }
 
-    private static IReadOnlyList<ZeroShotCandidate> Candidates(string head, ZeroShotTrainerOptions options, bool select) => ClosedFormPeer.Find(head) switch
+    internal static IReadOnlyList<ZeroShotCandidate> Candidates(string head, ZeroShotTrainerOptions options, bool select) => ClosedFormPeer.Find(head) switch
     {
         { } peer => select ? peer.Grid() : [peer.FixedSettings()],
         null => select ? ZeroShotCandidates.HeadGrid(options) : [ZeroShotCandidates.Head(options)],

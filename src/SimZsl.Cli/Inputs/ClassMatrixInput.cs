@@ -21,19 +21,25 @@ public enum InputKind
     Tree,
 }
 
-/// <summary>Loads the <c>--input</c> of <c>simzsl embed</c>: CSV with class names, <c>.npy</c> (classes named by row
+/// <summary>Loads a class matrix: the <c>--input</c> of <c>simzsl embed</c> and the <c>--similarity</c> of <c>zsl</c> and
+/// <c>gbu</c> (one reader, so that every command takes the same files): CSV with class names, <c>.npy</c> (classes named by row
 /// index), a variable of a MATLAB file given as <c>file.mat:variable</c>, or a parent–child tree file.</summary>
 public static class ClassMatrixInput
 {
     /// <summary>Reads the input and returns its distance matrix (similarities go through <paramref name="transform"/>).</summary>
-    public static DistanceMatrix LoadDistances(string input, InputKind kind, SimilarityTransform? transform, bool columnsAreClasses)
+    /// <param name="input">The file (or <c>file.mat:variable</c>).</param>
+    /// <param name="kind">What it holds.</param>
+    /// <param name="transform">Similarity → distance; null: the default (arccos).</param>
+    /// <param name="columnsAreClasses">A vectors input stored one column per class.</param>
+    /// <param name="kindOption">The option that gave <paramref name="kind"/>, named in errors.</param>
+    public static DistanceMatrix LoadDistances(string input, InputKind kind, SimilarityTransform? transform, bool columnsAreClasses, string kindOption = "--input-kind")
     {
         ArgumentException.ThrowIfNullOrEmpty(input);
         if (kind is InputKind.Distance or InputKind.Tree)
         {
             if (transform is { } t && t != SimilarityTransform.None)
             {
-                throw new UsageException($"--transform {t.Name()} applies to similarities; an --input-kind {kind.ToString().ToLowerInvariant()} input gives distances as they are (leave --transform out).");
+                throw new UsageException($"--transform {t.Name()} applies to similarities; an {kindOption} {kind.ToString().ToLowerInvariant()} input gives distances as they are (leave --transform out).");
             }
 
             if (kind == InputKind.Tree)

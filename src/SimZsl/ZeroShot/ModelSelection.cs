@@ -3,7 +3,8 @@ using SimZsl.Embedding;
 namespace SimZsl.ZeroShot;
 
 /// <summary>Model selection on held-out classes, the protocol of Xian et al. ("the good, the bad and the ugly"): the
-/// seen classes are split into folds; for each fold its classes play the unseen ones, every candidate is fitted on
+/// seen classes are split into folds (or a benchmark's own validation classes form the one fold, see
+/// <see cref="ModelSelectionOptions.ValidationClasses"/>); for each fold its classes play the unseen ones, every candidate is fitted on
 /// the other seen classes and scored by ZSL top-1 on the held-out classes (and by calibrated GZSL H, with
 /// validation-seen instances of the fitting classes; γ is kept in units of each fitted model's seen-score scale, see
 /// <see cref="CalibratedStacking.SeenScoreScale"/>). The candidate with the best mean is returned; refit it on all
@@ -91,9 +92,15 @@ public static class ModelSelection
     }
 
     /// <summary>The seen classes, shuffled with the seed and dealt into min(Folds, ⌊S/2⌋) groups of at least two,
-    /// leaving at least two classes to fit on in every fold.</summary>
+    /// leaving at least two classes to fit on in every fold; or the one fold of
+    /// <see cref="ModelSelectionOptions.ValidationClasses"/> when given.</summary>
     internal static IReadOnlyList<IReadOnlyList<string>> Folds(IReadOnlyList<string> seen, ModelSelectionOptions options)
     {
+        if (options.ValidationClasses is { } validation)
+        {
+            return [ValidationFold(seen, validation)];
+        }
+
         if (seen.Count < 4)
         {
             throw new SimZslException($"Model selection on held-out classes needs at least 4 seen classes (2 to hold out, 2 to fit on); there are {seen.Count}. Turn selection off (no ModelSelectionOptions; simzsl zsl --no-selection) and set the hyperparameters yourself.");
@@ -107,6 +114,24 @@ public static class ModelSelection
         return folds == 1
             ? [order[..perFold]]
             : Enumerable.Range(0, folds).Select(f => (IReadOnlyList<string>)order.Where((_, i) => i % folds == f).ToArray()).ToArray();
+    }
+
+    // A benchmark's own validation classes: checked against the seen classes here, where both are known.
+    private static string[] ValidationFold(IReadOnlyList<string> seen, IReadOnlyList<string> validation)
+    {
+        var seenSet = seen.ToHashSet(StringComparer.Ordinal);
+        var unknown = validation.Where(c => !seenSet.Contains(c)).ToArray();
+        if (unknown.Length > 0)
+        {
+            throw new SimZslException($"The validation class(es) {string.Join(", ", unknown.Select(c => $"'{c}'"))} are not among the {seen.Count} seen classes; validation classes are seen classes held out during model selection. Give seen classes only.");
+        }
+
+        if (seen.Count - validation.Count < 2)
+        {
+            throw new SimZslException($"Holding out the {validation.Count} validation classes leaves {seen.Count - validation.Count} of the {seen.Count} seen classes to fit on; at least 2 are needed. Give fewer validation classes.");
+        }
+
+        return [.. validation];
     }
 
     private static int[] Subsample(int[] classOfRow, int classes, int? maxPerClass, Random random)

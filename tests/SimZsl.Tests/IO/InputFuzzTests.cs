@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using SimZsl.Cli;
 using SimZsl.IO;
+using SimZsl.Samples.Shared;
 using SimZsl.Similarity;
 using SimZsl.Tests.Cli;
 

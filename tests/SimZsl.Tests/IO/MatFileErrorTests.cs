@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 using SimZsl.IO;
+using SimZsl.Samples.Shared;
 
 namespace SimZsl.Tests.IO;
 

@@ -1,4 +1,5 @@
 using SimZsl.IO;
+using SimZsl.Samples.Shared;
 
 namespace SimZsl.Tests.IO;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SimZsl.IO;
+using SimZsl.Samples.Shared;
 
 namespace SimZsl.Tests.IO;
 

@@ -72,6 +72,43 @@ public class ModelSelectionTests
     }
 
     [Fact]
+    public void GivenValidationClassesAreTheOneFoldAndNeverFittedOn()
+    {
+        // A benchmark's own split (xlsa17's val classes): those classes are held out, every other seen class is fitted
+        // on, whatever Folds says.
+        var data = SyntheticZeroShotData.Create(0, noise: 0.01);
+        var rows = data.SeenRows;
+        var labels = RowSelection.Select(data.Labels, rows);
+        var seen = labels.Distinct().ToArray();
+        string[] validation = [seen[5], seen[1], seen[3]];
+        var fitted = new List<(string[] Seen, string[] Labels)>();
+        var probe = new ZeroShotCandidate("ridge", new Dictionary<string, double> { ["lambda"] = 1e-3 }, (x, y, p, fitSeen, _) =>
+        {
+            fitted.Add(([.. fitSeen], [.. y.Distinct()]));
+            return RidgeRegressionBaseline.Fit(x, y, p, fitSeen, 1e-3);
+        });
+        var result = ModelSelection.Select([probe], RowSelection.Select(data.Features, rows), labels, data.Prototypes,
+            options: new ModelSelectionOptions { ValidationClasses = validation, Folds = 5 });
+        var fold = Assert.Single(result.Folds);
+        Assert.Equal(validation, fold);
+        var fit = Assert.Single(fitted);
+        Assert.Equal(seen.Except(validation).Order(), fit.Seen.Order());
+        Assert.Equal(seen.Except(validation).Order(), fit.Labels.Order());
+        Assert.Equal(1.0, result.Candidates[0].ZslTop1, 12);   // an exact linear image: every held-out instance recovered
+
+        var notSeen = Assert.Throws<SimZslException>(() => ModelSelection.Select([probe], RowSelection.Select(data.Features, rows), labels, data.Prototypes,
+            options: new ModelSelectionOptions { ValidationClasses = [seen[0], data.Unseen[0]] }));
+        Assert.Contains($"'{data.Unseen[0]}'", notSeen.Message, StringComparison.Ordinal);
+        var tooMany = Assert.Throws<SimZslException>(() => ModelSelection.Select([probe], RowSelection.Select(data.Features, rows), labels, data.Prototypes,
+            options: new ModelSelectionOptions { ValidationClasses = seen[1..] }));
+        Assert.Contains("leaves 1 of the", tooMany.Message, StringComparison.Ordinal);
+        var invalid = Assert.Throws<ArgumentException>(() => new ModelSelectionOptions { ValidationClasses = [seen[0]] }.Validate());
+        Assert.Contains("at least two classes", invalid.Message, StringComparison.Ordinal);
+        var repeated = Assert.Throws<ArgumentException>(() => new ModelSelectionOptions { ValidationClasses = [seen[0], seen[1], seen[0]] }.Validate());
+        Assert.Contains($"'{seen[0]}' more than once", repeated.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void InvalidOptionsAreNamedTogether()
     {
         var e = Assert.Throws<ArgumentException>(() => new ModelSelectionOptions { Folds = 0, ValidationSeenFraction = 1, MaxInstancesPerClass = 1 }.Validate());

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using SimZsl.IO;
 
-namespace SimZsl.Tests.IO;
+namespace SimZsl.Samples.Shared;
 
 /// <summary>Writes MAT v5 data elements to a stream in either byte order: tags (the small-element form for
 /// 1 to 4 bytes, as MATLAB does), padding to 8 bytes, and numbers encoded in any numeric data type.</summary>

@@ -2,12 +2,13 @@ using System.IO.Compression;
 using System.Text;
 using SimZsl.IO;
 
-namespace SimZsl.Tests.IO;
+namespace SimZsl.Samples.Shared;
 
 /// <summary>Writes MAT v5 files that MATLAB's <c>load</c>, scipy's <c>loadmat</c> and <see cref="MatFile"/> read:
 /// numeric matrices, text and cell arrays of strings, each variable optionally zlib-compressed (as <c>save -v7</c>
-/// does); the file is written atomically. The library only reads MAT files, so the writer lives with the tests, which
-/// build fixtures with it (every array class, both byte orders); the benchmarks compile it too, for their large file.</summary>
+/// does); the file is written atomically. The library only reads MAT files, so the writer lives with the samples,
+/// which write a synthetic xlsa17 <c>res101.mat</c> with it (SyntheticRes101); the tests build their
+/// fixtures with it (every array class, both byte orders) and the benchmarks compile it for their large file.</summary>
 /// <example><code>
 /// new MatFileWriter(compress: true).AddMatrix("att", att).AddStrings("allclasses_names", names).Save("att.mat");
 /// </code></example>

@@ -1,6 +1,6 @@
 using SimZsl.IO;
 
-namespace SimZsl.Tests.IO;
+namespace SimZsl.Samples.Shared;
 
 /// <summary>One array to be written as an miMATRIX element; it knows its size before it writes, because the
 /// element's tag (written first) holds that size.</summary>
