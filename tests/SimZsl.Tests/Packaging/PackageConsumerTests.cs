@@ -5,7 +5,8 @@ using System.Xml.Linq;
 namespace SimZsl.Tests.Packaging;
 
 /// <summary>Packs the library, checks the package's contents, then builds and runs a fresh console app that
-/// references the local package the way a user would (plus the CPU libtorch package).</summary>
+/// references the local package the way a user would (plus the CPU libtorch package): first an exact κ-MDS check,
+/// then the README's C# program as pasted.</summary>
 public class PackageConsumerTests
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(6);
@@ -72,7 +73,26 @@ public class PackageConsumerTests
         var run = ProcessRunner.Run("dotnet", "run -c Release -nodeReuse:false", app, Limit);
         Assert.True(run.Code == 0, run.Output);
         Assert.Contains("classes=4", run.Output, StringComparison.Ordinal);
+
+        // The README's first C# block, as pasted, run from the repository root (it reads the shipped data there).
+        File.WriteAllText(Path.Combine(app, "Program.cs"), ReadmeProgram());
+        var readme = ProcessRunner.Run("dotnet", $"run -c Release -nodeReuse:false --project \"{app}\"", RepositoryPaths.Root, Limit);
+        Assert.True(readme.Code == 0, readme.Output);
+        var zsl = System.Text.RegularExpressions.Regex.Match(readme.Output, @"ZSL top-1 ([0-9.]+) %");
+        Assert.True(zsl.Success, readme.Output);
+        double top1 = double.Parse(zsl.Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.True(top1 > 60, $"the README program's ZSL top-1 is {top1} % (chance 50 %)");
         Directory.Delete(work, recursive: true);
+    }
+
+    /// <summary>The first <c>```csharp</c> block of the README.</summary>
+    private static string ReadmeProgram()
+    {
+        string text = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md")).ReplaceLineEndings("\n");
+        int start = text.IndexOf("```csharp\n", StringComparison.Ordinal);
+        Assert.True(start >= 0, "the README has no ```csharp block");
+        start += "```csharp\n".Length;
+        return text[start..text.IndexOf("\n```", start, StringComparison.Ordinal)] + "\n";
     }
 
     private static void CheckPackageContents(string nupkg)
