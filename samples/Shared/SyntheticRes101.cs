@@ -27,7 +27,7 @@ internal static class SyntheticRes101
     /// <param name="ValidationClasses">Classes of the val_loc instances (0 when the file has no val_loc).</param>
     public sealed record Summary(string Res101Path, string AttSplitsPath, int Instances, int Features, int SeenClasses, int UnseenClasses, int ValidationClasses);
 
-    /// <summary>Writes <paramref name="outputFolder"/>/res101.mat and a copy of the benchmark's att_splits.mat there, so
+    /// <summary>Writes <paramref name="outputFolder"/>/res101.mat and copies of the benchmark's att_splits.mat and class lists (*classes*.txt) there, so
     /// that the folder is an xlsa17 benchmark folder (<c>simzsl gbu --data outputFolder</c>).</summary>
     /// <param name="dataFolder">A folder with the real att_splits.mat and testclasses.txt (and valclasses1.txt when
     /// the file has val_loc), e.g. samples/data/xlsa17/AWA2.</param>
@@ -76,6 +76,12 @@ internal static class SyntheticRes101
             using var source = File.OpenRead(attPath);
             source.CopyTo(stream);
         });
+
+        // The release's class lists travel with it: simzsl gbu reads valclasses1.txt where att_splits.mat has no val_loc.
+        foreach (string list in Directory.EnumerateFiles(dataFolder, "*classes*.txt"))
+        {
+            File.Copy(list, Path.Combine(outputFolder, Path.GetFileName(list)), overwrite: true);
+        }
 
         var validation = data.Val is null ? 0 : data.Val.Indices.Select(i => labels[i]).Distinct().Count();
         return new Summary(res101, attCopy, n, features, data.TrainVal.Indices.Select(i => labels[i]).Distinct().Count(),

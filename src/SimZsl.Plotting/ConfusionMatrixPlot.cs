@@ -32,7 +32,7 @@ public static class ConfusionMatrixPlot
     public static void Write(Stream output, ImageFormat format, IReadOnlyList<string> trueClasses, IReadOnlyList<string> predictedClasses, int[,] counts, string title, IReadOnlyCollection<string>? unseenClasses)
     {
         ArgumentNullException.ThrowIfNull(counts);
-        var plot = Render(trueClasses, predictedClasses, counts, title, unseenClasses);
+        using var plot = Render(trueClasses, predictedClasses, counts, title, unseenClasses);
         int rows = counts.GetLength(0), cols = counts.GetLength(1);
         int longest = trueClasses.Concat(predictedClasses).Max(c => c.Length) + (unseenClasses is { Count: > 0 } ? ConfusionLayout.UnseenSuffix.Length : 0);
         // Room for the rotated column names below and the row names on the left (about 7 pixels a character).

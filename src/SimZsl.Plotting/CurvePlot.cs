@@ -15,7 +15,7 @@ public static class CurvePlot
     public static void Write(Stream output, ImageFormat format, string title, string xLabel, string yLabel, IReadOnlyList<Curve> curves, int width = 900, int height = 600)
     {
         ArgumentNullException.ThrowIfNull(curves);
-        var plot = new Plot();
+        using var plot = new Plot();
         var shapes = new[] { MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond, MarkerShape.OpenCircle };
         for (int c = 0; c < curves.Count; c++)
         {

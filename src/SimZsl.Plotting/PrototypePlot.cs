@@ -47,7 +47,7 @@ public static class PrototypePlot
         ArgumentNullException.ThrowIfNull(prototypes);
         // Two hemispheres side by side need a wide picture.
         int pictureWidth = prototypes.Curvature > 0 ? width * 17 / 10 : width;
-        var plot = Render(prototypes, groups, title, showLabels, pictureWidth, height);
+        using var plot = Render(prototypes, groups, title, showLabels, pictureWidth, height);
         ImageFile.Write(output, format, plot, pictureWidth, height);
     }
 
@@ -107,10 +107,12 @@ public static class PrototypePlot
         if (labelled.Length > 0)
         {
             int written = AddLabels(plot, view, labelled, groupIndex, markerSize, width, height);
-            if (written < labelled.Length && labelled.Length < view.Points.Length)
+            if (written < labelled.Length)
             {
-                // A name that found no free spot is left out: the count says how many are shown (same line, same layout).
-                plot.Axes.Bottom.Label.Text = caption.Replace($"named: {labelled.Length} of", $"named: {written} of", StringComparison.Ordinal);
+                // A name that found no free spot is left out, and the caption says so: the count of names shown.
+                plot.Axes.Bottom.Label.Text = labelled.Length < view.Points.Length
+                    ? caption.Replace($"named: {labelled.Length} of", $"named: {written} of", StringComparison.Ordinal)
+                    : caption + string.Create(CultureInfo.InvariantCulture, $"\nnamed: {written} of {view.Points.Length} classes (no free spot for the others)");
             }
         }
 
@@ -169,7 +171,11 @@ public static class PrototypePlot
     // Returns how many names found a spot.
     private static int AddLabels(Plot plot, PrototypeView view, int[] labelled, int[] groupIndex, float markerSize, int width, int height)
     {
-        plot.RenderInMemory(width, height);
+        using (plot.GetImage(width, height))
+        {
+            // Rendered only for the layout it leaves in LastRender; the image itself is not needed.
+        }
+
         var dataRect = plot.LastRender.DataRect;
         var markers = view.Points.Select(p => Pixel(plot, p)).ToArray();
         var sizes = new (double Width, double Height)[labelled.Length];

@@ -40,9 +40,10 @@ internal static class GbuCommand
         };
         maxPerClass.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int?>() is < 1 and var v)
+            // Selection holds 20 % of each fitted class out for γ (rounded): fewer than 3 instances leave none there.
+            if (r.GetValueOrDefault<int?>() is < 3 and var v)
             {
-                r.AddError(string.Create(CultureInfo.InvariantCulture, $"--max-per-class must be ≥ 1 (got {v})."));
+                r.AddError(string.Create(CultureInfo.InvariantCulture, $"--max-per-class must be ≥ 3 (got {v}): model selection holds 20 % of each class's instances out, at least one."));
             }
         });
         var epochs = CliOptions.Positive("--epochs", "Largest number of training epochs of a trained head (selection also tries 10).", defaultValue: 30);
@@ -55,7 +56,7 @@ internal static class GbuCommand
         var command = new Command("gbu", """
             The xlsa17 protocol (Xian et al., "Zero-shot learning: the good, the bad and the ugly") on a benchmark folder:
             κ-MDS prototypes of the class similarity (default: cosine of the attributes att), hyperparameters selected on
-            the benchmark's train/val classes (trainval instances only; held-out folds when the file has no val_loc), a
+            the benchmark's train/val classes (trainval instances only; valclasses1.txt when the file has no val_loc), a
             refit on all trainval instances, then ZSL top-1 (per-class mean over test_unseen, unseen prototypes only) and
             GZSL s, u, H over all classes, plain and with calibrated stacking, for the head and every closed-form peer.
 
@@ -135,9 +136,7 @@ internal static class GbuCommand
                 ["selection"] = !select ? null : new Dictionary<string, object?>
                 {
                     ["criterion"] = "mean ZSL top-1 on validation-unseen classes (ties: calibrated H)",
-                    ["validation"] = split.ValidationClasses is null
-                        ? "held-out folds of the trainval classes (att_splits.mat has no val_loc)"
-                        : "the classes of val_loc, their trainval instances; the other trainval classes' instances are fitted on (train_loc ∩ trainval)",
+                    ["validation"] = split.ValidationSource,
                     ["validation_classes"] = split.ValidationClasses,
                 },
                 ["data"] = folder,

@@ -89,10 +89,21 @@ public sealed class GbuCommandTests(SyntheticBenchmarks benchmarks) : IClassFixt
         Assert.Equal(calibratedU, ridge.GetProperty("gzsl_calibrated").GetProperty("unseen").GetDouble(), 12);
         Assert.True(zsl > 2.0 / unseen.Length, $"ZSL top-1 {zsl} is no better than chance on features that follow the attributes");
 
-        // The protocol's bookkeeping: the benchmark's own validation classes where the file has val_loc (AWA2), folds
-        // where it has none (CUB); the head's figures at the top level, as in the CLI contract.
+        // The protocol's bookkeeping: the benchmark's own validation classes, from val_loc where the file has it (AWA2),
+        // from the release's valclasses1.txt where it has none (CUB); the head's figures at the top level, as in the
+        // CLI contract.
         var selection = root.GetProperty("selection");
-        Assert.Equal(benchmark == "AWA2" ? 13 : 0, selection.GetProperty("validation_classes") is { ValueKind: JsonValueKind.Array } v ? v.GetArrayLength() : 0);
+        string[] validation = [.. selection.GetProperty("validation_classes").EnumerateArray().Select(c => c.GetString()!)];
+        if (benchmark == "AWA2")
+        {
+            Assert.Equal(13, validation.Length);
+        }
+        else
+        {
+            string[] listed = [.. File.ReadAllLines(RepositoryPaths.Data("xlsa17", "CUB", "valclasses1.txt")).Select(l => l.Trim()).Where(l => l.Length > 0)];
+            Assert.Equal(listed.Order(StringComparer.Ordinal), validation.Order(StringComparer.Ordinal));
+            Assert.Contains("valclasses1.txt", selection.GetProperty("validation").GetString(), StringComparison.Ordinal);
+        }
         Assert.Equal("sae", root.GetProperty("head").GetString());
         Assert.Equal(data.TrainVal.Count, root.GetProperty("train_instances").GetInt32());
         Assert.Equal(data.TestUnseen.Count, root.GetProperty("test_unseen_instances").GetInt32());
@@ -125,6 +136,28 @@ public sealed class GbuCommandTests(SyntheticBenchmarks benchmarks) : IClassFixt
         }
 
         Assert.Equal(30 * 10, actual.RootElement.GetProperty("test_unseen_instances").GetInt32());   // --max-per-class 30 of 10 unseen classes
+    }
+
+    [Fact]
+    public void AValidationListThatNamesNoSeenClassSaysWhichLine()
+    {
+        // CUB's att_splits.mat has no val_loc: the release's valclasses1.txt names the validation classes.
+        string dir = CliRunner.TempFolder();
+        foreach (string file in Directory.EnumerateFiles(benchmarks.Folder("CUB")))
+        {
+            File.Copy(file, Path.Combine(dir, Path.GetFileName(file)));
+        }
+
+        string list = Path.Combine(dir, "valclasses1.txt");
+        var lines = File.ReadAllLines(list);
+        lines[2] = "201.Dodo";
+        File.WriteAllLines(list, lines);
+        string report = Path.Combine(dir, "r.json");
+        var (code, _, error) = CliRunner.Run("gbu", "--data", dir, "--max-per-class", "5", "--head", "ridge", "--report", report);
+        Assert.Equal(ExitCodes.InputFileError, code);
+        Assert.Contains("valclasses1.txt:3:", error, StringComparison.Ordinal);
+        Assert.Contains("'201.Dodo'", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(report));
     }
 
     [Fact]
