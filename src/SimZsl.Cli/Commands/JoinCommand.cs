@@ -54,7 +54,7 @@ internal static class JoinCommand
                 var s = ClassMatrixFile.ReadSimilarityCsv(spec[(eq + 1)..]);
                 if (prefixed.Remove(name))
                 {
-                    s = Prefixed(s, name);
+                    s = s.WithClassNames(s.ClassNames.Select(c => $"{name}:{c}").ToArray());
                 }
 
                 join.AddSource(name, s);
@@ -122,27 +122,6 @@ internal static class JoinCommand
         }
 
         join.AddCrossBlock(rows, columns, values, observed);
-    }
-
-    // The same matrix over "NAME:class" names; the values and the missing pairs are kept as they are.
-    private static SimilarityMatrix Prefixed(SimilarityMatrix s, string name)
-    {
-        string[] names = s.ClassNames.Select(c => $"{name}:{c}").ToArray();
-        if (s.IsComplete)
-        {
-            return SimilarityMatrix.Create(names, s.Values);
-        }
-
-        var observed = new bool[s.Count * s.Count];
-        for (int i = 0; i < s.Count; i++)
-        {
-            for (int j = 0; j < s.Count; j++)
-            {
-                observed[(i * s.Count) + j] = s.IsObserved(i, j);
-            }
-        }
-
-        return SimilarityMatrix.Create(names, s.Values, observed);
     }
 
     private static SourceCalibration ParseCalibration(string name) => name switch

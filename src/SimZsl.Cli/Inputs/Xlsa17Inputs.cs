@@ -48,7 +48,7 @@ internal static class Xlsa17Inputs
         var distances = ClassMatrixInput.LoadDistances(similarityPath, kind, transform, columnsAreClasses, "--similarity-kind");
         if (IsUnnamed(distances) && distances.Count == classes.Count && !distances.ClassNames.SequenceEqual(classes, StringComparer.Ordinal))
         {
-            return Renamed(distances, classes);
+            return distances.WithClassNames(classes);
         }
 
         var missing = classes.Where(c => !distances.Contains(c)).ToArray();
@@ -90,19 +90,4 @@ internal static class Xlsa17Inputs
     // A matrix file without names gets "0", "1", … (MatrixSource), as does a CSV whose header is just the indices.
     private static bool IsUnnamed(DistanceMatrix distances) =>
         distances.ClassNames.Select((name, i) => name == i.ToString(CultureInfo.InvariantCulture)).All(same => same);
-
-    private static DistanceMatrix Renamed(DistanceMatrix distances, IReadOnlyList<string> classes)
-    {
-        int n = distances.Count;
-        var observed = new bool[n * n];
-        for (int i = 0; i < n; i++)
-        {
-            for (int j = 0; j < n; j++)
-            {
-                observed[(i * n) + j] = distances.IsObserved(i, j);
-            }
-        }
-
-        return DistanceMatrix.Create(classes, distances.Values, observed);
-    }
 }

@@ -82,6 +82,12 @@ public sealed class DistanceMatrix : ClassMatrix
         return new DistanceMatrix(ClassNames, values, mask, double.PositiveInfinity, validate: false);
     }
 
+    /// <summary>The same distances (and missing pairs) over other class names, in the same order: the benchmark's names
+    /// for a matrix file that had none, say.</summary>
+    /// <param name="classNames">One unique, non-empty name per class.</param>
+    /// <exception cref="InvalidMatrixException">Not one unique, non-empty name per class.</exception>
+    public DistanceMatrix WithClassNames(IReadOnlyList<string> classNames) => CreateTrusted(classNames, RawValues, ObservedMask);
+
     /// <summary>Wraps values the library computed itself: exactly symmetric, zero diagonal, non-negative and finite
     /// where observed, NaN where missing; the mask (taken over) symmetric. Nothing is checked again.</summary>
     internal static DistanceMatrix CreateTrusted(IReadOnlyList<string> names, double[] values, bool[]? observed, CellLocations? cells = null) =>

@@ -88,6 +88,12 @@ public sealed class SimilarityMatrix : ClassMatrix
         return new SimilarityMatrix(names, values, observed);
     }
 
+    /// <summary>The same similarities (and missing pairs) over other class names, in the same order: a source's classes
+    /// prefixed with its name, say, or the benchmark's names for a matrix file that had none.</summary>
+    /// <param name="classNames">One unique, non-empty name per class.</param>
+    /// <exception cref="InvalidMatrixException">Not one unique, non-empty name per class.</exception>
+    public SimilarityMatrix WithClassNames(IReadOnlyList<string> classNames) => new(classNames, RawValues, ObservedMask);
+
     /// <summary>Reads a similarity matrix out of a file: <paramref name="values"/> and <paramref name="observed"/>
     /// are taken over and checked as by <see cref="Create(IReadOnlyList{string}, ReadOnlySpan{double}, ReadOnlySpan{bool}, double)"/>;
     /// <paramref name="cells"/> puts the file's lines and columns into error messages.</summary>
