@@ -139,6 +139,57 @@ public sealed class GbuCommandTests(SyntheticBenchmarks benchmarks) : IClassFixt
     }
 
     [Fact]
+    public void NoTestInstanceTakesPartInAnyChoice()
+    {
+        // The same benchmark twice, the second with every test_seen and test_unseen feature row replaced by noise:
+        // every method must choose the same settings with the same validation accuracy and the same γ.
+        string original = benchmarks.Folder("AWA2"), scrambled = CliRunner.TempFolder();
+        foreach (string file in Directory.EnumerateFiles(original))
+        {
+            File.Copy(file, Path.Combine(scrambled, Path.GetFileName(file)));
+        }
+
+        var data = Xlsa17Dataset.Load(original);
+        var x = data.Features!;
+        var values = x.AsSpan().ToArray();   // N × F row by row = F × N column by column, MATLAB's order
+        var random = new Random(11);
+        foreach (int i in data.TestSeen.Indices.Concat(data.TestUnseen.Indices))
+        {
+            for (int j = 0; j < x.Columns; j++)
+            {
+                values[(i * x.Columns) + j] = 10 * (random.NextDouble() - 0.5);
+            }
+        }
+
+        new MatFileWriter()
+            .AddNumeric("features", [x.Columns, x.Rows], values)
+            .AddNumeric("labels", [x.Rows, 1], data.Labels!.Select(c => c + 1.0).ToArray())
+            .Save(Path.Combine(scrambled, "res101.mat"));
+
+        JsonElement[] Methods(string folder)
+        {
+            string report = Path.Combine(CliRunner.TempFolder(), "gbu.json");
+            var (code, output, error) = CliRunner.Run("gbu", "--data", folder, "--max-per-class", "30", "--curvature", "0", "--dim", "8", "--epochs", "6", "--report", report);
+            Assert.True(code == ExitCodes.Success, error + output);
+            using var json = JsonDocument.Parse(File.ReadAllText(report));
+            return [.. json.RootElement.GetProperty("methods").EnumerateArray().Select(m => m.Clone())];
+        }
+
+        var before = Methods(original);
+        var after = Methods(scrambled);
+        Assert.Equal(4, before.Length);
+        for (int m = 0; m < before.Length; m++)
+        {
+            string method = before[m].GetProperty("method").GetString()!;
+            Assert.Equal(before[m].GetProperty("hyperparameters").ToString(), after[m].GetProperty("hyperparameters").ToString());
+            Assert.Equal(before[m].GetProperty("validation_zsl_top1").GetDouble(), after[m].GetProperty("validation_zsl_top1").GetDouble());
+            Assert.Equal(before[m].GetProperty("gzsl_calibrated").GetProperty("gamma").GetDouble(), after[m].GetProperty("gzsl_calibrated").GetProperty("gamma").GetDouble());
+            Assert.NotEqual(before[m].GetProperty("zsl_top1").GetDouble(), after[m].GetProperty("zsl_top1").GetDouble());   // the test rows did change
+            Assert.False(string.IsNullOrEmpty(method));
+        }
+    }
+
+    [Fact]
     public void AValidationListThatNamesNoSeenClassSaysWhichLine()
     {
         // CUB's att_splits.mat has no val_loc: the release's valclasses1.txt names the validation classes.
