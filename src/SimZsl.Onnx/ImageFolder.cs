@@ -6,7 +6,8 @@ namespace SimZsl.Onnx;
 /// <c>DIR/dog/a.jpg</c>, … The class name is the sub-folder's name. Classes and the files in each are taken in ordinal
 /// name order, so the rows of the features do not depend on the file system. PNG, JPEG, BMP, GIF (first frame) and
 /// WebP are decoded with SkiaSharp, without colour management or EXIF rotation (as PIL and torchvision do by
-/// default); other files, and names that start with a dot, are skipped.</summary>
+/// default). Images anywhere below a class's sub-folder count, as in torchvision; other files, and files or folders
+/// whose names start with a dot, are skipped.</summary>
 public sealed class ImageFolder : ImageSource
 {
     /// <summary>The file extensions read, for messages.</summary>
@@ -46,7 +47,11 @@ public sealed class ImageFolder : ImageSource
         foreach (string folder in classes)
         {
             string label = Path.GetFileName(folder);
-            var images = Directory.GetFiles(folder).Where(f => Visible(f) && Readable.Contains(Path.GetExtension(f))).Order(StringComparer.Ordinal).ToArray();
+            // As torchvision's ImageFolder: the class folder's whole tree, in name order of the path below it.
+            var images = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+                .Where(f => Path.GetRelativePath(folder, f).Split(Path.DirectorySeparatorChar).All(Visible) && Readable.Contains(Path.GetExtension(f)))
+                .Order(StringComparer.Ordinal)
+                .ToArray();
             if (images.Length == 0)
             {
                 throw new DataFormatException(folder, $"the class folder '{label}' has no images ({Extensions}); add some or remove the folder.");

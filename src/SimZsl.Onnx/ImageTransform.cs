@@ -3,8 +3,9 @@ namespace SimZsl.Onnx;
 /// <summary>Applies an <see cref="ImagePreprocessing"/> to one decoded image, writing the network's C × H × W input.
 /// Resizing is separable antialiased bilinear (a triangle filter widened by the downscale factor, with the weights
 /// renormalised at the borders), the formula of torch's interpolate(mode="bilinear", antialias=True,
-/// align_corners=False) and of PIL's BILINEAR, so that features match those of a torchvision pipeline. Only the
-/// cropped window is resampled.</summary>
+/// align_corners=False) and of PIL's BILINEAR, computed in floating point: it matches a torchvision pipeline on float
+/// tensors to rounding (the shipped test network's script), while pipelines that round to 8-bit pixels after the
+/// resize (PIL images, uint8 tensors) differ by up to half a grey level. Only the cropped window is resampled.</summary>
 internal static class ImageTransform
 {
     public static void Apply(ImagePixels image, ImagePreprocessing preprocessing, Span<float> destination, string name)

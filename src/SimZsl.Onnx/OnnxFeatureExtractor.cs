@@ -125,7 +125,8 @@ public sealed class OnnxFeatureExtractor : IDisposable
             cancellationToken.ThrowIfCancellationRequested();
             int count = Math.Min(batch, total - start);
             Preprocess(images, start, count, preprocessing, input, perImage, cancellationToken);
-            // A fixed batch size is filled up with the last batch's zeros; their rows are not written.
+            // A model with a fixed batch size runs a full batch even at the end: the rows past count still hold the
+            // previous batch's images, and their outputs are not written.
             int rows = _inputShape[0] > 0 ? batch : count;
             long[] shape = [rows, preprocessing.Channels, preprocessing.CropHeight, preprocessing.CropWidth];
             using var tensor = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, input.AsMemory(0, rows * perImage), shape);

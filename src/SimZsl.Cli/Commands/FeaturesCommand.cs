@@ -22,7 +22,7 @@ internal static class FeaturesCommand
         var labelsOutput = CliOptions.NonEmpty(new Option<string?>("--labels-output") { Description = "Labels to write: one class name per line, one line per feature row (what 'simzsl zsl --labels' reads).", HelpName = "LABELS.csv" });
         var outputNode = new Option<string?>("--output-node") { Description = "The model output to take the features from (flattened per image). Default: the first output.", HelpName = "NAME" };
         var batchSize = CliOptions.Positive("--batch-size", "Images per run of the network.", defaultValue: 32);
-        var resize = new Option<int?>("--resize") { Description = "Resize the shorter side to N pixels (antialiased bilinear) before the centre crop. Default: the crop (the model's input size), or 256 for a model of free size.", HelpName = "N" };
+        var resize = new Option<int?>("--resize") { Description = "Resize the shorter side to N pixels (antialiased bilinear) before the centre crop. Default: the crop size (the model's input size, or --crop when given), or 256 for a model of free size without --crop.", HelpName = "N" };
         var crop = new Option<int?>("--crop") { Description = "Centre crop of N × N pixels, the network's input size. Default: the model's input size, or 224.", HelpName = "N" };
         var mean = Channels("--mean", "Per-channel mean subtracted after scaling pixels to [0, 1]. Default ImageNet's 0.485,0.456,0.406 (grey: 0.449).");
         var std = Channels("--std", "Per-channel standard deviation divided by. Default ImageNet's 0.229,0.224,0.225 (grey: 0.226).");

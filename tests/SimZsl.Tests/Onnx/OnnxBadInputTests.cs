@@ -47,6 +47,19 @@ public class OnnxBadInputTests
     }
 
     [Fact]
+    public void ImagesBelowAClassFolderCountAndHiddenOnesDoNot()
+    {
+        // As torchvision's ImageFolder: the whole tree under a class folder, in path order; dot-names skipped.
+        string root = FolderWith(("cat/b.png", ShippedPng), ("cat/2024/a.png", ShippedPng), ("cat/.thumbs/c.png", ShippedPng),
+            ("cat/.d.png", ShippedPng), ("dog/x.png", ShippedPng), ("dog/notes.txt", "not an image"u8.ToArray()));
+        var folder = new ImageFolder(root);
+        Assert.Equal(3, folder.Count);
+        Assert.Equal(["cat", "cat", "dog"], Enumerable.Range(0, 3).Select(folder.LabelOf));
+        Assert.EndsWith(Path.Combine("cat", "2024", "a.png"), folder.NameOf(0), StringComparison.Ordinal);
+        Assert.EndsWith(Path.Combine("cat", "b.png"), folder.NameOf(1), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AFolderWithoutSubFoldersSaysWhatTheLayoutMustBe()
     {
         string root = FolderWith(("a.png", ShippedPng));
