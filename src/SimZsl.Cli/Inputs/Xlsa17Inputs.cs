@@ -46,9 +46,11 @@ internal static class Xlsa17Inputs
         }
 
         var distances = ClassMatrixInput.LoadDistances(similarityPath, kind, transform, columnsAreClasses, "--similarity-kind");
-        if (IsUnnamed(distances) && distances.Count == classes.Count && !distances.ClassNames.SequenceEqual(classes, StringComparer.Ordinal))
+        if (IsUnnamed(distances) && !distances.ClassNames.SequenceEqual(classes, StringComparer.Ordinal))
         {
-            return distances.WithClassNames(classes);
+            // Rows without names can only be taken in allclasses_names order, one per class.
+            return distances.Count == classes.Count ? distances.WithClassNames(classes) : throw new SimZslException(string.Create(CultureInfo.InvariantCulture,
+                $"{similarityPath} has {distances.Count} unnamed rows, but {data.AttSplitsPath} has {classes.Count} classes; a matrix without class names needs one row per class, in allclasses_names order (or give a CSV with a header of class names)."));
         }
 
         var missing = classes.Where(c => !distances.Contains(c)).ToArray();

@@ -136,6 +136,15 @@ public sealed class GbuCommandTests(SyntheticBenchmarks benchmarks) : IClassFixt
         }
 
         Assert.Equal(30 * 10, actual.RootElement.GetProperty("test_unseen_instances").GetInt32());   // --max-per-class 30 of 10 unseen classes
+
+        // One row short: nameless rows cannot be matched to the classes, and the message says how many there are.
+        var shortOne = cosine.Subset([.. Enumerable.Range(0, cosine.Count - 1)]);
+        string shortNpy = Path.Combine(dir, "short.npy");
+        NpyFile.Write(shortNpy, [shortOne.Count, shortOne.Count], shortOne.Values.ToArray());
+        (code, _, error) = CliRunner.Run([.. common, "--similarity", shortNpy, "--report", Path.Combine(dir, "never.json")]);
+        Assert.NotEqual(ExitCodes.Success, code);
+        Assert.Contains("has 49 unnamed rows", error, StringComparison.Ordinal);
+        Assert.Contains("50 classes", error, StringComparison.Ordinal);
     }
 
     [Fact]
