@@ -25,10 +25,11 @@ internal sealed class SampleOptions
 
     public string? Text(string name) => _options.GetValueOrDefault(name);
 
-    /// <summary>Where PNGs go: `--out`, else docs/img of the repository.</summary>
+    /// <summary>Where PNGs go: `--out`, else ./sample-output (never the repository's tracked docs/img: a run must not
+    /// rewrite the pictures the docs show; copy them there when the docs are regenerated).</summary>
     public string OutputFolder()
     {
-        var folder = Text("out") ?? Path.Combine(RepositoryRoot(), "docs", "img");
+        var folder = Text("out") ?? "sample-output";
         Directory.CreateDirectory(folder);
         return folder;
     }
