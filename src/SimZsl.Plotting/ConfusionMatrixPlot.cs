@@ -52,6 +52,11 @@ public static class ConfusionMatrixPlot
             throw new ArgumentException($"A {rows} × {cols} matrix for {trueClasses.Count} true and {predictedClasses.Count} predicted class names.", nameof(counts));
         }
 
+        if (rows == 0 || cols == 0)
+        {
+            throw new ArgumentException($"The confusion matrix is {rows} × {cols}; it needs at least one true and one predicted class.", nameof(counts));
+        }
+
         var layout = ConfusionLayout.Arrange(trueClasses, predictedClasses, unseenClasses);
         var drawn = new int[rows, cols];
         var fractions = new double[rows, cols];
@@ -119,7 +124,10 @@ public static class ConfusionMatrixPlot
 
         plot.HideGrid();
         plot.Axes.SetLimits(-0.5, cols - 0.5, -0.5, rows - 0.5);
-        plot.XLabel(layout.SeenColumns < cols || layout.SeenRows < rows ? "predicted class (unseen classes after the red line)" : "predicted class");
+        // A line is drawn only between seen and unseen classes; a ZSL matrix (unseen classes only) has none.
+        bool separated = (layout.SeenColumns > 0 && layout.SeenColumns < cols) || (layout.SeenRows > 0 && layout.SeenRows < rows);
+        bool allUnseen = layout.SeenColumns == 0 && layout.SeenRows == 0 && unseenClasses is { Count: > 0 };
+        plot.XLabel(separated ? "predicted class (unseen classes after the red line)" : allUnseen ? "predicted class (all unseen)" : "predicted class");
         plot.YLabel("true class");
         plot.Title(title);
         return plot;

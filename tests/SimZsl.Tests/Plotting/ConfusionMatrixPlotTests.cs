@@ -48,6 +48,16 @@ public class ConfusionMatrixPlotTests
     }
 
     [Fact]
+    public void AZslMatrixOfUnseenClassesOnlyPromisesNoLine()
+    {
+        string[] unseen = ["Sandal", "Shirt"];
+        using var plot = ConfusionMatrixPlot.Render(unseen, unseen, new[,] { { 9, 1 }, { 2, 8 } }, "ZSL", unseen);
+        Assert.Empty(plot.GetPlottables<ScottPlot.Plottables.LinePlot>());
+        Assert.Equal("predicted class (all unseen)", plot.Axes.Bottom.Label.Text);
+        Assert.Throws<ArgumentException>(() => ConfusionMatrixPlot.Render([], [], new int[0, 0], "empty", null));
+    }
+
+    [Fact]
     public void AnUnseenClassThatIsNotInTheMatrixIsRefusedByName()
     {
         var e = Assert.Throws<ArgumentException>(() => ConfusionLayout.Arrange(Classes, Classes, ["shirt"]));
