@@ -21,12 +21,15 @@ internal static class OnnxSession
         }
         catch (OnnxRuntimeException e) when (cuda)
         {
+            // A model the CPU cannot load either is the model's fault, not CUDA's: LoadOnCpu says so.
+            var onCpu = LoadOnCpu(modelPath, threads);
             if (device == ComputeDevice.Auto)
             {
                 // The provider loaded but found no usable GPU: Auto means "CUDA if it works".
-                return (LoadOnCpu(modelPath, threads), "cpu");
+                return (onCpu, "cpu");
             }
 
+            onCpu.Dispose();
             throw new SimZslException($"CUDA was asked for, but ONNX Runtime's CUDA execution provider did not start ({FirstLine(e.Message)}). {CudaSetUp} and check the driver, or compute on the CPU (ComputeDevice.Cpu; --device cpu in the tool) or let Auto choose.", e);
         }
         catch (OnnxRuntimeException e)
