@@ -6,7 +6,15 @@ namespace SimZsl.Plotting;
 /// <param name="Name">Legend text.</param>
 /// <param name="X">Abscissae.</param>
 /// <param name="Y">Ordinates, one per abscissa.</param>
-public sealed record Curve(string Name, IReadOnlyList<double> X, IReadOnlyList<double> Y);
+public sealed record Curve(string Name, IReadOnlyList<double> X, IReadOnlyList<double> Y)
+{
+    /// <summary>Lower edge of an uncertainty band (for example a 95 % interval), one per abscissa; drawn as a shaded
+    /// band in the curve's colour together with <see cref="Upper"/>. Null: no band.</summary>
+    public IReadOnlyList<double>? Lower { get; init; }
+
+    /// <summary>Upper edge of the band; given together with <see cref="Lower"/>.</summary>
+    public IReadOnlyList<double>? Upper { get; init; }
+}
 
 /// <summary>Line plots of several curves in one picture (accuracy against missing fraction, against landmarks, …).</summary>
 public static class CurvePlot
@@ -25,7 +33,25 @@ public static class CurvePlot
                 throw new ArgumentException($"Curve '{curve.Name}' has {curve.X.Count} abscissae and {curve.Y.Count} ordinates.", nameof(curves));
             }
 
+            if (curve.Lower is not null || curve.Upper is not null)
+            {
+                if (curve.Lower is null || curve.Upper is null || curve.Lower.Count != curve.X.Count || curve.Upper.Count != curve.X.Count)
+                {
+                    throw new ArgumentException($"Curve '{curve.Name}' needs both band edges, one value per abscissa.", nameof(curves));
+                }
+
+                // Every band before any line, translucent, so that all the lines stay visible over all the bands.
+                var band = plot.Add.FillY(curve.X.ToArray(), curve.Lower.ToArray(), curve.Upper.ToArray());
+                band.FillColor = plot.Add.Palette.GetColor(c).WithAlpha(0.18);
+                band.LineWidth = 0;
+            }
+        }
+
+        for (int c = 0; c < curves.Count; c++)
+        {
+            var curve = curves[c];
             var line = plot.Add.Scatter(curve.X.ToArray(), curve.Y.ToArray());
+            line.Color = plot.Add.Palette.GetColor(c);
             line.LegendText = curve.Name;
             line.LineWidth = 2;
             line.MarkerSize = 8;
