@@ -9,8 +9,8 @@ using SimZsl.Samples.Shared;
 // each as mean ± sd over the runs, with the machine and the date. --write-docs also puts them into docs/results.md
 // (each in place of the table with the same "Challenge …:" title) and the first seed's pictures into docs/img.
 //   dotnet run -c Release --project samples/Results [-- --seeds 5] [--first-seed 0] [--out results-output] [--write-docs]
-bool writeDocs = args.Contains("--write-docs");   // a switch; the other options are --name value pairs
-var options = new SampleOptions([.. args.Where(a => a != "--write-docs")]);
+var options = new SampleOptions(args);
+bool writeDocs = options.Flag("write-docs");
 int seeds = options.Int("seeds", 5), firstSeed = options.Int("first-seed", 0);
 string output = Path.GetFullPath(options.Text("out") ?? "results-output");
 string root = SampleOptions.RepositoryRoot();
