@@ -1,81 +1,110 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using System.Text;
 using SimZsl.IO;
 using SimZsl.Samples.Shared;
 
-// The challenge tables of docs/results.md over several seeds: runs each challenge sample once per seed (as its own
-// process, exactly as a user runs it, writing into an output folder), reads back the tables it printed and writes
-// each as mean ± sd over the runs, with the machine and the date. --write-docs also puts them into docs/results.md
-// (each in place of the table with the same "Challenge …:" title) and the first seed's pictures into docs/img.
-//   dotnet run -c Release --project samples/Results [-- --seeds 5] [--first-seed 0] [--out results-output] [--write-docs]
+// The challenge sections of docs/results.md, regenerated: runs each challenge sample once (as its own process, exactly
+// as a user runs it, writing its pictures into an output folder, never into the repository), reads back the tables
+// and verdicts it printed (each cell already a mean with its 95 % interval over the sample's own draws) and writes
+// them, with the command, the machine, the date and the wall time, into results-output/results.md. --write-docs
+// also puts each sample's block into docs/results.md (between its "generated" markers) and its pictures into
+// docs/img. --compare OTHER_OUTPUT checks a second run (another --seed) against this one: how many interval cells
+// overlap, and which do not.
+//   dotnet run -c Release --project samples/Results [-- --seed 0] [--out results-output] [--samples A,B] [--quick] [--write-docs] [--compare OTHER_OUTPUT]
 var options = new SampleOptions(args);
-bool writeDocs = options.Flag("write-docs");
-int seeds = options.Int("seeds", 5), firstSeed = options.Int("first-seed", 0);
+bool writeDocs = options.Flag("write-docs"), quick = options.Flag("quick");
+int seed = options.Int("seed", 0);
 string output = Path.GetFullPath(options.Text("out") ?? "results-output");
 string root = SampleOptions.RepositoryRoot();
-string[] samples = ["ChallengeNoNames", "ChallengeMultiSource", "ChallengeRareClasses", "ChallengeMissing"];
+string[] samples = options.Text("samples")?.Split(',') ??
+    ["ChallengeNoNames", "ChallengeMultiSource", "ChallengeSimilarityEnough", "ChallengeRareClasses", "ChallengeMissing", "ChallengeFidelity"];
 string machine = Machine();
-string date = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 var clock = Stopwatch.StartNew();
-var combined = new List<SeedTables.Table>();
+var blocks = new List<(string Sample, string Text, string Folder)>();
 foreach (string sample in samples)
 {
-    var runs = new List<List<SeedTables.Table>>();
-    for (int seed = firstSeed; seed < firstSeed + seeds; seed++)
+    string folder = Path.Combine(output, sample);
+    Directory.CreateDirectory(folder);
+    var step = Stopwatch.StartNew();
+    string printed = Run(sample, folder);
+    AtomicFile.WriteAllText(Path.Combine(folder, "output.md"), printed);
+    var tables = ResultTables.Parse(printed);
+    if (tables.Count == 0)
     {
-        string folder = Path.Combine(output, sample, "seed-" + seed.ToString(CultureInfo.InvariantCulture));
-        Directory.CreateDirectory(folder);
-        var step = Stopwatch.StartNew();
-        string printed = Run(sample, seed, folder);
-        File.WriteAllText(Path.Combine(folder, "output.md"), printed);
-        runs.Add(SeedTables.Parse(printed));
-        Console.Error.WriteLine($"{sample}, seed {seed}: {runs[^1].Count} table(s), {step.Elapsed.TotalSeconds:F1} s");
+        throw new InvalidOperationException($"{sample} printed no table; its output is in {folder}/output.md.");
     }
 
-    for (int t = 0; t < runs[0].Count; t++)
+    string command = $"dotnet run --no-build -c Release --project samples/{sample} -- --seed {seed}" + (quick ? " --quick" : string.Empty);
+    var text = new StringBuilder();
+    text.Append(CultureInfo.InvariantCulture, $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {machine}: `{command}`, {step.Elapsed.TotalSeconds:F0} s wall.\n\n");
+    foreach (var table in tables)
     {
-        string title = runs[0][t].Title.Replace($", seed {firstSeed}", string.Empty, StringComparison.Ordinal);
-        title += $"; mean ± sd over seeds {firstSeed}–{firstSeed + seeds - 1}, {date}, {machine}";
-        combined.Add(SeedTables.Combine([.. runs.Select(r => r[t])], title));
+        text.Append(ResultTables.Format(table)).Append('\n');
     }
 
-    foreach (string png in Directory.EnumerateFiles(Path.Combine(output, sample, "seed-" + firstSeed.ToString(CultureInfo.InvariantCulture)), "*.png"))
+    foreach (string png in Directory.EnumerateFiles(folder, "*.png").Order(StringComparer.Ordinal))
     {
-        Directory.CreateDirectory(Path.Combine(output, "img"));
-        File.Copy(png, Path.Combine(output, "img", Path.GetFileName(png)), overwrite: true);
+        text.Append(CultureInfo.InvariantCulture, $"![{Path.GetFileNameWithoutExtension(png)}](img/{Path.GetFileName(png)})\n\n");
     }
+
+    blocks.Add((sample, text.ToString(), folder));
+    Console.Error.WriteLine($"{sample}: {tables.Count} table(s), {tables.Sum(t => t.Verdicts.Count)} verdict(s), {step.Elapsed.TotalSeconds:F0} s");
 }
 
-string tables = string.Join('\n', combined.Select(SeedTables.Format));
-AtomicFile.WriteAllText(Path.Combine(output, "results-tables.md"), tables);
-Console.Write(tables);
+AtomicFile.WriteAllText(Path.Combine(output, "results.md"), string.Concat(blocks.Select(b => $"## {b.Sample}\n\n{b.Text}")));
+if (options.Text("compare") is { } other)
+{
+    int compared = 0, apart = 0;
+    foreach (var (sample, _, folder) in blocks)
+    {
+        var (count, disagreements) = ResultTables.Compare(
+            ResultTables.Parse(File.ReadAllText(Path.Combine(folder, "output.md"))),
+            ResultTables.Parse(File.ReadAllText(Path.Combine(other, sample, "output.md"))));
+        compared += count;
+        apart += disagreements.Count;
+        Console.WriteLine($"{sample}: {count - disagreements.Count} of {count} interval cells overlap");
+        foreach (var d in disagreements)
+        {
+            Console.WriteLine($"  apart: '{d.Title}', row {d.Row}, column {d.Column}: {d.First} against {d.Second}");
+        }
+    }
+
+    Console.WriteLine($"all: {compared - apart} of {compared} interval cells overlap with {other}");
+}
+
 if (writeDocs)
 {
     string docs = Path.Combine(root, "docs", "results.md");
     string text = File.ReadAllText(docs);
-    foreach (var table in combined)
+    foreach (var (sample, block, _) in blocks)
     {
-        text = ReplaceTable(text, table);
+        text = GeneratedBlock.Replace(text, sample, block);
     }
 
     AtomicFile.WriteAllText(docs, text);
-    foreach (string png in Directory.EnumerateFiles(Path.Combine(output, "img")))
+    foreach (var (_, _, folder) in blocks)
     {
-        File.Copy(png, Path.Combine(root, "docs", "img", Path.GetFileName(png)), overwrite: true);
+        foreach (string png in Directory.EnumerateFiles(folder, "*.png"))
+        {
+            File.Copy(png, Path.Combine(root, "docs", "img", Path.GetFileName(png)), overwrite: true);
+        }
     }
 
-    Console.Error.WriteLine($"wrote {combined.Count} tables into {docs} and the pictures into docs/img");
+    Console.Error.WriteLine($"wrote {blocks.Count} blocks into {docs} and their pictures into docs/img");
 }
 
-Console.Error.WriteLine($"total {clock.Elapsed.TotalMinutes:F1} min; tables in {Path.Combine(output, "results-tables.md")}");
+Console.Error.WriteLine($"total {clock.Elapsed.TotalMinutes:F1} min; {Path.Combine(output, "results.md")}");
 return 0;
 
-// One run of a sample, from the repository root (the samples find their data there), built beforehand.
-string Run(string sample, int seed, string folder)
+// One run of a sample, from the repository root (the samples find their data there), built beforehand; its progress
+// (stderr) is kept beside its output.
+string Run(string sample, string folder)
 {
     var info = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
-    foreach (string a in (string[])["run", "--no-build", "-c", "Release", "--project", Path.Combine("samples", sample), "--", "--seed", seed.ToString(CultureInfo.InvariantCulture), "--out", folder])
+    string[] arguments = ["run", "--no-build", "-c", "Release", "--project", Path.Combine("samples", sample), "--", "--seed", seed.ToString(CultureInfo.InvariantCulture), "--out", folder];
+    foreach (string a in quick ? [.. arguments, "--quick"] : arguments)
     {
         info.ArgumentList.Add(a);
     }
@@ -84,6 +113,7 @@ string Run(string sample, int seed, string folder)
     var stdout = process.StandardOutput.ReadToEndAsync();
     var stderr = process.StandardError.ReadToEndAsync();
     process.WaitForExit();
+    File.WriteAllText(Path.Combine(folder, "progress.log"), stderr.Result);
     if (process.ExitCode != 0)
     {
         throw new InvalidOperationException($"{sample} --seed {seed} exited with {process.ExitCode}:\n{stderr.Result}");
@@ -92,40 +122,7 @@ string Run(string sample, int seed, string folder)
     return stdout.Result;
 }
 
-// The table block whose heading starts like this one's ("### Challenge II:"), replaced by the combined table.
-static string ReplaceTable(string text, SeedTables.Table table)
-{
-    string prefix = "### " + table.Title[..(table.Title.IndexOf(':', StringComparison.Ordinal) + 1)];
-    var lines = text.Split('\n').ToList();
-    int start = lines.FindIndex(l => l.StartsWith(prefix, StringComparison.Ordinal));
-    if (start < 0)
-    {
-        throw new InvalidOperationException($"docs/results.md has no table headed '{prefix}'.");
-    }
-
-    int end = start + 1;
-    while (end < lines.Count && !lines[end].StartsWith('|'))
-    {
-        if (lines[end].StartsWith('#'))
-        {
-            throw new InvalidOperationException($"docs/results.md: the heading '{prefix}' has no table under it.");
-        }
-
-        end++;   // the blank line and any note between the heading and the table
-    }
-
-    while (end < lines.Count && lines[end].StartsWith('|'))
-    {
-        end++;
-    }
-
-    string[] formatted = SeedTables.Format(table).TrimEnd('\n').Split('\n');
-    lines.RemoveRange(start, end - start);
-    lines.InsertRange(start, formatted);
-    return string.Join('\n', lines);
-}
-
-// "AMD EPYC 7B13, 2 cores, Linux": what a reader needs to compare the seconds.
+// "AMD EPYC 7B13, 2 cores, Debian GNU/Linux 12": what a reader needs to compare the seconds.
 static string Machine()
 {
     string cpu = File.Exists("/proc/cpuinfo")

@@ -6,7 +6,9 @@ namespace SimZsl.Samples.Shared;
 /// <summary>The mean of repeated measurements (draws, splits, seeds) with a two-sided Student-t confidence interval,
 /// the form every challenge table prints its cells in: "mean [lower, upper]".</summary>
 /// <param name="Mean">Arithmetic mean of the finite values.</param>
-/// <param name="HalfWidth">Half the interval's width: t(level, n − 1) · sd / √n; NaN with fewer than two values.</param>
+/// <param name="HalfWidth">Half the interval's width: t(level, n − 1) · sd / √n; NaN with fewer than two values (then
+/// <see cref="Lower"/> and <see cref="Upper"/> are NaN too, and every comparison with them is false: no claim can
+/// rest on one run).</param>
 /// <param name="Count">How many finite values went in.</param>
 internal readonly record struct MeanInterval(double Mean, double HalfWidth, int Count)
 {

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using SimZsl.Samples.Shared;
+
+namespace SimZsl.Tests.Samples;
+
+/// <summary>samples/Results run as a user runs it (a process, after the solution's build), on the quickest challenge:
+/// it writes the sample's tables, verdicts and picture links into its output, keeps the sample's pictures there, and
+/// a comparison of a run with itself finds every interval cell overlapping.</summary>
+public class ResultsCommandTests
+{
+    private static string RunResults(params string[] arguments)
+    {
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = RepositoryPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string a in (string[])["run", "--no-build", "-c", "Release", "--project", Path.Combine("samples", "Results"), "--", .. arguments])
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {stderr.Result}");
+        return stdout.Result;
+    }
+
+    [Fact]
+    public void AQuickRunWritesTheSamplesBlockAndAgreesWithItself()
+    {
+        string output = Path.Combine(Path.GetTempPath(), "simzsl-results-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            string printed = RunResults("--quick", "--samples", "ChallengeNoNames", "--out", output, "--compare", output);
+
+            string results = File.ReadAllText(Path.Combine(output, "results.md"));
+            Assert.Contains("## ChallengeNoNames", results, StringComparison.Ordinal);
+            Assert.Contains("`dotnet run --no-build -c Release --project samples/ChallengeNoNames -- --seed 0 --quick`", results, StringComparison.Ordinal);
+            Assert.Contains("![challenge-nonames-map](img/challenge-nonames-map.png)", results, StringComparison.Ordinal);
+            Assert.True(new FileInfo(Path.Combine(output, "ChallengeNoNames", "challenge-nonames-map.png")).Length > 1000);
+
+            var table = Assert.Single(ResultTables.Parse(results));
+            Assert.StartsWith("Challenge I:", table.Title, StringComparison.Ordinal);
+            Assert.Equal(6, table.Rows.Count);   // --quick: FishNet, three geometries, d = 2 and 5
+            Assert.All(table.Rows, row => Assert.InRange(ResultTables.Interval(row[4])!.Value.Lower, 0.5, 1.0));   // neighbour MAP
+            Assert.Equal(4, table.Verdicts.Count);   // MAP per geometry, and hyperbolic against the others
+            Assert.All(table.Verdicts, v => Assert.Contains("FishNet", v, StringComparison.Ordinal));
+
+            int cells = table.Rows.Count * 3;   // MAP, distortion and stress carry intervals
+            Assert.Contains($"all: {cells} of {cells} interval cells overlap", printed, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (Directory.Exists(output))
+            {
+                Directory.Delete(output, recursive: true);
+            }
+        }
+    }
+}
