@@ -121,5 +121,8 @@ public class PackageConsumerTests
         using var readme = new StreamReader(zip.GetEntry("README.md")!.Open());
         string text = readme.ReadToEnd();
         Assert.DoesNotMatch(@"\]\((docs|samples|src|tests|benchmarks)/", text);
+        // A picture is one by URL or a note, never a relative picture link nor a stray "!" before a label.
+        Assert.DoesNotMatch(@"!\[[^\]]*\]\((?!https?:)", text);
+        Assert.DoesNotMatch(@"(?m)^![^\[]", text);
     }
 }
