@@ -61,8 +61,9 @@ public static class CurvePlot
         plot.Title(title);
         plot.XLabel(xLabel);
         plot.YLabel(yLabel);
-        // Outside the data area: inside, it hid the last points of the curves (Challenge I's d = 10).
-        plot.ShowLegend(Edge.Right);
+        // Outside the data area (inside, it hid the last points of the curves) and below it, so that the title keeps the
+        // whole width (beside it, a long title was cut off on the left).
+        plot.ShowLegend(Edge.Bottom);
         ImageFile.Write(output, format, plot, width, height);
     }
 }
