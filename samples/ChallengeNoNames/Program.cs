@@ -41,7 +41,7 @@ foreach (var taxonomy in quick ? [Taxonomy.FishNet()] : new[] { Taxonomy.Cub(), 
         {
             var step = Stopwatch.StartNew();
             var qualities = new List<EmbeddingQuality>();
-            double curvature = Curvature(sign, distances.MaxDistance);
+            double curvature = Taxonomy.Curvature(sign, distances.MaxDistance);
             for (int r = 0; r < draws; r++)
             {
                 var result = new KappaMds(new KappaMdsOptions { Dimension = d, Curvature = curvature, Refine = true, MaxIterations = 200, Seed = seed + r }).Fit(distances);
@@ -101,6 +101,4 @@ if (options.Text("data") is { } xlsa17)
 Console.WriteLine($"plots: {folder}/challenge-nonames-*.png");
 Console.WriteLine($"total {clock.Elapsed.TotalSeconds:F0} s");
 return 0;
-
-static double Curvature(int sign, double maxDistance) => sign switch { < 0 => -0.5, 0 => 0, _ => Math.Pow(2 / maxDistance, 2) };
 

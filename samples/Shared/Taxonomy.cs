@@ -1,9 +1,8 @@
 using System.Globalization;
 using SimZsl.IO;
-using SimZsl.Samples.Shared;
 using SimZsl.Similarity;
 
-namespace SimZsl.Samples.ChallengeNoNames;
+namespace SimZsl.Samples.Shared;
 
 /// <summary>A taxonomy whose leaves are the classes: the tree, the class (leaf) node names in order, a display name
 /// per class and the group (order) each class belongs to, for colouring plots.</summary>
@@ -41,6 +40,13 @@ internal sealed record Taxonomy(string Name, TaxonomyTree Tree, string[] Leaves,
         var leaves = rows.Select(r => r.Family).ToArray();
         return new Taxonomy("FishNet families (class → order → family)", tree, leaves, leaves, rows.ToDictionary(r => r.Family, r => classOfOrder[r.Order]));
     }
+
+    /// <summary>A fixed curvature per geometry for path distances of at most <paramref name="maxDistance"/> (the automatic
+    /// curvature search gives similar κ but is too slow for a sample): hyperbolic κ = −0.5; spherical
+    /// κ = (2 / max path)², so that the longest path spans less than a third of a great circle; Euclidean 0.</summary>
+    /// <param name="sign">The geometry: negative hyperbolic, 0 Euclidean, positive spherical.</param>
+    /// <param name="maxDistance">The longest path between two classes.</param>
+    public static double Curvature(int sign, double maxDistance) => sign switch { < 0 => -0.5, 0 => 0, _ => Math.Pow(2 / maxDistance, 2) };
 
     private static string AncestorAtDepth(TaxonomyTree tree, string node, int depth)
     {
