@@ -84,12 +84,13 @@ foreach (string name in sets)
     {
         var map = missing.Map[c][half];
         halfway.Add(name, geometries[c], kappas[c], probes[c].Reference.MeasureQuality(truth).MeanDistortion.ToString("F3", CultureInfo.InvariantCulture), map.Format("F3"), Cell(missing.Distortion[c][half]));
-        (map.Lower >= Claim ? works : fails).Add($"κ = {kappas[c]} (MAP {map.Format("F3")})");
+        (map.Lower >= Claim ? works : fails).Add($"κ = {kappas[c]}: MAP {map.Format("F3")}");
     }
 
     halfwayVerdicts.Add($"{name}: \"≥ 50 % missing still works\" (neighbour MAP ≥ {Claim}, lower end of the interval, at p = 50 %): "
-        + (fails.Count == 0 ? "holds in every geometry" : works.Count == 0 ? "does not hold in any geometry" : $"holds for {string.Join(", ", works)}; does not hold for {string.Join(", ", fails)}")
-        + (fails.Count == 0 ? $" ({string.Join(", ", works)})" : works.Count == 0 ? $" ({string.Join(", ", fails)})" : string.Empty));
+        + (fails.Count == 0 ? $"holds in every geometry ({string.Join("; ", works)})"
+            : works.Count == 0 ? $"does not hold in any geometry ({string.Join("; ", fails)})"
+            : $"holds for {string.Join("; ", works)}; does not hold for {string.Join("; ", fails)}"));
 
     // The measures of every geometry at each point of an axis, over the draws; a masked matrix is built once per
     // point and draw and embedded in every geometry.
