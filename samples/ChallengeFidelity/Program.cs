@@ -51,7 +51,7 @@ foreach (string name in sets)
     var missingVerdicts = kappas.Select((k, c) => ClaimVerdict.Along($"{name}, {geometries[c]} (κ = {k}): neighbour MAP ≥ {Claim} (lower end of the interval), from p = 0 up",
         [.. fractions.Select(p => $"p = {Percent(p)}")], [.. missing.Map[c].Select(m => m.Lower >= Claim)])).ToList();
     pending.Add((missingTable, missingVerdicts));
-    Plot($"fidelity-missing-{name.ToLowerInvariant()}.png", $"{name}: neighbour MAP against the complete-matrix embedding, pairs missing at random (95 % intervals, {draws} masks)",
+    Plot($"fidelity-missing-{name.ToLowerInvariant()}.png", $"{name}: pairs missing at random ({draws} masks, 95 % bands)",
         "missing pairs p (%)", [.. fractions.Select(p => 100 * p)], missing.Map, kappas);
 
     // Rare classes known only through L landmarks: a new draw of the rare classes and of the landmarks per r.
@@ -73,7 +73,7 @@ foreach (string name in sets)
         [.. counts.Select(l => $"L = {l}")], [.. landmarks.Map[c].Select(m => m.Lower >= Claim)])).ToList();
     pending.Add((landmarkTable, landmarkVerdicts));
     var ascending = counts.Select((l, i) => (L: l, I: i)).OrderBy(p => p.L).ToArray();
-    Plot($"fidelity-landmarks-{name.ToLowerInvariant()}.png", $"{name}: neighbour MAP against the complete-matrix embedding, rare classes through L landmarks (95 % intervals, {draws} draws)",
+    Plot($"fidelity-landmarks-{name.ToLowerInvariant()}.png", $"{name}: rare classes known through L landmarks ({draws} draws, 95 % bands)",
         "landmark classes L (log₂ scale: 0 is L = 1)", [.. ascending.Select(p => Math.Log2(p.L))], [.. landmarks.Map.Select(m => ascending.Select(p => m[p.I]).ToArray())], kappas);
 
     // The seed's claim: ≥ 50 % missing still works.
@@ -147,7 +147,7 @@ return 0;
 
 // The MAP curves of one axis, one per geometry, with their intervals as bands.
 void Plot(string file, string title, string xLabel, double[] x, MeanInterval[][] map, string[] kappas) =>
-    AtomicFile.Write(Path.Combine(folder, file), stream => CurvePlot.Write(stream, ScottPlot.ImageFormat.Png, title, xLabel, "neighbour MAP", [.. map.Select((m, c) => new Curve($"{geometries[c]}, κ = {kappas[c]}", x, [.. m.Select(v => v.Mean)])
+    AtomicFile.Write(Path.Combine(folder, file), stream => CurvePlot.Write(stream, ScottPlot.ImageFormat.Png, title, xLabel, "neighbour MAP vs complete matrix", [.. map.Select((m, c) => new Curve($"{geometries[c]}, κ = {kappas[c]}", x, [.. m.Select(v => v.Mean)])
     {
         Lower = [.. m.Select(v => v.Lower)],
         Upper = [.. m.Select(v => v.Upper)],
