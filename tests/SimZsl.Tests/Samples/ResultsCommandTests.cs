@@ -56,4 +56,31 @@ public class ResultsCommandTests
             }
         }
     }
+
+    [Fact]
+    public void QuickStartRunsOnTheShippedSubsetAndLeavesOnlyPictures()
+    {
+        string output = Path.Combine(Path.GetTempPath(), "simzsl-results-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            RunResults("--quick", "--samples", "QuickStart", "--out", output);
+
+            // The two pictures the README shows are among those drawn (PNG signature, more than a blank canvas).
+            foreach (string name in (string[])["prototypes-hyperbolic.png", "confusion-hyperbolic.png"])
+            {
+                byte[] png = File.ReadAllBytes(Path.Combine(output, "QuickStart", name));
+                Assert.True(png.Length > 10_000, $"{name}: {png.Length} bytes");
+                Assert.Equal((byte[])[0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+            }
+
+            Assert.Equal(string.Empty, File.ReadAllText(Path.Combine(output, "results.md")));   // no table, no block
+        }
+        finally
+        {
+            if (Directory.Exists(output))
+            {
+                Directory.Delete(output, recursive: true);
+            }
+        }
+    }
 }
