@@ -99,7 +99,7 @@ for (int m = 0; m < methods.Length; m++)
     var differences = Enumerable.Range(1, pipelines.Length - 1).Select(p => (Top1: SimilarityPairedDifference.Of(top1[(m, 0)], top1[(m, p)]), H: SimilarityPairedDifference.Of(h[(m, 0)], h[(m, p)]))).ToArray();
     paired.Add([methods[m].Label, .. differences.Select(d => d.Top1.Format("F1", 100)), .. differences.Select(d => d.H.Format("F1", 100))]);
     verdicts.AddRange(differences.Select((d, i) =>
-        $"{methods[m].Label}, multi-source against {pipelines[i + 1]}: ZSL top-1 multi-source {SimilarityPairedDifference.Direction(d.Top1)}, calibrated H multi-source {SimilarityPairedDifference.Direction(d.H)} (interval of the paired differences excludes 0 or not)"));
+        $"{methods[m].Label}, multi-source against {pipelines[i + 1]}: ZSL top-1 multi-source {SimilarityPairedDifference.Direction(d.Top1)}, calibrated H multi-source {SimilarityPairedDifference.Direction(d.H)} (better or worse: the 95 % interval of the paired differences lies above or below 0)"));
 }
 
 paired.Print();
