@@ -136,7 +136,7 @@ AtomicFile.Write(Path.Combine(folder, "challenge-multi-source-difference.png"), 
     $"Challenge II: multi-source minus each alternative, ZSL top-1 (paired, 95 % intervals over {splits.Count} draws)", methodAxis, "difference (points)",
     [.. pipelines.Skip(1).Select((p, i) => Band($"multi-source − {p}", [.. methods.Select((_, m) => SimilarityPairedDifference.Of(top1[(m, 0)], top1[(m, i + 1)]))]))], width: 1000, height: 550));
 AtomicFile.Write(Path.Combine(folder, "challenge-multi-source-agreement.png"), stream => CurvePlot.Write(stream, ScottPlot.ImageFormat.Png,
-    $"Challenge II: agreement with each source's own embedding (neighbour MAP, 95 % intervals over {splits.Count} draws)", "curvature κ", "neighbour MAP",
+    $"Challenge II: agreement with each source's own embedding (MAP, 95 % intervals, {splits.Count} draws)", "curvature κ", "neighbour MAP",
     [.. new[] { "AWA2", "aPY" }.SelectMany(s => new[] { "multi-source", "WordNet for all" }.Select(e =>
         new Curve($"{s}: {e}", curvatures, [.. curvatures.Select(k => MeanInterval.Of(agreement[(s, k, e)]).Mean)])
         {
