@@ -91,7 +91,7 @@ Console.WriteLine("Verdict: zero-shot transfer with every knowledge (ZSL top-1 a
     + (aboveChance.Count == 0 ? "holds for every method and pipeline" : $"does not hold for {string.Join("; ", aboveChance)}"));
 Console.WriteLine();
 
-var paired = new MarkdownTable($"Challenge II: multi-source minus each alternative, paired by draw (percentage points); {drawsText}",
+var paired = new MarkdownTable($"Challenge II: multi-source minus each alternative, paired by draw (percentage points; verdicts: better or worse where the 95 % interval of the paired differences lies above or below 0, else indistinguishable); {drawsText}",
     ["method", .. pipelines.Skip(1).Select(p => $"top-1: multi-source − {p}"), .. pipelines.Skip(1).Select(p => $"H: multi-source − {p}")]);
 var verdicts = new List<string>();
 for (int m = 0; m < methods.Length; m++)
@@ -99,7 +99,7 @@ for (int m = 0; m < methods.Length; m++)
     var differences = Enumerable.Range(1, pipelines.Length - 1).Select(p => (Top1: SimilarityPairedDifference.Of(top1[(m, 0)], top1[(m, p)]), H: SimilarityPairedDifference.Of(h[(m, 0)], h[(m, p)]))).ToArray();
     paired.Add([methods[m].Label, .. differences.Select(d => d.Top1.Format("F1", 100)), .. differences.Select(d => d.H.Format("F1", 100))]);
     verdicts.AddRange(differences.Select((d, i) =>
-        $"{methods[m].Label}, multi-source against {pipelines[i + 1]}: ZSL top-1 multi-source {SimilarityPairedDifference.Direction(d.Top1)}, calibrated H multi-source {SimilarityPairedDifference.Direction(d.H)} (better or worse: the 95 % interval of the paired differences lies above or below 0)"));
+        $"{methods[m].Label}, multi-source against {pipelines[i + 1]}: ZSL top-1 multi-source {SimilarityPairedDifference.Direction(d.Top1)}, calibrated H multi-source {SimilarityPairedDifference.Direction(d.H)}"));
 }
 
 paired.Print();
