@@ -90,7 +90,8 @@ string folder = options.OutputFolder();
 var x = Enumerable.Range(1, methods.Length).Select(i => (double)i).ToArray();
 Curve Band(string name, IReadOnlyList<MeanInterval> cells) =>
     new(name, x, [.. cells.Select(c => 100 * c.Mean)]) { Lower = [.. cells.Select(c => 100 * c.Lower)], Upper = [.. cells.Select(c => 100 * c.Upper)] };
-string methodAxis = "method: " + string.Join(", ", methods.Select((m, i) => $"{i + 1} {m.Label}"));
+// The methods are numbered as the table's rows: their names do not fit under the axis.
+string methodAxis = $"method: the table's rows in order, 1 = {methods[0].Label} … {methods.Length} = {methods[^1].Label}";
 AtomicFile.Write(Path.Combine(folder, "challenge-similarity-enough-accuracy.png"), stream => CurvePlot.Write(stream, ScottPlot.ImageFormat.Png,
     $"Similarity is enough: ZSL top-1 on aPascal (95 % intervals over {splits.Count} splits)", methodAxis, "ZSL top-1 (%)",
     [.. arms.Select(a => Band(a == "original" ? "original aPY attributes (κ = 0)" : "κ-MDS of their similarity (method's κ)", [.. methods.Select(m => MeanInterval.Of(top1[(m.Label, a)]))]))], width: 1400, height: 600));
