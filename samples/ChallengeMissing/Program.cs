@@ -10,10 +10,10 @@ using SimZsl.Samples.Shared;
 // unseen; PCA-64 features). Like for like: every row, p = 0 included, runs the same pipeline (shortest-path
 // imputation → strain → stress refinement, same iterations, seed + r), so that rows differ only in what is hidden.
 // Run r uses unseen split r and mask draw r, so each interval covers both.
-//   dotnet run -c Release --project samples/ChallengeMissing [-- --runs 10] [--epochs 30] [--per-class 150] [--train-images 5000] [--seed S] [--out FOLDER] [--quick]
+//   dotnet run -c Release --project samples/ChallengeMissing [-- --runs 10] [--epochs 10] [--data apascal,fashion] [--per-class 150] [--train-images 5000] [--seed S] [--out FOLDER] [--quick]
 var options = new SampleOptions(args);
 bool quick = options.Flag("quick");
-int seed = options.Int("seed", 0), runs = options.Int("runs", quick ? 2 : 10), epochs = options.Int("epochs", quick ? 3 : 30);
+int seed = options.Int("seed", 0), runs = options.Int("runs", quick ? 2 : 10), epochs = options.Int("epochs", quick ? 3 : 10);
 int perClass = options.Int("per-class", quick ? 50 : 150), iterations = options.Int("iterations", 200);
 var clock = Stopwatch.StartNew();
 var methods = ChallengeAccuracy.ComparedMethods(epochs);
@@ -21,7 +21,8 @@ string folder = options.OutputFolder();
 var sets = quick
     ? new (Func<ChallengeDataSet> Load, double[] Fractions)[] { (ChallengeDataSet.APascal, [0, 0.6]) }
     // 10 classes keep 9 spanning-tree pairs of 45: at most 80 % can be hidden.
-    : [(ChallengeDataSet.APascal, [0, 0.2, 0.4, 0.6, 0.8, 0.9]), (() => ChallengeDataSet.Fashion(options.Int("train-images", 5000)), [0, 0.2, 0.4, 0.6, 0.8])];
+    : new (Func<ChallengeDataSet> Load, double[] Fractions)[] { (ChallengeDataSet.APascal, [0, 0.2, 0.4, 0.6, 0.8, 0.9]), (() => ChallengeDataSet.Fashion(options.Int("train-images", 5000)), [0, 0.2, 0.4, 0.6, 0.8]) }
+        .Where((_, i) => options.Text("data") is not { } only || only.Contains(i == 0 ? "apascal" : "fashion", StringComparison.Ordinal)).ToArray();
 foreach (var (load, fractions) in sets)
 {
     var set = load();
@@ -30,19 +31,21 @@ foreach (var (load, fractions) in sets)
     var result = ChallengeAccuracy.Measure(set, methods, points, runs, seed, perClass, iterations,
         (p, _, drawSeed) => RandomMissingChallenge.Apply(distances, fractions[p], drawSeed), clock);
     result.Print("Challenge IV", "missing pairs",
-        $"run r: unseen split r, mask draw and refinement seed {seed} + r, ≤ {perClass} training instances per seen class; every row, p = 0 included, runs the same impute → strain → stress-refine pipeline ({iterations} iterations)");
+        $"run r: unseen split r, mask draw and refinement seed {seed} + r, ≤ {perClass} training instances per seen class, {ChallengeAccuracy.SelectionText(epochs)}; every row, p = 0 included, runs the same impute → strain → stress-refine pipeline ({iterations} iterations)");
     string png = Path.Combine(folder, $"challenge-missing-{set.Name.Split('-')[0].ToLowerInvariant()}.png");
     var x = fractions.Select(p => 100 * p).ToArray();
     AtomicFile.Write(png, stream => CurvePlot.Write(stream, ScottPlot.ImageFormat.Png,
         $"Challenge IV on {set.Name}: ZSL top-1 with 95 % intervals over {runs} runs (chance {100 * set.ZslChance:F0} %)", "missing class pairs p (%)", "ZSL top-1, unseen classes (%)",
-        [.. methods.Select((m, i) =>
-        {
-            var bands = points.Select((_, p) => result.Zsl(i, p)).ToArray();
-            return new Curve(m.Label, x, [.. bands.Select(b => 100 * b.Mean)]) { Lower = [.. bands.Select(b => 100 * b.Lower)], Upper = [.. bands.Select(b => 100 * b.Upper)] };
-        })], width: 800, height: 500));
+        [.. methods.Select((_, i) => Band(result, i, [.. points.Select((_, p) => p)], x))], width: 800, height: 500));
     Console.WriteLine($"plot: {png}");
     Console.WriteLine();
 }
 
 Console.WriteLine($"total {clock.Elapsed.TotalSeconds:F0} s");
 return 0;
+
+static Curve Band(ChallengeAccuracy result, int method, int[] points, double[] x)
+{
+    var (mean, lower, upper) = result.ZslCurve(method, points);
+    return new Curve(result.Methods[method].Label, x, mean) { Lower = lower, Upper = upper };
+}

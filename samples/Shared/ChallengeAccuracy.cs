@@ -36,6 +36,10 @@ internal sealed class ChallengeAccuracy
     public static IReadOnlyList<ZeroShotMethod> ComparedMethods(int epochs) =>
         [.. ZeroShotMethod.All(o => o with { Epochs = epochs }).Where(m => m.IsPeer ? m.Curvature == 0 : m.Curvature == NaturalCurvature(m.Name))];
 
+    /// <summary>The model selection of <see cref="ComparedMethods"/> in words, for a table's title.</summary>
+    public static string SelectionText(int epochs) =>
+        $"heads chosen by the library's model selection over anchor weight {{0.1, 0.3, 1}} × epochs {{{string.Join(", ", new[] { Math.Min(10, epochs), epochs }.Distinct())}}}, peers over their penalties";
+
     /// <summary>Runs every method at every point over <paramref name="runs"/> runs.</summary>
     /// <param name="set">The data set.</param>
     /// <param name="methods">The methods (<see cref="ComparedMethods"/>).</param>
@@ -92,6 +96,15 @@ internal sealed class ChallengeAccuracy
 
     /// <summary>Calibrated GZSL H of a method at a point, over the runs.</summary>
     public MeanInterval H(int method, int point) => MeanInterval.Of(Runs(_h, method, point));
+
+    /// <summary>A method's ZSL top-1 curve in percent at the given points: means and the interval's ends, for a plot
+    /// with bands.</summary>
+    public (double[] Mean, double[] Lower, double[] Upper) ZslCurve(int method, IReadOnlyList<int> points)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        var bands = points.Select(p => Zsl(method, p)).ToArray();
+        return ([.. bands.Select(b => 100 * b.Mean)], [.. bands.Select(b => 100 * b.Lower)], [.. bands.Select(b => 100 * b.Upper)]);
+    }
 
     /// <summary>The mean and 95 % interval of the run-by-run differences a − b: both measured on the same runs, so
     /// the split-to-split variation that moves both cancels.</summary>
