@@ -36,7 +36,7 @@ foreach (var (load, fractions) in sets)
     var x = fractions.Select(p => 100 * p).ToArray();
     AtomicFile.Write(png, stream => CurvePlot.Write(stream, ScottPlot.ImageFormat.Png,
         $"Challenge IV on {set.Name}: ZSL top-1 with 95 % intervals over {runs} runs (chance {100 * set.ZslChance:F0} %)", "missing class pairs p (%)", "ZSL top-1, unseen classes (%)",
-        [.. methods.Select((_, i) => Band(result, i, [.. points.Select((_, p) => p)], x))], width: 800, height: 500));
+        [.. methods.Select((_, i) => Band(result, i, [.. points.Select((_, p) => p)], x)), Chance(set, x)], width: 800, height: 500));
     Console.WriteLine($"plot: {png}");
     Console.WriteLine();
 }
@@ -49,3 +49,5 @@ static Curve Band(ChallengeAccuracy result, int method, int[] points, double[] x
     var (mean, lower, upper) = result.ZslCurve(method, points);
     return new Curve(result.Methods[method].Label, x, mean) { Lower = lower, Upper = upper };
 }
+
+static Curve Chance(ChallengeDataSet set, double[] x) => new($"chance (1/{set.UnseenPerSplit})", x, [.. x.Select(_ => 100 * set.ZslChance)]);

@@ -32,10 +32,11 @@ foreach (var (load, counts) in sets)
         (p, unseen, drawSeed) => p == 0 ? distances : RareClassChallenge.Apply(distances, unseen, RareClassChallenge.ChooseLandmarks(distances, unseen, counts[p - 1], drawSeed)), clock);
     result.Print("Challenge III", "rare (unseen) classes known through",
         $"run r: unseen split r (its classes are the rare ones), landmark draw and refinement seed {seed} + r, ≤ {perClass} training instances per seen class, {ChallengeAccuracy.SelectionText(epochs)}; every row, the complete matrix included, runs the same impute → strain → stress-refine pipeline ({iterations} iterations)");
+    double[] x = [.. counts.Select(l => (double)l)];
     string png = Path.Combine(folder, $"challenge-rare-classes-{set.Name.Split('-')[0].ToLowerInvariant()}.png");
     AtomicFile.Write(png, stream => CurvePlot.Write(stream, ScottPlot.ImageFormat.Png,
         $"Challenge III on {set.Name}: ZSL top-1 with 95 % intervals over {runs} runs (chance {100 * set.ZslChance:F0} %)", "landmark classes L", "ZSL top-1, unseen classes (%)",
-        [.. methods.Select((_, i) => Band(result, i, [.. counts.Select((_, p) => p + 1)], [.. counts.Select(l => (double)l)]))], width: 800, height: 500));
+        [.. methods.Select((_, i) => Band(result, i, [.. counts.Select((_, p) => p + 1)], x)), Chance(set, x)], width: 800, height: 500));
     Console.WriteLine($"plot: {png}");
     Console.WriteLine();
 }
@@ -48,3 +49,5 @@ static Curve Band(ChallengeAccuracy result, int method, int[] points, double[] x
     var (mean, lower, upper) = result.ZslCurve(method, points);
     return new Curve(result.Methods[method].Label, x, mean) { Lower = lower, Upper = upper };
 }
+
+static Curve Chance(ChallengeDataSet set, double[] x) => new($"chance (1/{set.UnseenPerSplit})", x, [.. x.Select(_ => 100 * set.ZslChance)]);
