@@ -38,7 +38,7 @@ foreach (var (load, fractions) in sets)
     string png = Path.Combine(folder, $"challenge-missing-{set.Name.Split('-')[0].ToLowerInvariant()}.png");
     var x = fractions.Select(p => 100 * p).ToArray();
     AtomicFile.Write(png, stream => CurvePlot.Write(stream, ScottPlot.ImageFormat.Png,
-        $"Challenge IV on {set.Name}: ZSL top-1 with 95 % intervals over {runs} runs (chance {100 * set.ZslChance:F0} %)", "missing class pairs p (%)", "ZSL top-1, unseen classes (%)",
+        $"Challenge IV, {set.Name}: ZSL top-1, 95 % intervals over {runs} runs", "missing class pairs p (%)", "ZSL top-1, unseen classes (%)",
         [.. methods.Select((_, i) => Band(result, i, [.. points.Select((_, p) => p)], x)), Chance(set, x)], width: 800, height: 500));
     Console.WriteLine($"plot: {png}");
     Console.WriteLine();

@@ -38,7 +38,7 @@ foreach (var (load, counts) in sets)
     double[] x = [.. counts.Select(l => (double)l)];
     string png = Path.Combine(folder, $"challenge-rare-classes-{set.Name.Split('-')[0].ToLowerInvariant()}.png");
     AtomicFile.Write(png, stream => CurvePlot.Write(stream, ScottPlot.ImageFormat.Png,
-        $"Challenge III on {set.Name}: ZSL top-1 with 95 % intervals over {runs} runs (chance {100 * set.ZslChance:F0} %)", "landmark classes L", "ZSL top-1, unseen classes (%)",
+        $"Challenge III, {set.Name}: ZSL top-1, 95 % intervals over {runs} runs", "landmark classes L", "ZSL top-1, unseen classes (%)",
         [.. methods.Select((_, i) => Band(result, i, [.. counts.Select((_, p) => p + 1)], x)), Chance(set, x)], width: 800, height: 500));
     Console.WriteLine($"plot: {png}");
     Console.WriteLine();

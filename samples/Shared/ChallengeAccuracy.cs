@@ -98,12 +98,12 @@ internal sealed class ChallengeAccuracy
     public MeanInterval H(int method, int point) => MeanInterval.Of(Runs(_h, method, point));
 
     /// <summary>A method's ZSL top-1 curve in percent at the given points: means and the interval's ends, for a plot
-    /// with bands.</summary>
+    /// with bands (drawn within 0 … 100 %: a t interval of few runs can reach past what an accuracy can be).</summary>
     public (double[] Mean, double[] Lower, double[] Upper) ZslCurve(int method, IReadOnlyList<int> points)
     {
         ArgumentNullException.ThrowIfNull(points);
         var bands = points.Select(p => Zsl(method, p)).ToArray();
-        return ([.. bands.Select(b => 100 * b.Mean)], [.. bands.Select(b => 100 * b.Lower)], [.. bands.Select(b => 100 * b.Upper)]);
+        return ([.. bands.Select(b => 100 * b.Mean)], [.. bands.Select(b => Math.Clamp(100 * b.Lower, 0, 100))], [.. bands.Select(b => Math.Clamp(100 * b.Upper, 0, 100))]);
     }
 
     /// <summary>The mean and 95 % interval of the run-by-run differences a − b: both measured on the same runs, so
