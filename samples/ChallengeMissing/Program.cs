@@ -47,10 +47,7 @@ foreach (var (load, fractions) in sets)
 Console.WriteLine($"total {clock.Elapsed.TotalSeconds:F0} s");
 return 0;
 
-static Curve Band(ChallengeAccuracy result, int method, int[] points, double[] x)
-{
-    var (mean, lower, upper) = result.ZslCurve(method, points);
-    return new Curve(result.Methods[method].Label, x, mean) { Lower = lower, Upper = upper };
-}
+static Curve Band(ChallengeAccuracy result, int method, int[] points, double[] x) =>
+    IntervalCurve.Of(result.Methods[method].Label, x, [.. points.Select(p => result.Zsl(method, p))], scale: 100, floor: 0, ceiling: 100);
 
 static Curve Chance(ChallengeDataSet set, double[] x) => new($"chance (1/{set.UnseenPerSplit})", x, [.. x.Select(_ => 100 * set.ZslChance)]);

@@ -96,10 +96,10 @@ var paired = new MarkdownTable($"Challenge II: multi-source minus each alternati
 var verdicts = new List<string>();
 for (int m = 0; m < methods.Length; m++)
 {
-    var differences = Enumerable.Range(1, pipelines.Length - 1).Select(p => (Top1: SimilarityPairedDifference.Of(top1[(m, 0)], top1[(m, p)]), H: SimilarityPairedDifference.Of(h[(m, 0)], h[(m, p)]))).ToArray();
+    var differences = Enumerable.Range(1, pipelines.Length - 1).Select(p => (Top1: PairedDifference.Of(top1[(m, 0)], top1[(m, p)]), H: PairedDifference.Of(h[(m, 0)], h[(m, p)]))).ToArray();
     paired.Add([methods[m].Label, .. differences.Select(d => d.Top1.Format("F1", 100)), .. differences.Select(d => d.H.Format("F1", 100))]);
     verdicts.AddRange(differences.Select((d, i) =>
-        $"{methods[m].Label}, multi-source against {pipelines[i + 1]}: ZSL top-1 multi-source {SimilarityPairedDifference.Direction(d.Top1)}, calibrated H multi-source {SimilarityPairedDifference.Direction(d.H)}"));
+        $"{methods[m].Label}, multi-source against {pipelines[i + 1]}: ZSL top-1 multi-source {PairedDifference.Direction(d.Top1)}, calibrated H multi-source {PairedDifference.Direction(d.H)}"));
 }
 
 paired.Print();
@@ -126,8 +126,7 @@ Console.WriteLine();
 
 string folder = options.OutputFolder();
 var x = Enumerable.Range(1, methods.Length).Select(i => (double)i).ToArray();
-Curve Band(string name, IReadOnlyList<MeanInterval> cells) =>
-    new(name, x, [.. cells.Select(c => 100 * c.Mean)]) { Lower = [.. cells.Select(c => 100 * c.Lower)], Upper = [.. cells.Select(c => 100 * c.Upper)] };
+Curve Band(string name, IReadOnlyList<MeanInterval> cells) => IntervalCurve.Of(name, x, cells, scale: 100);
 // The methods are numbered as the table's rows: their names do not fit under the axis.
 string methodAxis = $"method: the table's rows in order, 1 = {methods[0].Label} … {methods.Length} = {methods[^1].Label}";
 AtomicFile.Write(Path.Combine(folder, "challenge-multi-source-accuracy.png"), stream => CurvePlot.Write(stream, ScottPlot.ImageFormat.Png,
@@ -135,7 +134,7 @@ AtomicFile.Write(Path.Combine(folder, "challenge-multi-source-accuracy.png"), st
     [.. pipelines.Select((p, i) => Band(p, [.. methods.Select((_, m) => MeanInterval.Of(top1[(m, i)]))]))], width: 1000, height: 550));
 AtomicFile.Write(Path.Combine(folder, "challenge-multi-source-difference.png"), stream => CurvePlot.Write(stream, ScottPlot.ImageFormat.Png,
     $"Challenge II: multi-source minus each alternative, ZSL top-1 (paired, 95 % intervals over {splits.Count} draws)", methodAxis, "difference (points)",
-    [.. pipelines.Skip(1).Select((p, i) => Band($"multi-source − {p}", [.. methods.Select((_, m) => SimilarityPairedDifference.Of(top1[(m, 0)], top1[(m, i + 1)]))]))], width: 1000, height: 550));
+    [.. pipelines.Skip(1).Select((p, i) => Band($"multi-source − {p}", [.. methods.Select((_, m) => PairedDifference.Of(top1[(m, 0)], top1[(m, i + 1)]))]))], width: 1000, height: 550));
 AtomicFile.Write(Path.Combine(folder, "challenge-multi-source-agreement.png"), stream => CurvePlot.Write(stream, ScottPlot.ImageFormat.Png,
     $"Challenge II: agreement with each source's own embedding (MAP, 95 % intervals, {splits.Count} draws)", "curvature κ", "neighbour MAP",
     [.. new[] { "AWA2", "aPY" }.SelectMany(s => new[] { "multi-source", "WordNet for all" }.Select(e =>

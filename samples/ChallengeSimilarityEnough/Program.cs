@@ -69,13 +69,13 @@ foreach (var method in methods)
 {
     string label = method.Label;
     accuracy.Add([label, .. arms.Select(a => MeanInterval.Of(top1[(label, a)]).Format("F1", 100)), .. arms.Select(a => MeanInterval.Of(h[(label, a)]).Format("F1", 100))]);
-    var dTop1 = SimilarityPairedDifference.Of(top1[(label, "κ-MDS")], top1[(label, "original")]);
-    var dH = SimilarityPairedDifference.Of(h[(label, "κ-MDS")], h[(label, "original")]);
+    var dTop1 = PairedDifference.Of(top1[(label, "κ-MDS")], top1[(label, "original")]);
+    var dH = PairedDifference.Of(h[(label, "κ-MDS")], h[(label, "original")]);
     differences.Add(dTop1);
     paired.Add(label, dTop1.Format("F1", 100), dH.Format("F1", 100));
-    string onTop1 = SimilarityPairedDifference.NonInferiority(dTop1, margin);
+    string onTop1 = PairedDifference.NonInferiority(dTop1, margin);
     (summary.TryGetValue(onTop1, out var names) ? names : summary[onTop1] = []).Add(label);
-    verdicts.Add($"{label}: similarity is enough (κ-MDS loses at most {100 * margin:F0} points, lower end of the paired interval): {onTop1} on ZSL top-1, {SimilarityPairedDifference.NonInferiority(dH, margin)} on calibrated H");
+    verdicts.Add($"{label}: similarity is enough (κ-MDS loses at most {100 * margin:F0} points, lower end of the paired interval): {onTop1} on ZSL top-1, {PairedDifference.NonInferiority(dH, margin)} on calibrated H");
 }
 
 accuracy.Print();
@@ -88,8 +88,7 @@ Console.WriteLine();
 
 string folder = options.OutputFolder();
 var x = Enumerable.Range(1, methods.Length).Select(i => (double)i).ToArray();
-Curve Band(string name, IReadOnlyList<MeanInterval> cells) =>
-    new(name, x, [.. cells.Select(c => 100 * c.Mean)]) { Lower = [.. cells.Select(c => 100 * c.Lower)], Upper = [.. cells.Select(c => 100 * c.Upper)] };
+Curve Band(string name, IReadOnlyList<MeanInterval> cells) => IntervalCurve.Of(name, x, cells, scale: 100);
 // The methods are numbered as the table's rows: their names do not fit under the axis.
 string methodAxis = $"method: the table's rows in order, 1 = {methods[0].Label} … {methods.Length} = {methods[^1].Label}";
 AtomicFile.Write(Path.Combine(folder, "challenge-similarity-enough-accuracy.png"), stream => CurvePlot.Write(stream, ScottPlot.ImageFormat.Png,

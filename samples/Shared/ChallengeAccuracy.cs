@@ -97,28 +97,6 @@ internal sealed class ChallengeAccuracy
     /// <summary>Calibrated GZSL H of a method at a point, over the runs.</summary>
     public MeanInterval H(int method, int point) => MeanInterval.Of(Runs(_h, method, point));
 
-    /// <summary>A method's ZSL top-1 curve in percent at the given points: means and the interval's ends, for a plot
-    /// with bands (drawn within 0 … 100 %: a t interval of few runs can reach past what an accuracy can be).</summary>
-    public (double[] Mean, double[] Lower, double[] Upper) ZslCurve(int method, IReadOnlyList<int> points)
-    {
-        ArgumentNullException.ThrowIfNull(points);
-        var bands = points.Select(p => Zsl(method, p)).ToArray();
-        return ([.. bands.Select(b => 100 * b.Mean)], [.. bands.Select(b => Math.Clamp(100 * b.Lower, 0, 100))], [.. bands.Select(b => Math.Clamp(100 * b.Upper, 0, 100))]);
-    }
-
-    /// <summary>The mean and 95 % interval of the run-by-run differences a − b: both measured on the same runs, so
-    /// the split-to-split variation that moves both cancels.</summary>
-    public static MeanInterval PairedDifference(IReadOnlyList<double> a, IReadOnlyList<double> b)
-    {
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
-        if (a.Count != b.Count)
-        {
-            throw new ArgumentException("Paired values come from the same runs: give as many of each.", nameof(b));
-        }
-
-        return MeanInterval.Of(a.Select((v, i) => v - b[i]));
-    }
 
     /// <summary>Prints the ZSL top-1 and the calibrated H table, each followed by its verdicts.</summary>
     /// <param name="challenge">"Challenge IV", …</param>
@@ -166,7 +144,7 @@ internal sealed class ChallengeAccuracy
         for (int p = 0; p < Points.Count; p++)
         {
             int head = Best(p, peer: false), peer = Best(p, peer: true);
-            var difference = PairedDifference(Runs(values, head, p), Runs(values, peer, p));
+            var difference = Shared.PairedDifference.Of(Runs(values, head, p), Runs(values, peer, p));
             above.Add(difference.Lower > 0);
             string reading = difference.Lower > 0 ? "head above" : difference.Upper < 0 ? "peer above" : "not separated";
             details.Add($"{Points[p]}: {Methods[head].Name} − {Methods[peer].Name} {difference.Format("+0.0;-0.0;0.0", 100)} ({reading})");

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using SimZsl.Samples.Shared;
 
@@ -23,7 +22,7 @@ public class ChallengeAccuracyCommandTests
         string output = Path.Combine(Path.GetTempPath(), "simzsl-accuracy-" + Guid.NewGuid().ToString("N"));
         try
         {
-            string printed = Run(sample, "--quick", "--out", output);
+            string printed = SampleProcess.Quick(sample, "--out", output);
 
             var tables = ResultTables.Parse(printed);
             Assert.Equal(2, tables.Count);
@@ -61,21 +60,5 @@ public class ChallengeAccuracyCommandTests
                 Directory.Delete(output, recursive: true);
             }
         }
-    }
-
-    private static string Run(string sample, params string[] arguments)
-    {
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = RepositoryPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string a in (string[])["run", "--no-build", "-c", "Release", "--project", Path.Combine("samples", sample), "--", .. arguments])
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {stderr.Result}");
-        return stdout.Result;
     }
 }

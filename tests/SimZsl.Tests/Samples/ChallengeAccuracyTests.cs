@@ -2,27 +2,10 @@ using SimZsl.Samples.Shared;
 
 namespace SimZsl.Tests.Samples;
 
-/// <summary>The pieces challenges III and IV share: the paired difference their head-against-peer verdict reads, the
+/// <summary>The pieces challenges III and IV share: the
 /// compared methods, and the per-class cap on training instances that keeps every method of a run on the same rows.</summary>
 public class ChallengeAccuracyTests
 {
-    [Fact]
-    public void ThePairedDifferenceIsTheIntervalOfTheRunByRunDifferencesComputedByHand()
-    {
-        // Differences 0.1, 0.2, 0.1: mean 0.133333, sd √(0.01/3) = 0.0577350, t(0.975, 2) = 4.302653;
-        // half-width 4.302653 · 0.0577350 / √3 = 0.143422.
-        var difference = ChallengeAccuracy.PairedDifference([0.5, 0.6, 0.7], [0.4, 0.4, 0.6]);
-        Assert.Equal(0.133333, difference.Mean, 6);
-        Assert.Equal(0.143422, difference.HalfWidth, 6);
-        Assert.Equal(3, difference.Count);
-
-        // Pairing matters: a shift shared by every run (the split) cancels, so a constant gap has no width at all.
-        var constant = ChallengeAccuracy.PairedDifference([0.2, 0.5, 0.9], [0.1, 0.4, 0.8]);
-        Assert.Equal(0.1, constant.Mean, 12);
-        Assert.Equal(0, constant.HalfWidth, 12);
-        Assert.Throws<ArgumentException>(() => ChallengeAccuracy.PairedDifference([0.1, 0.2], [0.1]));
-    }
-
     [Fact]
     public void TheComparedMethodsAreTheHeadsInTheirNaturalGeometryAndThePeersAtKappaZero()
     {

@@ -34,7 +34,7 @@ public class ChallengeMultiSourceTests
         string output = Path.Combine(Path.GetTempPath(), "simzsl-multisource-" + Guid.NewGuid().ToString("N"));
         try
         {
-            string printed = QuickSampleRun.Stdout("ChallengeMultiSource", "--out", output);
+            string printed = SampleProcess.Quick("ChallengeMultiSource", "--out", output);
             var tables = ResultTables.Parse(printed);
             Assert.Equal(3, tables.Count);
             var (accuracy, paired, agreement) = (tables[0], tables[1], tables[2]);
@@ -43,9 +43,9 @@ public class ChallengeMultiSourceTests
             Assert.StartsWith("Challenge II:", accuracy.Title, StringComparison.Ordinal);
             Assert.Equal(["softmax (κ = 0)", "ridge (κ = 0)"], accuracy.Rows.Select(r => r[0]));
             Assert.Equal(7, accuracy.Header.Length);
-            Assert.All(accuracy.Rows, row => Assert.All(row[1..], cell => Assert.InRange(QuickSampleRun.Mean(cell), 0, 100)));
+            Assert.All(accuracy.Rows, row => Assert.All(row[1..], cell => Assert.InRange(SampleProcess.Mean(cell), 0, 100)));
             // aPY's attributes place the aPascal classes well: far above chance (20 %) on average.
-            Assert.All(accuracy.Rows, row => Assert.InRange(QuickSampleRun.Mean(row[2]), 40, 100));
+            Assert.All(accuracy.Rows, row => Assert.InRange(SampleProcess.Mean(row[2]), 40, 100));
             Assert.Contains("zero-shot transfer with every knowledge", Assert.Single(accuracy.Verdicts), StringComparison.Ordinal);
 
             // The paired differences are the differences of the means (to rounding), per method and alternative.
@@ -54,8 +54,8 @@ public class ChallengeMultiSourceTests
             {
                 for (int p = 0; p < 2; p++)
                 {
-                    double expected = QuickSampleRun.Mean(accuracy.Rows[m][1]) - QuickSampleRun.Mean(accuracy.Rows[m][2 + p]);
-                    Assert.Equal(expected, QuickSampleRun.Mean(paired.Rows[m][1 + p]), 0.151);
+                    double expected = SampleProcess.Mean(accuracy.Rows[m][1]) - SampleProcess.Mean(accuracy.Rows[m][2 + p]);
+                    Assert.Equal(expected, SampleProcess.Mean(paired.Rows[m][1 + p]), 0.151);
                 }
             }
 
@@ -64,9 +64,9 @@ public class ChallengeMultiSourceTests
 
             // Agreement with each source's own embedding, at the one κ of the quick methods.
             Assert.Equal([["AWA2", "0"], ["aPY", "0"]], agreement.Rows.Select(r => r[..2]));
-            Assert.All(agreement.Rows, row => Assert.All(row[2..], cell => Assert.InRange(QuickSampleRun.Mean(cell), 0, 1)));
+            Assert.All(agreement.Rows, row => Assert.All(row[2..], cell => Assert.InRange(SampleProcess.Mean(cell), 0, 1)));
             // Each source's attributes shape its part of the joined embedding far more than WordNet's do.
-            Assert.All(agreement.Rows, row => Assert.True(QuickSampleRun.Mean(row[2]) > QuickSampleRun.Mean(row[3]), string.Join(" | ", row)));
+            Assert.All(agreement.Rows, row => Assert.True(SampleProcess.Mean(row[2]) > SampleProcess.Mean(row[3]), string.Join(" | ", row)));
             Assert.Equal(2, agreement.Verdicts.Count);
             Assert.All(agreement.Verdicts, v => Assert.Contains("neighbour MAP ≥ 0.8", v, StringComparison.Ordinal));
 

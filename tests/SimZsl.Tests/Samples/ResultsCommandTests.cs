@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SimZsl.Samples.Shared;
 
 namespace SimZsl.Tests.Samples;
@@ -8,29 +7,13 @@ namespace SimZsl.Tests.Samples;
 /// a comparison of a run with itself finds every interval cell overlapping.</summary>
 public class ResultsCommandTests
 {
-    private static string RunResults(params string[] arguments)
-    {
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = RepositoryPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string a in (string[])["run", "--no-build", "-c", "Release", "--project", Path.Combine("samples", "Results"), "--", .. arguments])
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {stderr.Result}");
-        return stdout.Result;
-    }
-
     [Fact]
     public void AQuickRunWritesTheSamplesBlockAndAgreesWithItself()
     {
         string output = Path.Combine(Path.GetTempPath(), "simzsl-results-" + Guid.NewGuid().ToString("N"));
         try
         {
-            string printed = RunResults("--quick", "--samples", "ChallengeNoNames", "--out", output, "--compare", output);
+            string printed = SampleProcess.Run("Results", "--quick", "--samples", "ChallengeNoNames", "--out", output, "--compare", output);
 
             string results = File.ReadAllText(Path.Combine(output, "results.md"));
             Assert.Contains("## ChallengeNoNames", results, StringComparison.Ordinal);
@@ -63,7 +46,7 @@ public class ResultsCommandTests
         string output = Path.Combine(Path.GetTempPath(), "simzsl-results-" + Guid.NewGuid().ToString("N"));
         try
         {
-            RunResults("--quick", "--samples", "QuickStart", "--out", output);
+            SampleProcess.Run("Results", "--quick", "--samples", "QuickStart", "--out", output);
 
             // The two pictures the README shows are among those drawn (PNG signature, more than a blank canvas).
             foreach (string name in (string[])["prototypes-hyperbolic.png", "confusion-hyperbolic.png"])

@@ -2,15 +2,18 @@ using System.Diagnostics;
 
 namespace SimZsl.Tests.Samples;
 
-/// <summary>A challenge sample run as a user runs it: a process after the solution's build, with `--quick`.</summary>
-internal static class QuickSampleRun
+/// <summary>A sample run as a user runs it: a process from the repository root after the solution's build.</summary>
+internal static class SampleProcess
 {
-    /// <summary>The standard output of `dotnet run --no-build -c Release --project samples/NAME -- --quick ARGS`;
-    /// fails the test with the standard error when the process exits with an error.</summary>
-    public static string Stdout(string sample, params string[] arguments)
+    /// <summary>The standard output of `dotnet run --no-build -c Release --project samples/NAME -- --quick ARGS`.</summary>
+    public static string Quick(string sample, params string[] arguments) => Run(sample, ["--quick", .. arguments]);
+
+    /// <summary>The standard output of `dotnet run --no-build -c Release --project samples/NAME -- ARGS`; fails the
+    /// test with the standard error when the process exits with an error.</summary>
+    public static string Run(string sample, params string[] arguments)
     {
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = RepositoryPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string a in (string[])["run", "--no-build", "-c", "Release", "--project", Path.Combine("samples", sample), "--", "--quick", .. arguments])
+        foreach (string a in (string[])["run", "--no-build", "-c", "Release", "--project", Path.Combine("samples", sample), "--", .. arguments])
         {
             info.ArgumentList.Add(a);
         }

@@ -3,7 +3,7 @@ namespace SimZsl.Samples.Shared;
 /// <summary>Two pipelines measured on the same draws (the same unseen split, the same seed): the interval of their
 /// per-draw differences, which is narrower than comparing two separate intervals because the draw's own difficulty
 /// cancels out. What the challenges' "A − B" tables print and their verdicts read.</summary>
-internal static class SimilarityPairedDifference
+internal static class PairedDifference
 {
     /// <summary>Mean and 95 % interval of a[i] − b[i] over the draws where both are finite.</summary>
     /// <param name="a">The first pipeline's measurement per draw.</param>
