@@ -147,11 +147,8 @@ return 0;
 
 // The MAP curves of one axis, one per geometry, with their intervals as bands.
 void Plot(string file, string title, string xLabel, double[] x, MeanInterval[][] map, string[] kappas) =>
-    AtomicFile.Write(Path.Combine(folder, file), stream => CurvePlot.Write(stream, ScottPlot.ImageFormat.Png, title, xLabel, "neighbour MAP vs complete matrix", [.. map.Select((m, c) => new Curve($"{geometries[c]}, κ = {kappas[c]}", x, [.. m.Select(v => v.Mean)])
-    {
-        Lower = [.. m.Select(v => v.Lower)],
-        Upper = [.. m.Select(v => v.Upper)],
-    })], width: 800, height: 500));
+    AtomicFile.Write(Path.Combine(folder, file), stream => CurvePlot.Write(stream, ScottPlot.ImageFormat.Png, title, xLabel, "neighbour MAP vs complete matrix",
+        [.. map.Select((m, c) => IntervalCurve.Of($"{geometries[c]}, κ = {kappas[c]}", x, m, floor: 0, ceiling: 1))], width: 800, height: 500));
 
 static string Percent(double p) => (100 * p).ToString("0", CultureInfo.InvariantCulture) + " %";
 

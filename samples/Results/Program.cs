@@ -8,27 +8,38 @@ using SimZsl.Samples.Shared;
 // The challenge sections of docs/results.md, regenerated: runs each challenge sample once (as its own process, exactly
 // as a user runs it, writing its pictures into an output folder, never into the repository), reads back the tables
 // and verdicts it printed (each cell already a mean with its 95 % interval over the sample's own draws) and writes
-// them, with the command, the machine, the date and the wall time, into results-output/results.md. --write-docs
+// them, with the command, the machine, the date and the wall time, into sample-output/results/results.md. --write-docs
 // also puts each sample's block into docs/results.md (between its "generated" markers) and its pictures into
 // docs/img. --compare OTHER_OUTPUT checks a second run (another --seed) against this one: how many interval cells
-// overlap, and which do not.
-//   dotnet run -c Release --project samples/Results [-- --seed 0] [--out results-output] [--samples A,B] [--quick] [--write-docs] [--compare OTHER_OUTPUT]
+// overlap, and which do not. QuickStart runs last (on the shipped image subset, so that every machine draws the same
+// pictures): it has no interval table, only the pictures the README shows, which --write-docs refreshes in docs/img.
+//   dotnet run -c Release --project samples/Results [-- --seed 0] [--out sample-output/results] [--samples A,B] [--quick] [--write-docs] [--compare OTHER_OUTPUT]
+const string QuickStart = "QuickStart";
 var options = new SampleOptions(args);
 bool writeDocs = options.Flag("write-docs"), quick = options.Flag("quick");
 int seed = options.Int("seed", 0);
-string output = Path.GetFullPath(options.Text("out") ?? "results-output");
+string output = Path.GetFullPath(options.Text("out") ?? Path.Combine("sample-output", "results"));
 string root = SampleOptions.RepositoryRoot();
 string[] samples = options.Text("samples")?.Split(',') ??
-    ["ChallengeNoNames", "ChallengeMultiSource", "ChallengeSimilarityEnough", "ChallengeRareClasses", "ChallengeMissing", "ChallengeFidelity"];
+    ["ChallengeNoNames", "ChallengeMultiSource", "ChallengeSimilarityEnough", "ChallengeRareClasses", "ChallengeMissing", "ChallengeFidelity", QuickStart];
 string machine = Machine();
 var clock = Stopwatch.StartNew();
 var blocks = new List<(string Sample, string Text, string Folder)>();
+string? quickStartFolder = null;
 foreach (string sample in samples)
 {
     string folder = Path.Combine(output, sample);
     Directory.CreateDirectory(folder);
     var step = Stopwatch.StartNew();
-    string printed = Run(sample, folder);
+    if (sample == QuickStart)
+    {
+        Run(sample, folder, ["--shipped-subset", "--seed", seed.ToString(CultureInfo.InvariantCulture), "--output", folder, .. quick ? ["--per-class", "100", "--epochs", "2"] : Array.Empty<string>()]);
+        quickStartFolder = folder;
+        Console.Error.WriteLine($"{sample}: {Directory.EnumerateFiles(folder, "*.png").Count()} picture(s), {step.Elapsed.TotalSeconds:F0} s");
+        continue;
+    }
+
+    string printed = Run(sample, folder, ["--seed", seed.ToString(CultureInfo.InvariantCulture), "--out", folder, .. quick ? ["--quick"] : Array.Empty<string>()]);
     AtomicFile.WriteAllText(Path.Combine(folder, "output.md"), printed);
     var tables = ResultTables.Parse(printed);
     if (tables.Count == 0)
@@ -92,7 +103,19 @@ if (writeDocs)
         }
     }
 
-    Console.Error.WriteLine($"wrote {blocks.Count} blocks into {docs} and their pictures into docs/img");
+    // QuickStart draws a picture per geometry; the docs show a chosen few, and only those are refreshed.
+    int refreshed = 0;
+    foreach (string png in quickStartFolder is null ? [] : Directory.EnumerateFiles(quickStartFolder, "*.png"))
+    {
+        string shown = Path.Combine(root, "docs", "img", Path.GetFileName(png));
+        if (File.Exists(shown))
+        {
+            File.Copy(png, shown, overwrite: true);
+            refreshed++;
+        }
+    }
+
+    Console.Error.WriteLine($"wrote {blocks.Count} blocks into {docs} and their pictures into docs/img; refreshed {refreshed} QuickStart picture(s)");
 }
 
 Console.Error.WriteLine($"total {clock.Elapsed.TotalMinutes:F1} min; {Path.Combine(output, "results.md")}");
@@ -100,11 +123,10 @@ return 0;
 
 // One run of a sample, from the repository root (the samples find their data there), built beforehand; its progress
 // (stderr) is kept beside its output.
-string Run(string sample, string folder)
+string Run(string sample, string folder, string[] sampleArguments)
 {
     var info = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
-    string[] arguments = ["run", "--no-build", "-c", "Release", "--project", Path.Combine("samples", sample), "--", "--seed", seed.ToString(CultureInfo.InvariantCulture), "--out", folder];
-    foreach (string a in quick ? [.. arguments, "--quick"] : arguments)
+    foreach (string a in (string[])["run", "--no-build", "-c", "Release", "--project", Path.Combine("samples", sample), "--", .. sampleArguments])
     {
         info.ArgumentList.Add(a);
     }
@@ -116,7 +138,7 @@ string Run(string sample, string folder)
     File.WriteAllText(Path.Combine(folder, "progress.log"), stderr.Result);
     if (process.ExitCode != 0)
     {
-        throw new InvalidOperationException($"{sample} --seed {seed} exited with {process.ExitCode}:\n{stderr.Result}");
+        throw new InvalidOperationException($"{sample} {string.Join(' ', sampleArguments)} exited with {process.ExitCode}:\n{stderr.Result}");
     }
 
     return stdout.Result;

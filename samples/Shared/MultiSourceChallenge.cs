@@ -1,4 +1,7 @@
+using SimZsl.Embedding;
+using SimZsl.IO;
 using SimZsl.Similarity;
+using SimZsl.ZeroShot;
 
 namespace SimZsl.Samples.Shared;
 
@@ -6,6 +9,45 @@ namespace SimZsl.Samples.Shared;
 /// only by a cross-source block of which a seeded random fraction of the pairs is known.</summary>
 public static class MultiSourceChallenge
 {
+    /// <summary>The prefix of the aPY classes' names, so that aPY's "horse" and AWA2's "horse" stay two classes of
+    /// two sources (as in samples/data/WordNet/AWA2+APY_wup.csv).</summary>
+    public const string ApyPrefix = "apy:";
+
+    /// <summary>The knowledge of Challenge II: AWA2's 50 classes and aPY's 32 (names prefixed
+    /// <see cref="ApyPrefix"/>), each with the cosine similarity of its own xlsa17 class attributes (85 and 64
+    /// attributes, incompatible spaces), and WordNet Wu–Palmer similarity over all 82.</summary>
+    /// <param name="xlsa17Root">A folder holding AWA2/att_splits.mat and APY/att_splits.mat.</param>
+    public static (SimilarityMatrix Awa2, SimilarityMatrix Apy, SimilarityMatrix WordNet) Load(string xlsa17Root)
+    {
+        var awa2 = Xlsa17Dataset.Load(Path.Combine(xlsa17Root, "AWA2"));
+        var apy = Xlsa17Dataset.Load(Path.Combine(xlsa17Root, "APY"));
+        var awa2Similarity = SimilarityMatrix.FromVectors(awa2.ClassNames, awa2.ClassAttributes);
+        var apySimilarity = SimilarityMatrix.FromVectors(apy.ClassNames.Select(c => ApyPrefix + c).ToArray(), apy.ClassAttributes);
+        var wordnet = ClassMatrixFile.ReadSimilarityCsv(SampleOptions.Data("WordNet", "AWA2+APY_wup.csv"));
+        var all = awa2Similarity.ClassNames.Concat(apySimilarity.ClassNames).Select(wordnet.IndexOf).ToArray();
+        return (awa2Similarity, apySimilarity, wordnet.Subset(all));
+    }
+
+    /// <summary>The prototypes of <paramref name="classNames"/>, in that order, out of a larger embedding.</summary>
+    /// <exception cref="SimZslException">A class the embedding lacks.</exception>
+    public static ClassPrototypes Select(ClassPrototypes all, IReadOnlyList<string> classNames)
+    {
+        ArgumentNullException.ThrowIfNull(all);
+        ArgumentNullException.ThrowIfNull(classNames);
+        return new ClassPrototypes(classNames, RowSelection.Select(all.Coordinates, classNames.Select(all.IndexOf).ToArray()), all.Curvature);
+    }
+
+    /// <summary>How well a larger embedding keeps a source's own embedding on that source's classes: the neighbour
+    /// MAP of <paramref name="joined"/>'s prototypes of those classes against the distances of <paramref name="own"/>
+    /// (1: every class has the same nearest neighbours in both).</summary>
+    /// <param name="joined">The embedding of several sources together.</param>
+    /// <param name="own">The embedding of one source alone, at the same curvature.</param>
+    public static double Agreement(ClassPrototypes joined, KappaMdsResult own)
+    {
+        ArgumentNullException.ThrowIfNull(own);
+        return (own with { Prototypes = Select(joined, own.ClassNames) }).MeasureQuality(own.Distances()).MeanAveragePrecision;
+    }
+
     /// <summary>Joins <paramref name="first"/> and <paramref name="second"/> through the cross entries of
     /// <paramref name="cross"/> (a matrix over at least all classes of both; only its first × second block is used),
     /// keeping ⌊q·n₁·n₂⌉ of those pairs, drawn uniformly with <paramref name="seed"/>.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SimZsl.Embedding;
+using SimZsl.Samples.Shared;
 using SimZsl.ZeroShot;
 
 namespace SimZsl.Samples.ZeroShotExperiments;
@@ -18,10 +19,10 @@ internal static class Ablation
     {
         int k = arguments.Int("k", 4), splits = arguments.Int("splits", 12), seed = arguments.Int("seed", 0);
         string output = arguments.Text("out") ?? "ablation-output";
-        var data = SweepData.Fashion(20000, pixels: false);
+        var data = ZeroShotData.Fashion(20000, pixels: false);
         var prototypes = new[] { 0.0, -1 }.ToDictionary(c => c, c =>
             new KappaMds(new KappaMdsOptions { Dimension = 8, Curvature = c }).Fit(data.Similarity.ToDistances()).Prototypes);
-        var splitSets = Sweep.SeededSplits(data.ClassNames, k, splits);
+        var splitSets = UnseenSplits.Seeded(data.ClassNames, k, splits);
         var variants = Variants(seed).ToArray();
         var zsl = variants.ToDictionary(v => v, _ => new List<double>());
         foreach (var unseen in splitSets)

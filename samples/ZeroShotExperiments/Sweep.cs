@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using SimZsl.Embedding;
+using SimZsl.Samples.Shared;
 using SimZsl.Similarity;
 using SimZsl.ZeroShot;
 
@@ -148,33 +149,14 @@ internal static class Sweep
         return 0;
     }
 
-    private static SweepRecord RunOne(SweepData data, ClassPrototypes prototypes, int k, string[] unseen, SweepMethod method, int seed, SweepSettings settings)
+    private static SweepRecord RunOne(ZeroShotData data, ClassPrototypes prototypes, int k, string[] unseen, ZeroShotMethod method, int seed, SweepSettings settings)
     {
         var clock = Stopwatch.StartNew();
-        var (x, y, testX, testY) = data.Split(unseen);
-        using var result = ZeroShotExperiment.Run(x, y, testX, testY, prototypes, unseen, method.Candidates(seed), new ModelSelectionOptions { Seed = seed });
-        var (plain, calibrated) = (result.Metrics, result.CalibratedMetrics!);
+        var (plain, calibrated, chosen) = method.Evaluate(data, prototypes, unseen, seed);
         return new SweepRecord(settings.Features, k, unseen, method.Name, method.Curvature, method.IsPeer, seed,
             plain.ZslTop1, plain.GzslSeen, plain.GzslUnseen, plain.GzslH, calibrated.GzslH, calibrated.CalibrationGamma,
-            result.Chosen.ToString(), clock.Elapsed.TotalSeconds);
+            chosen, clock.Elapsed.TotalSeconds);
     }
-
-    /// <summary>All combinations of k classes when there are at most <paramref name="count"/> of them, else
-    /// <paramref name="count"/> of them drawn without repetition with the seed 1000 + k (the same for every method).</summary>
-    public static IReadOnlyList<string[]> SeededSplits(IReadOnlyList<string> classNames, int k, int count)
-    {
-        var all = Combinations(Enumerable.Range(0, classNames.Count).ToArray(), k).ToList();
-        if (all.Count > count)
-        {
-            new Random(1000 + k).Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(all));
-            all = all.Take(count).ToList();
-        }
-
-        return all.Select(c => c.Select(i => classNames[i]).ToArray()).ToArray();
-    }
-
-    private static IEnumerable<int[]> Combinations(int[] items, int k) =>
-        k == 0 ? [[]] : items.SelectMany((item, i) => Combinations(items[(i + 1)..], k - 1).Select(rest => (int[])[item, .. rest]));
 
     /// <summary>The sweep's settings from the command line.</summary>
     private sealed record SweepSettings(bool APascal, string Features, EncoderKind Encoder, int[] Ks, int Splits, int Seeds, int Dimension, int TrainImages, string[] Methods, int Workers, string Output)
@@ -190,7 +172,7 @@ internal static class Sweep
             };
             var ks = (a.Text("k") ?? (apascal ? "5" : quick ? "4" : "2,3,4,5")).Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray();
             var methods = a.Text("methods")?.Split(',') ?? (quick ? ["devise", "ridge"] : []);
-            var known = SweepMethod.All(o => o).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+            var known = ZeroShotMethod.All(o => o).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
             if (methods.FirstOrDefault(m => !known.Contains(m)) is { } unknown)
             {
                 throw new ArgumentException($"--methods: unknown method '{unknown}'; choose from {string.Join(", ", known)}.");
@@ -202,7 +184,7 @@ internal static class Sweep
                 a.Int("dim", apascal ? 10 : 8), a.Int("train-images", quick ? 2000 : 20000), methods, a.Int("workers", quick ? 1 : 2), a.Text("out") ?? "sweep-output");
         }
 
-        public SweepData Load() => APascal ? SweepData.APascal() : SweepData.Fashion(TrainImages, Encoder == EncoderKind.SmallCnn);
+        public ZeroShotData Load() => APascal ? ZeroShotData.APascal() : ZeroShotData.Fashion(TrainImages, Encoder == EncoderKind.SmallCnn);
 
         public string Title => APascal ? "aPascal" : "Fashion-MNIST";
 
@@ -210,9 +192,9 @@ internal static class Sweep
             ? "aPascal objects (64 binary attributes each; 20 % of each seen class and all unseen objects for testing)"
             : $"Fashion-MNIST, {(Encoder == EncoderKind.SmallCnn ? "pixels/255" : "PCA-64 features of pixel/255 (PCA fitted without labels on all classes' training images)")}; training: the seen classes' images among {TrainImages} seeded training images; test: all test images")}; WordNet wup → arccos → κ-MDS (d = {Dimension}); {Encoder.ToString().ToLowerInvariant()} projection; k ∈ {{{string.Join(", ", Ks)}}} unseen classes, {Splits} splits per k ({(APascal ? "" : "all 45 for k = 2; ")}seeded draws otherwise), {Seeds} training seeds");
 
-        public IEnumerable<(int K, string[] Unseen, SweepMethod Method, int Seed)> Units(IReadOnlyList<string> classNames)
+        public IEnumerable<(int K, string[] Unseen, ZeroShotMethod Method, int Seed)> Units(IReadOnlyList<string> classNames)
         {
-            var methods = SweepMethod.All(o => o with { Encoder = Encoder }).Where(m => Methods.Length == 0 || Methods.Contains(m.Name)).ToArray();
+            var methods = ZeroShotMethod.All(o => o with { Encoder = Encoder }).Where(m => Methods.Length == 0 || Methods.Contains(m.Name)).ToArray();
             foreach (int k in Ks)
             {
                 foreach (var unseen in SplitsFor(k, classNames))
@@ -230,6 +212,6 @@ internal static class Sweep
 
         // All 45 of Fashion-MNIST's k = 2 whenever at least 30 are asked for; else the seeded draws.
         private IEnumerable<string[]> SplitsFor(int k, IReadOnlyList<string> classNames) =>
-            SeededSplits(classNames, k, !APascal && k == 2 && Splits >= 30 ? int.MaxValue : Splits);
+            UnseenSplits.Seeded(classNames, k, !APascal && k == 2 && Splits >= 30 ? int.MaxValue : Splits);
     }
 }

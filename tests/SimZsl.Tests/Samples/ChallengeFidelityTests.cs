@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SimZsl.Samples.Shared;
 
 namespace SimZsl.Tests.Samples;
@@ -14,7 +13,7 @@ public class ChallengeFidelityTests
         string output = Path.Combine(Path.GetTempPath(), "simzsl-fidelity-" + Guid.NewGuid().ToString("N"));
         try
         {
-            string printed = Run("--quick", "--seed", "0", "--out", output);
+            string printed = SampleProcess.Quick("ChallengeFidelity", "--seed", "0", "--out", output);
 
             var tables = ResultTables.Parse(printed);
             Assert.Equal(3, tables.Count);   // the p = 50 % summary, then AWA2's missing-fraction and landmark tables
@@ -62,21 +61,5 @@ public class ChallengeFidelityTests
                 Directory.Delete(output, recursive: true);
             }
         }
-    }
-
-    private static string Run(params string[] arguments)
-    {
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = RepositoryPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string a in (string[])["run", "--no-build", "-c", "Release", "--project", Path.Combine("samples", "ChallengeFidelity"), "--", .. arguments])
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {stderr.Result}");
-        return stdout.Result;
     }
 }

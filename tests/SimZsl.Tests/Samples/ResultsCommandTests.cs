@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SimZsl.Samples.Shared;
 
 namespace SimZsl.Tests.Samples;
@@ -8,29 +7,13 @@ namespace SimZsl.Tests.Samples;
 /// a comparison of a run with itself finds every interval cell overlapping.</summary>
 public class ResultsCommandTests
 {
-    private static string RunResults(params string[] arguments)
-    {
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = RepositoryPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string a in (string[])["run", "--no-build", "-c", "Release", "--project", Path.Combine("samples", "Results"), "--", .. arguments])
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {stderr.Result}");
-        return stdout.Result;
-    }
-
     [Fact]
     public void AQuickRunWritesTheSamplesBlockAndAgreesWithItself()
     {
         string output = Path.Combine(Path.GetTempPath(), "simzsl-results-" + Guid.NewGuid().ToString("N"));
         try
         {
-            string printed = RunResults("--quick", "--samples", "ChallengeNoNames", "--out", output, "--compare", output);
+            string printed = SampleProcess.Run("Results", "--quick", "--samples", "ChallengeNoNames", "--out", output, "--compare", output);
 
             string results = File.ReadAllText(Path.Combine(output, "results.md"));
             Assert.Contains("## ChallengeNoNames", results, StringComparison.Ordinal);
@@ -47,6 +30,33 @@ public class ResultsCommandTests
 
             int cells = table.Rows.Count * 3;   // MAP, distortion and stress carry intervals
             Assert.Contains($"all: {cells} of {cells} interval cells overlap", printed, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (Directory.Exists(output))
+            {
+                Directory.Delete(output, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public void QuickStartRunsOnTheShippedSubsetAndLeavesOnlyPictures()
+    {
+        string output = Path.Combine(Path.GetTempPath(), "simzsl-results-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            SampleProcess.Run("Results", "--quick", "--samples", "QuickStart", "--out", output);
+
+            // The two pictures the README shows are among those drawn (PNG signature, more than a blank canvas).
+            foreach (string name in (string[])["prototypes-hyperbolic.png", "confusion-hyperbolic.png"])
+            {
+                byte[] png = File.ReadAllBytes(Path.Combine(output, "QuickStart", name));
+                Assert.True(png.Length > 10_000, $"{name}: {png.Length} bytes");
+                Assert.Equal((byte[])[0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+            }
+
+            Assert.Equal(string.Empty, File.ReadAllText(Path.Combine(output, "results.md")));   // no table, no block
         }
         finally
         {

@@ -1,10 +1,9 @@
 using SimZsl.IO;
-using SimZsl.Samples.Shared;
 using SimZsl.ZeroShot;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace SimZsl.Samples.ZeroShotExperiments;
+namespace SimZsl.Samples.Shared;
 
 /// <summary>Fashion-MNIST as a user who brings features from any extractor has it: the principal components of the
 /// pixels (/255), fitted on a seeded subset of the training images, for that subset and all test images. The PCA sees
@@ -14,7 +13,7 @@ internal sealed record FashionPca(RowMatrix TrainFeatures, string[] TrainLabels,
 {
     public static FashionPca Load(int components, int trainImages, int seed)
     {
-        var (train, test) = FashionMnist.Load(Arguments.Data("FashionMNIST"));
+        var (train, test) = FashionMnist.Load(SampleOptions.Data("FashionMNIST"));
         var rows = Enumerable.Range(0, train.Labels.Length).ToArray();
         new Random(seed).Shuffle(rows);
         rows = [.. rows.Take(Math.Min(trainImages, rows.Length)).Order()];
