@@ -38,6 +38,10 @@ public sealed record KappaMdsResult
     /// <summary>The landmark classes of the landmark route (named or chosen by farthest-point sampling); null otherwise.</summary>
     public IReadOnlyList<string>? LandmarkNames { get; init; }
 
+    /// <summary>Which route embedded the classes: dense (an n × n matrix), landmarks, or sparse (a list of pairs, memory
+    /// linear in the classes).</summary>
+    public KappaMdsRoute Route { get; init; } = KappaMdsRoute.Dense;
+
     /// <summary>Stress refinement iterations run (0 without refinement).</summary>
     public int Iterations { get; init; }
 
