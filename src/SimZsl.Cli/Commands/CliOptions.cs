@@ -140,10 +140,10 @@ internal static class CliOptions
     /// <param name="input">How the help names the input ("the input", "--similarity").</param>
     public static Option<InputKind> ClassMatrixKind(string name, string input) => new(name)
     {
-        Description = $"What {input} holds: similarity (default), distance, vectors (one row per class → cosine similarity), or tree (parent–child pairs; leaves are the classes, tree path length the distance).",
+        Description = $"What {input} holds: similarity (default), distance, vectors (one row per class → cosine similarity), tree (parent–child pairs; leaves are the classes, tree path length the distance), or pairs (a,b,value lines: a similarity, or a distance with --transform none; classes in order of first appearance).",
         // Lower case, as typed; no DefaultValueFactory, whose help would say "Similarity" (left out, the value is
         // Similarity, the enum's first member, anyway).
-        HelpName = "similarity|distance|vectors|tree",
+        HelpName = "similarity|distance|vectors|tree|pairs",
     };
 
     /// <summary><c>--columns-are-classes</c> for a vectors input stored transposed.</summary>

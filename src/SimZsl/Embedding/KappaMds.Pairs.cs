@@ -12,8 +12,9 @@ namespace SimZsl.Embedding;
 /// over the observed pairs only (O(E·d) per L-BFGS step).</summary>
 public sealed partial class KappaMds
 {
-    /// <summary>The automatic route is sparse only from this many classes on; below it the dense route costs little.</summary>
-    public const int SparseFromClasses = 500;
+    /// <summary>The automatic route is sparse only from this many classes on: below it the dense route costs little (its
+    /// n × n arrays are small and the strain step uses the full eigensolver there, <c>StrainSolver.PartialFrom</c>).</summary>
+    public const int SparseFromClasses = 400;
 
     /// <summary>The automatic route is sparse only when at most this fraction of all pairs is observed.</summary>
     public const double SparseUpToObservedFraction = 0.3;

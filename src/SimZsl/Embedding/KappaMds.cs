@@ -5,7 +5,7 @@ namespace SimZsl.Embedding;
 
 /// <summary>κ-MDS: embeds a class distance matrix in a space of constant curvature κ. Problem, then solve:
 /// <c>new KappaMds(options).Fit(distances)</c>; the quality of the result is measured when asked
-/// (<see cref="KappaMdsResult.MeasureQuality"/>).</summary>
+/// (<see cref="KappaMdsResult.MeasureQuality(DistanceMatrix, CancellationToken)"/>).</summary>
 public sealed partial class KappaMds
 {
     /// <summary>Creates the solver; the options are validated against each problem in <c>Fit</c>.</summary>

@@ -144,6 +144,8 @@ public class SparseRouteTests(ITestOutputHelper output)
         Assert.Equal(KappaMdsRoute.Sparse, KappaMds.ChooseRoute(600, 0.1));
         Assert.Equal(KappaMdsRoute.Dense, KappaMds.ChooseRoute(600, 0.5));
         Assert.Equal(KappaMdsRoute.Dense, KappaMds.ChooseRoute(100, 0.05));
+        Assert.Equal(KappaMdsRoute.Sparse, KappaMds.ChooseRoute(KappaMds.SparseFromClasses, KappaMds.SparseUpToObservedFraction));
+        Assert.Equal(KappaMdsRoute.Dense, KappaMds.ChooseRoute(KappaMds.SparseFromClasses - 1, 0.01));
 
         var (few, _) = Observed(600, 2, 0.0, 0.04, seed: 1);
         var sparse = new KappaMds(new KappaMdsOptions { Curvature = 0, MaxIterations = 50 }).Fit(few);
