@@ -33,7 +33,7 @@ internal static class EmbedCommand
 
             Examples:
               simzsl embed --input samples/data/WordNet/FashionMNIST_wup.csv --transform one-minus --curvature -1 --dim 2 --output coords.csv --report report.json
-              simzsl embed --input samples/data/FishNet/family_tree_pairs.csv --input-kind pairs --transform none --curvature -1 --dim 2 --output fish_coords.csv --report fish_report.json
+              simzsl embed --input samples/data/FishNet/family_tree_pairs.csv --input-kind pairs --transform none --curvature -0.05 --dim 2 --output fish_coords.csv --report fish_report.json
             """)
         {
             input, curvature, dim, kind, transform, columnsAreClasses, landmarks, refine, maxIter, seed, output, report,
@@ -89,7 +89,8 @@ internal static class EmbedCommand
 
             string measured = quality is null
                 ? (double.IsNaN(result.Strain) ? $"{result.LandmarkNames?.Count} landmarks" : string.Create(CultureInfo.InvariantCulture, $"strain {result.Strain:G4}"))
-                : string.Create(CultureInfo.InvariantCulture, $"normalised stress {quality.NormalizedStress:G4}, mean distortion {quality.MeanDistortion:G4}, MAP {quality.MeanAveragePrecision:G4}");
+                : string.Create(CultureInfo.InvariantCulture, $"normalised stress {quality.NormalizedStress:G4}, mean distortion {quality.MeanDistortion:G4}, ") +
+                  (double.IsNaN(quality.MeanAveragePrecision) ? "over the observed pairs" : string.Create(CultureInfo.InvariantCulture, $"MAP {quality.MeanAveragePrecision:G4}"));
             string route = result.Route == KappaMdsRoute.Sparse ? " (sparse route)" : string.Empty;
             cli.Say(string.Create(CultureInfo.InvariantCulture,
                 $"Embedded {result.ClassNames.Count} classes{route} in d = {result.Dimension}, κ = {result.Curvature:G6}: {measured}, {seconds:F2} s. Wrote {outputPath}{(reportPath is null ? string.Empty : " and " + reportPath)}."));
