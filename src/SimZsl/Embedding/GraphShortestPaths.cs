@@ -3,8 +3,9 @@ using SimZsl.Similarity;
 namespace SimZsl.Embedding;
 
 /// <summary>Shortest-path lengths from one class through the observed pairs of a <see cref="PairDistances"/>: Dijkstra
-/// with a binary heap, O(E + n log n) per source (lazy deletion: a class may sit in the heap more than once; its stale
-/// entries are skipped). The sparse route needs them from L landmarks only (L·(E + n log n)), where the dense route's
+/// with a binary heap (.NET's PriorityQueue), O((E + n) log n) per source for E observed pairs (lazy deletion instead
+/// of decrease-key: a class may sit in the heap once per improvement, and its stale entries are skipped). The sparse
+/// route needs them from L landmarks only (L·(E + n) log n, and L rows of n), where the dense route's
 /// imputation (<see cref="ShortestPathImputation"/>) fills all n² entries. Observed pairs keep their given values, as
 /// the imputation keeps them, so a non-metric input stays what the user gave.</summary>
 internal static class GraphShortestPaths

@@ -7,7 +7,7 @@ namespace SimZsl.Embedding;
 /// matrix. Two routes, chosen by <see cref="KappaMdsOptions.Route"/> or automatically:
 /// dense (the pairs become a masked matrix and take the matrix pipeline) for small or well-observed inputs, and sparse,
 /// whose time per stage and memory are linear in the pairs: landmarks chosen by farthest-point sampling over path
-/// lengths with shortest paths from those L landmarks only (Dijkstra, L·(E + n log n)); the landmark route's strain
+/// lengths with shortest paths from those L landmarks only (Dijkstra with a binary heap, L·(E + n) log n); the landmark route's strain
 /// on their L × L block and placement of every other class from its L path lengths (O(L·n·d)); then stress refinement
 /// over the observed pairs only (O(E·d) per L-BFGS step).</summary>
 public sealed partial class KappaMds

@@ -58,7 +58,7 @@ public static class LandmarkSelection
 
     /// <summary>Farthest-point sampling over shortest paths through observed pairs (the sparse route, where no class
     /// has a full row): a seeded random first landmark, then repeatedly the class farthest (by path length) from all
-    /// landmarks so far. Each landmark costs one Dijkstra run, whose row is kept: L·(E + n log n) in all, and the rows
+    /// landmarks so far. Each landmark costs one Dijkstra run, whose row is kept: L·(E + n) log n in all, and the rows
     /// (L × n, row-major) are the landmark distances the placement needs. <paramref name="named"/> (when given) are
     /// taken as they are instead.</summary>
     /// <exception cref="SimZslException">Fewer distinct classes than landmarks asked for.</exception>

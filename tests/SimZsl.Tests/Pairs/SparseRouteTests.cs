@@ -170,6 +170,23 @@ public class SparseRouteTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void WhenEveryClassIsALandmarkNothingIsLeftToPlaceAndTheFitIsStillExact()
+    {
+        // 20 classes, fewer than the default 32 landmarks: all are landmarks, the placed block is empty.
+        var (pairs, truth) = Observed(20, 2, 0.0, 0.5, seed: 6);
+        var result = new KappaMds(new KappaMdsOptions { Dimension = 2, Curvature = 0, Route = KappaMdsRoute.Sparse }).Fit(pairs);
+        Assert.Equal(20, result.LandmarkNames!.Count);
+        var index = truth.ClassNames.Select(pairs.IndexOf).ToArray();
+        for (int i = 0; i < 20; i++)
+        {
+            for (int j = i + 1; j < 20; j++)
+            {
+                Assert.True(Math.Abs(result.Distance(index[i], index[j]) - truth.Distance(i, j)) <= 1e-6 * (1 + truth.Distance(i, j)), $"{i}, {j}");
+            }
+        }
+    }
+
+    [Fact]
     public void DisconnectedPairsAreRefusedWithTheGroups()
     {
         var pairs = PairDistances.Create(["a", "c", "e"], ["b", "d", "f"], [1.0, 1.0, 1.0]);
