@@ -48,6 +48,12 @@ public sealed partial class KappaMds
         Options.Validate(distances.Count);
         var warnings = Options.Curvature is { } requested && double.IsFinite(requested) ? CurvatureRange.Check(distances, requested) : [];
         var clock = Stopwatch.StartNew();
+        if (Options.Route == KappaMdsRoute.Sparse)
+        {
+            // Asked for explicitly: a matrix with few observed pairs takes the route of a list of pairs.
+            return FitSparse(PairDistances.FromMatrix(distances), progress, cancellationToken) with { Warnings = warnings };
+        }
+
         if (UsesLandmarks)
         {
             return FitWithLandmarks(distances, progress, cancellationToken) with { Warnings = warnings };

@@ -50,7 +50,9 @@ public sealed record KappaMdsOptions
     /// takes: <see cref="KappaMdsRoute.Dense"/> or <see cref="KappaMdsRoute.Sparse"/>. Default null: sparse from
     /// <see cref="KappaMds.SparseFromClasses"/> classes on when at most <see cref="KappaMds.SparseUpToObservedFraction"/>
     /// of the pairs are observed, dense otherwise. On the sparse route <see cref="Landmarks"/> or
-    /// <see cref="LandmarkCount"/> set its landmarks (default <see cref="KappaMds.DefaultSparseLandmarks"/>).</summary>
+    /// <see cref="LandmarkCount"/> set its landmarks (default <see cref="KappaMds.DefaultSparseLandmarks"/>). A distance
+    /// matrix takes the sparse route only when it is asked for (<see cref="KappaMdsRoute.Sparse"/>); otherwise the
+    /// matrix pipeline as before.</summary>
     public KappaMdsRoute? Route { get; init; }
 
     /// <summary>Seed of every random choice (eigensolver start, landmark choice). Same seed, same result. Default 0.</summary>

@@ -98,6 +98,38 @@ public sealed class PairDistances
     public static PairDistances FromSimilarities(IReadOnlyList<string> first, IReadOnlyList<string> second, IReadOnlyList<double> similarities, SimilarityTransform transform = SimilarityTransform.Arccos, double tolerance = 1e-6) =>
         Build(first, second, similarities, transform, tolerance, null);
 
+    /// <summary>The observed pairs of a matrix (its classes in matrix order), for the sparse route: O(n²) to scan the
+    /// mask once, then memory linear in the observed pairs.</summary>
+    public static PairDistances FromMatrix(DistanceMatrix distances)
+    {
+        ArgumentNullException.ThrowIfNull(distances);
+        int n = distances.Count;
+        var offsets = new int[n + 1];
+        var neighbours = new List<int>();
+        var values = new List<double>();
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                if (j != i && distances.IsObserved(i, j))
+                {
+                    neighbours.Add(j);
+                    values.Add(distances[i, j]);
+                }
+            }
+
+            offsets[i + 1] = neighbours.Count;
+        }
+
+        var index = new Dictionary<string, int>(n, StringComparer.Ordinal);
+        for (int i = 0; i < n; i++)
+        {
+            index.Add(distances.ClassNames[i], i);
+        }
+
+        return new PairDistances([.. distances.ClassNames], index, offsets, [.. neighbours], [.. values]);
+    }
+
     /// <summary>The same distances as a dense n × n matrix with a mask (O(n²) memory): the dense route's input.</summary>
     public DistanceMatrix ToMatrix()
     {

@@ -187,6 +187,20 @@ public class SparseRouteTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void AMatrixAskedForTheSparseRouteGivesTheCoordinatesOfItsPairs()
+    {
+        var (pairs, _) = Observed(150, 2, 1.0, 0.1, seed: 12);
+        var options = new KappaMdsOptions { Dimension = 2, Curvature = 1, Route = KappaMdsRoute.Sparse, MaxIterations = 100 };
+        var fromPairs = new KappaMds(options).Fit(pairs);
+        var fromMatrix = new KappaMds(options).Fit(pairs.ToMatrix());
+        Assert.Equal(KappaMdsRoute.Sparse, fromMatrix.Route);
+        Assert.Equal(fromPairs.Prototypes.Coordinates.AsSpan().ToArray(), fromMatrix.Prototypes.Coordinates.AsSpan().ToArray());
+
+        // Without the request a matrix keeps the dense pipeline.
+        Assert.Equal(KappaMdsRoute.Dense, new KappaMds(options with { Route = null }).Fit(pairs.ToMatrix()).Route);
+    }
+
+    [Fact]
     public void DisconnectedPairsAreRefusedWithTheGroups()
     {
         var pairs = PairDistances.Create(["a", "c", "e"], ["b", "d", "f"], [1.0, 1.0, 1.0]);
