@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using SimZsl.Cli.Inputs;
+using SimZsl.Embedding;
 using SimZsl.IO;
 using SimZsl.Similarity;
 using SimZsl.ZeroShot;
@@ -108,6 +109,34 @@ internal static class CliOptions
         };
         return option;
     }
+
+    /// <summary><c>--route auto|dense|sparse</c> of embed, parsed to its lower-case name (a nullable value could not say
+    /// "auto": see <see cref="Curvature"/>); <see cref="RouteOrAuto"/> turns it into <see cref="KappaMdsOptions.Route"/>.</summary>
+    public static Option<string> Route() => new("--route")
+    {
+        Description = "κ-MDS route: auto (default: a pairs input is sparse from 400 classes with at most 30 % of the pairs observed, a matrix dense), dense (an n × n matrix), or sparse (shortest paths from landmarks, stress over the observed pairs only; memory linear in the classes).",
+        HelpName = "auto|dense|sparse",
+        CustomParser = r =>
+        {
+            string text = r.Tokens.Count == 0 ? "auto" : r.Tokens[0].Value;
+            string name = text.Trim().ToLowerInvariant();
+            if (name is "auto" or "dense" or "sparse")
+            {
+                return name;
+            }
+
+            r.AddError($"--route must be auto, dense or sparse (got '{text}').");
+            return "auto";
+        },
+    };
+
+    /// <summary>The route for <see cref="KappaMdsOptions.Route"/>: null for "auto" (or when left out).</summary>
+    public static KappaMdsRoute? RouteOrAuto(string? name) => name switch
+    {
+        "dense" => KappaMdsRoute.Dense,
+        "sparse" => KappaMdsRoute.Sparse,
+        _ => null,
+    };
 
     /// <summary><c>--transform</c>, parsed and checked here, once, for every command that takes it: null when left
     /// out (embed must know whether it was given: a distance input refuses it); <see cref="TransformOrDefault"/>

@@ -24,6 +24,7 @@ internal static class EmbedCommand
         var refine = new Option<bool>("--refine") { Description = "Refine the strain solution by minimising stress (always done when entries are missing)." };
         var maxIter = CliOptions.Positive("--max-iter", "Largest number of refinement iterations.", defaultValue: 500, minimum: 0);
         var seed = CliOptions.Seed();
+        var route = CliOptions.Route();
         var output = CliOptions.RequiredPath("--output", "Coordinates CSV to write: header class,x0,x1,…; one row per class in input order (pairs: order of first appearance).");
         output.HelpName = "COORDS.csv";
         var report = CliOptions.NonEmpty(new Option<string?>("--report") { Description = "JSON report to write: curvature, dimension, stress, normalized_stress, mean_distortion, map, seconds, converged, route, …", HelpName = "REPORT.json" });
@@ -36,7 +37,7 @@ internal static class EmbedCommand
               simzsl embed --input samples/data/FishNet/family_tree_pairs.csv --input-kind pairs --transform none --curvature -0.05 --dim 2 --output fish_coords.csv --report fish_report.json
             """)
         {
-            input, curvature, dim, kind, transform, columnsAreClasses, landmarks, refine, maxIter, seed, output, report,
+            input, curvature, dim, kind, transform, columnsAreClasses, landmarks, refine, maxIter, seed, route, output, report,
         };
 
         command.SetAction(parse => CommandRunner.Run(context(parse), ct =>
@@ -63,6 +64,7 @@ internal static class EmbedCommand
                 Refine = parse.GetValue(refine),
                 MaxIterations = parse.GetValue(maxIter),
                 Seed = parse.GetValue(seed),
+                Route = CliOptions.RouteOrAuto(parse.GetValue(route)),
             };
             options = LandmarkFile.Apply(options, landmarkNames);
 
@@ -91,9 +93,9 @@ internal static class EmbedCommand
                 ? (double.IsNaN(result.Strain) ? $"{result.LandmarkNames?.Count} landmarks" : string.Create(CultureInfo.InvariantCulture, $"strain {result.Strain:G4}"))
                 : string.Create(CultureInfo.InvariantCulture, $"normalised stress {quality.NormalizedStress:G4}, mean distortion {quality.MeanDistortion:G4}, ") +
                   (double.IsNaN(quality.MeanAveragePrecision) ? "over the observed pairs" : string.Create(CultureInfo.InvariantCulture, $"MAP {quality.MeanAveragePrecision:G4}"));
-            string route = result.Route == KappaMdsRoute.Sparse ? " (sparse route)" : string.Empty;
+            string routeNote = result.Route == KappaMdsRoute.Sparse ? " (sparse route)" : string.Empty;
             cli.Say(string.Create(CultureInfo.InvariantCulture,
-                $"Embedded {result.ClassNames.Count} classes{route} in d = {result.Dimension}, κ = {result.Curvature:G6}: {measured}, {seconds:F2} s. Wrote {outputPath}{(reportPath is null ? string.Empty : " and " + reportPath)}."));
+                $"Embedded {result.ClassNames.Count} classes{routeNote} in d = {result.Dimension}, κ = {result.Curvature:G6}: {measured}, {seconds:F2} s. Wrote {outputPath}{(reportPath is null ? string.Empty : " and " + reportPath)}."));
             return ExitCodes.Success;
         }));
         return command;
