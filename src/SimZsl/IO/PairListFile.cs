@@ -49,6 +49,9 @@ public static class PairListFile
             throw new DataFormatException(path, $"the header has {header.Count} cell(s); a list of pairs has three columns, 'a,b,value' (two class names and a similarity or distance).", line: lineNumber);
         }
 
+        // One string per class, not one per line: a file of millions of pairs names each class many times.
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Intern(string name) => names.TryGetValue(name, out var kept) ? kept : names[name] = name;
         var first = new List<string>();
         var second = new List<string>();
         var values = new List<double>();
@@ -87,8 +90,8 @@ public static class PairListFile
                 throw new DataFormatException(path, $"column 3 ('{header[2]}') is {cell}; values must be finite (leave a pair out when it is unknown).", line: lineNumber);
             }
 
-            first.Add(cells[0].Trim());
-            second.Add(cells[1].Trim());
+            first.Add(Intern(cells[0].Trim()));
+            second.Add(Intern(cells[1].Trim()));
             values.Add(v);
             at.Add(lineNumber);
         }
