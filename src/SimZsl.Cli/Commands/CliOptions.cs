@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using SimZsl.Cli.Inputs;
+using SimZsl.Embedding;
 using SimZsl.IO;
 using SimZsl.Similarity;
 using SimZsl.ZeroShot;
@@ -109,6 +110,34 @@ internal static class CliOptions
         return option;
     }
 
+    /// <summary><c>--route auto|dense|sparse</c> of embed, parsed to its lower-case name (a nullable value could not say
+    /// "auto": see <see cref="Curvature"/>); <see cref="RouteOrAuto"/> turns it into <see cref="KappaMdsOptions.Route"/>.</summary>
+    public static Option<string> Route() => new("--route")
+    {
+        Description = "κ-MDS route: auto (default: a pairs input is sparse from 400 classes with at most 30 % of the pairs observed, a matrix dense), dense (an n × n matrix), or sparse (shortest paths from landmarks, stress over the observed pairs only; memory linear in the classes).",
+        HelpName = "auto|dense|sparse",
+        CustomParser = r =>
+        {
+            string text = r.Tokens.Count == 0 ? "auto" : r.Tokens[0].Value;
+            string name = text.Trim().ToLowerInvariant();
+            if (name is "auto" or "dense" or "sparse")
+            {
+                return name;
+            }
+
+            r.AddError($"--route must be auto, dense or sparse (got '{text}').");
+            return "auto";
+        },
+    };
+
+    /// <summary>The route for <see cref="KappaMdsOptions.Route"/>: null for "auto" (or when left out).</summary>
+    public static KappaMdsRoute? RouteOrAuto(string? name) => name switch
+    {
+        "dense" => KappaMdsRoute.Dense,
+        "sparse" => KappaMdsRoute.Sparse,
+        _ => null,
+    };
+
     /// <summary><c>--transform</c>, parsed and checked here, once, for every command that takes it: null when left
     /// out (embed must know whether it was given: a distance input refuses it); <see cref="TransformOrDefault"/>
     /// turns that null into the default.</summary>
@@ -140,10 +169,10 @@ internal static class CliOptions
     /// <param name="input">How the help names the input ("the input", "--similarity").</param>
     public static Option<InputKind> ClassMatrixKind(string name, string input) => new(name)
     {
-        Description = $"What {input} holds: similarity (default), distance, vectors (one row per class → cosine similarity), or tree (parent–child pairs; leaves are the classes, tree path length the distance).",
+        Description = $"What {input} holds: similarity (default), distance, vectors (one row per class → cosine similarity), tree (parent–child pairs; leaves are the classes, tree path length the distance), or pairs (a,b,value lines: a similarity, or a distance with --transform none; classes in order of first appearance).",
         // Lower case, as typed; no DefaultValueFactory, whose help would say "Similarity" (left out, the value is
         // Similarity, the enum's first member, anyway).
-        HelpName = "similarity|distance|vectors|tree",
+        HelpName = "similarity|distance|vectors|tree|pairs",
     };
 
     /// <summary><c>--columns-are-classes</c> for a vectors input stored transposed.</summary>

@@ -19,6 +19,11 @@ public enum InputKind
     /// <summary>A taxonomy as parent–child pairs, one per line; the classes are its leaves and their distance is
     /// the tree path length.</summary>
     Tree,
+
+    /// <summary>A list of class pairs, one per line, <c>a,b,value</c> after a header: two class names and a similarity
+    /// (or a distance with <c>--transform none</c>); the classes are the names that occur, in order of first appearance.
+    /// <c>embed</c> takes it by the sparse route when the pairs are few (memory linear in the classes).</summary>
+    Pairs,
 }
 
 /// <summary>Loads a class matrix: the <c>--input</c> of <c>simzsl embed</c> and the <c>--similarity</c> of <c>zsl</c> and
@@ -50,7 +55,26 @@ public static class ClassMatrixInput
             return IsMatrixSource(input) ? MatInput.Distances(input) : ClassMatrixFile.ReadDistanceCsv(input);
         }
 
+        if (kind == InputKind.Pairs)
+        {
+            // Commands that need a matrix (zsl, gbu) take the pairs as a masked one; embed reads them with LoadPairs.
+            return LoadPairs(input, transform).ToMatrix();
+        }
+
         return LoadSimilarities(input, kind, columnsAreClasses).ToDistances(CliOptions.TransformOrDefault(transform));
+    }
+
+    /// <summary>Reads a pairs CSV (<c>a,b,value</c>): similarities through <paramref name="transform"/> (null: arccos),
+    /// or distances with <see cref="SimilarityTransform.None"/>.</summary>
+    public static PairDistances LoadPairs(string input, SimilarityTransform? transform)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(input);
+        if (input.EndsWith(".npy", StringComparison.OrdinalIgnoreCase) || input.Contains(".mat", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new UsageException($"'{input}': a pairs input is a CSV with a header and lines 'a,b,value' (two class names and a similarity or distance).");
+        }
+
+        return PairListFile.ReadSimilarityCsv(input, CliOptions.TransformOrDefault(transform));
     }
 
     /// <summary>Reads a similarity (or vector) input as a similarity matrix.</summary>

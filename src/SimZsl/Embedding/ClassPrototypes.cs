@@ -19,6 +19,20 @@ public sealed record ClassPrototypes(IReadOnlyList<string> ClassNames, RowMatrix
     /// <summary>Geodesic distance between the prototypes of classes i and j.</summary>
     public double Distance(int i, int j) => PairwiseDistances.Distance(Coordinates.Row(i), Coordinates.Row(j), Curvature);
 
+    /// <summary>The same prototypes with the rows put in the order of <paramref name="classNames"/> (the same classes):
+    /// row r goes to <paramref name="indexOf"/>(its name).</summary>
+    internal ClassPrototypes Reordered(IReadOnlyList<string> classNames, Func<string, int> indexOf)
+    {
+        int cols = Coordinates.Columns;
+        var order = new double[Coordinates.Rows * cols];
+        for (int row = 0; row < Coordinates.Rows; row++)
+        {
+            Coordinates.Row(row).CopyTo(order.AsSpan(indexOf(ClassNames[row]) * cols, cols));
+        }
+
+        return this with { ClassNames = classNames, Coordinates = RowMatrix.Wrap(Coordinates.Rows, cols, order) };
+    }
+
     /// <summary>Row index of a class by name.</summary>
     public int IndexOf(string className)
     {

@@ -41,6 +41,58 @@ internal static class EmbeddingQualityMeasures
             Strain: strain);
     }
 
+    /// <summary>Stress and distortion of <paramref name="coordinates"/> over a list of observed pairs, O(E·d) with no
+    /// n × n array; the neighbour MAP is NaN (ranking every class's neighbours would cost O(n² log n), what the sparse
+    /// route avoids).</summary>
+    public static EmbeddingQuality Compute(PairDistances target, RowMatrix coordinates, double curvature, double strain, CancellationToken cancellationToken)
+    {
+        int n = target.Count;
+        var rows = new RowSums[n];
+        Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            double squared = 0, targetSquared = 0, distortion = 0, maxDistortion = 0;
+            long pairs = 0;
+            var neighbours = target.NeighboursOf(i);
+            var values = target.DistancesOf(i);
+            for (int a = 0; a < neighbours.Length; a++)
+            {
+                int j = neighbours[a];
+                if (j < i)
+                {
+                    continue;   // each pair once, from its smaller end
+                }
+
+                double d = PairwiseDistances.Distance(coordinates.Row(i), coordinates.Row(j), curvature), e = d - values[a];
+                squared += e * e;
+                targetSquared += values[a] * values[a];
+                if (values[a] > 0)
+                {
+                    double ratio = Math.Abs((d / values[a]) - 1);
+                    distortion += ratio;
+                    maxDistortion = Math.Max(maxDistortion, ratio);
+                    pairs++;
+                }
+            }
+
+            rows[i] = new RowSums(squared, targetSquared, distortion, maxDistortion, pairs, double.NaN);
+        });
+
+        double sq = 0, tsq = 0, dist = 0, max = 0;
+        long count = 0;
+        foreach (var r in rows)
+        {
+            (sq, tsq, dist, max, count) = (sq + r.Squared, tsq + r.TargetSquared, dist + r.Distortion, Math.Max(max, r.MaxDistortion), count + r.Pairs);
+        }
+
+        return new EmbeddingQuality(
+            Stress: 0.5 * sq,
+            NormalizedStress: tsq > 0 ? Math.Sqrt(sq / tsq) : 0,
+            MeanDistortion: count > 0 ? dist / count : 0,
+            MaxDistortion: max,
+            MeanAveragePrecision: double.NaN,
+            Strain: strain);
+    }
+
     /// <summary>Raw stress ½ Σ_{i&lt;j} (d_ij − D_ij)² over observed pairs only (for the curvature search).</summary>
     public static double Stress(DistanceMatrix target, RowMatrix coordinates, double curvature, CancellationToken cancellationToken)
     {

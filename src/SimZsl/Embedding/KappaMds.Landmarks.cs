@@ -48,6 +48,7 @@ public sealed partial class KappaMds
     {
         Prototypes = landmarks.Prototypes,
         LandmarkNames = landmarks.LandmarkNames,
+        Route = KappaMdsRoute.Landmarks,
         Eigenvalues = landmarks.Eigenvalues,
         ClippedEigenvalueMass = landmarks.ClippedEigenvalueMass,
         Strain = double.NaN,

@@ -5,7 +5,7 @@ namespace SimZsl.Embedding;
 
 /// <summary>κ-MDS: embeds a class distance matrix in a space of constant curvature κ. Problem, then solve:
 /// <c>new KappaMds(options).Fit(distances)</c>; the quality of the result is measured when asked
-/// (<see cref="KappaMdsResult.MeasureQuality"/>).</summary>
+/// (<see cref="KappaMdsResult.MeasureQuality(DistanceMatrix, CancellationToken)"/>).</summary>
 public sealed partial class KappaMds
 {
     /// <summary>Creates the solver; the options are validated against each problem in <c>Fit</c>.</summary>
@@ -48,6 +48,12 @@ public sealed partial class KappaMds
         Options.Validate(distances.Count);
         var warnings = Options.Curvature is { } requested && double.IsFinite(requested) ? CurvatureRange.Check(distances, requested) : [];
         var clock = Stopwatch.StartNew();
+        if (Options.Route == KappaMdsRoute.Sparse)
+        {
+            // Asked for explicitly: a matrix with few observed pairs takes the route of a list of pairs.
+            return FitSparse(PairDistances.FromMatrix(distances), progress, cancellationToken) with { Warnings = warnings };
+        }
+
         if (UsesLandmarks)
         {
             return FitWithLandmarks(distances, progress, cancellationToken) with { Warnings = warnings };

@@ -46,6 +46,15 @@ public sealed record KappaMdsOptions
     /// <see cref="Seed"/>). At least d + 1. Default null (no landmarks).</summary>
     public int? LandmarkCount { get; init; }
 
+    /// <summary>Which route <see cref="KappaMds.Fit(SimZsl.Similarity.PairDistances, IProgress{EmbeddingProgress}?, CancellationToken)"/>
+    /// takes: <see cref="KappaMdsRoute.Dense"/> or <see cref="KappaMdsRoute.Sparse"/>. Default null: sparse from
+    /// <see cref="KappaMds.SparseFromClasses"/> classes on when at most <see cref="KappaMds.SparseUpToObservedFraction"/>
+    /// of the pairs are observed, dense otherwise. On the sparse route <see cref="Landmarks"/> or
+    /// <see cref="LandmarkCount"/> set its landmarks (default <see cref="KappaMds.DefaultSparseLandmarks"/>). A distance
+    /// matrix takes the sparse route only when it is asked for (<see cref="KappaMdsRoute.Sparse"/>); otherwise the
+    /// matrix pipeline as before.</summary>
+    public KappaMdsRoute? Route { get; init; }
+
     /// <summary>Seed of every random choice (eigensolver start, landmark choice). Same seed, same result. Default 0.</summary>
     public int Seed { get; init; }
 
@@ -68,6 +77,7 @@ public sealed record KappaMdsOptions
         .Require(HydraAlpha > 1 && double.IsFinite(HydraAlpha), $"HydraAlpha must be a finite number > 1 (got {HydraAlpha}).")
         .Require(MaxIterations >= 0, $"MaxIterations must be ≥ 0 (got {MaxIterations}).")
         .Require(Tolerance >= 0 && GradientTolerance >= 0, $"Tolerance and GradientTolerance must be ≥ 0.")
+        .Require(Route is null or KappaMdsRoute.Dense or KappaMdsRoute.Sparse, $"Route must be Dense, Sparse or null (automatic); got {Route}.")
         .Require(LandmarkCount is not { } landmarkCount || (landmarkCount >= 1 && (classCount <= 0 || landmarkCount <= classCount)), $"LandmarkCount must be between 1 and the number of classes ({classCount}); got {LandmarkCount}.")
         .ThrowIfAny();
 }

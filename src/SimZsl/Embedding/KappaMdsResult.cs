@@ -3,7 +3,7 @@ using SimZsl.Similarity;
 namespace SimZsl.Embedding;
 
 /// <summary>Everything a κ-MDS run produced: the prototypes, the curvature used, the spectrum and strain of the strain
-/// step and how the run went; the quality of the fit is measured on demand (<see cref="MeasureQuality"/>).</summary>
+/// step and how the run went; the quality of the fit is measured on demand (<see cref="MeasureQuality(DistanceMatrix, CancellationToken)"/>).</summary>
 public sealed record KappaMdsResult
 {
     /// <summary>One prototype per class (see <see cref="ClassPrototypes"/> for the representation).</summary>
@@ -38,6 +38,10 @@ public sealed record KappaMdsResult
     /// <summary>The landmark classes of the landmark route (named or chosen by farthest-point sampling); null otherwise.</summary>
     public IReadOnlyList<string>? LandmarkNames { get; init; }
 
+    /// <summary>Which route embedded the classes: dense (an n × n matrix), landmarks, or sparse (a list of pairs, memory
+    /// linear in the classes).</summary>
+    public KappaMdsRoute Route { get; init; } = KappaMdsRoute.Dense;
+
     /// <summary>Stress refinement iterations run (0 without refinement).</summary>
     public int Iterations { get; init; }
 
@@ -61,12 +65,31 @@ public sealed record KappaMdsResult
     /// the fit) over its observed pairs: stress, distortion and neighbour MAP, with <see cref="Strain"/>. Computed on
     /// demand because it costs O(n² log n), more than the fit itself on large or landmark problems.</summary>
     /// <exception cref="ArgumentException">The target's classes are not the embedded classes, in the same order.</exception>
+#pragma warning disable RS0026 // The overloads of MeasureQuality differ in their first parameter's type, so no call is ambiguous.
     public EmbeddingQuality MeasureQuality(DistanceMatrix target, CancellationToken cancellationToken = default)
+#pragma warning restore RS0026
     {
         ArgumentNullException.ThrowIfNull(target);
         if (!target.ClassNames.SequenceEqual(ClassNames))
         {
             throw new ArgumentException($"The target has {target.Count} classes and the embedding {ClassNames.Count}; measure the quality against the distances that were embedded, with the classes in the same order.", nameof(target));
+        }
+
+        return EmbeddingQualityMeasures.Compute(target, Prototypes.Coordinates, Curvature, Strain, cancellationToken);
+    }
+
+    /// <summary>Measures how well the prototypes reproduce a list of observed pairs (normally the pairs given to the fit):
+    /// stress and distortion over those pairs in O(pairs·d), with <see cref="Strain"/>; the neighbour MAP is NaN, since
+    /// ranking every class's neighbours costs O(n² log n), what the sparse route avoids.</summary>
+    /// <exception cref="ArgumentException">The target's classes are not the embedded classes, in the same order.</exception>
+#pragma warning disable RS0026 // As above.
+    public EmbeddingQuality MeasureQuality(PairDistances target, CancellationToken cancellationToken = default)
+#pragma warning restore RS0026
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (!target.ClassNames.SequenceEqual(ClassNames))
+        {
+            throw new ArgumentException($"The target has {target.Count} classes and the embedding {ClassNames.Count}; measure the quality against the pairs that were embedded, with the classes in the same order.", nameof(target));
         }
 
         return EmbeddingQualityMeasures.Compute(target, Prototypes.Coordinates, Curvature, Strain, cancellationToken);

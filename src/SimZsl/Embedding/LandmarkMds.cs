@@ -68,18 +68,7 @@ internal sealed class LandmarkMds
         var result = Fit(block, others, progress, cancellationToken);
 
         // Back to the matrix's order.
-        var coordinates = result.Prototypes.Coordinates;
-        var order = new double[coordinates.Rows * coordinates.Columns];
-        for (int row = 0; row < coordinates.Rows; row++)
-        {
-            int target = distances.IndexOf(result.Prototypes.ClassNames[row]);
-            coordinates.Row(row).CopyTo(order.AsSpan(target * coordinates.Columns, coordinates.Columns));
-        }
-
-        return result with
-        {
-            Prototypes = new ClassPrototypes(distances.ClassNames, RowMatrix.Wrap(coordinates.Rows, coordinates.Columns, order), result.Prototypes.Curvature),
-        };
+        return result with { Prototypes = result.Prototypes.Reordered(distances.ClassNames, distances.IndexOf) };
     }
 
     private double CheckOptions(int landmarkCount)

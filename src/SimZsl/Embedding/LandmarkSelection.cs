@@ -55,4 +55,55 @@ public static class LandmarkSelection
 
         return chosen.Select(i => distances.ClassNames[i]).ToArray();
     }
+
+    /// <summary>Farthest-point sampling over shortest paths through observed pairs (the sparse route, where no class
+    /// has a full row): a seeded random first landmark, then repeatedly the class farthest (by path length) from all
+    /// landmarks so far. Each landmark costs one Dijkstra run, whose row is kept: L·(E + n) log n in all, and the rows
+    /// (L × n, row-major) are the landmark distances the placement needs. <paramref name="named"/> (when given) are
+    /// taken as they are instead.</summary>
+    /// <exception cref="SimZslException">Fewer distinct classes than landmarks asked for.</exception>
+    internal static (int[] Landmarks, double[] Paths) FarthestPoint(PairDistances pairs, int count, int seed, IReadOnlyList<string>? named, CancellationToken cancellationToken)
+    {
+        int n = pairs.Count;
+        if (named is not null)
+        {
+            var indices = named.Select(pairs.IndexOf).ToArray();
+            var rows = new double[(long)indices.Length * n];
+            Parallel.For(0, indices.Length, new ParallelOptions { CancellationToken = cancellationToken }, a => GraphShortestPaths.From(pairs, indices[a], rows.AsSpan(a * n, n)));
+            return (indices, rows);
+        }
+
+        var paths = new double[(long)count * n];
+        var nearest = new double[n];
+        Array.Fill(nearest, double.PositiveInfinity);
+        var chosen = new int[count];
+        chosen[0] = new Random(seed).Next(n);
+        for (int c = 0; ; c++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var row = paths.AsSpan(c * n, n);
+            GraphShortestPaths.From(pairs, chosen[c], row);
+            if (c + 1 == count)
+            {
+                return (chosen, paths);
+            }
+
+            int best = -1;
+            for (int i = 0; i < n; i++)
+            {
+                nearest[i] = Math.Min(nearest[i], row[i]);
+                if (nearest[i] > 0 && (best < 0 || nearest[i] > nearest[best]))
+                {
+                    best = i;
+                }
+            }
+
+            if (best < 0)
+            {
+                throw new SimZslException($"Only {c + 1} distinct landmarks exist (every other class is at distance 0 from them); ask for fewer.");
+            }
+
+            chosen[c + 1] = best;
+        }
+    }
 }

@@ -20,7 +20,6 @@ internal sealed class ObservedGraph
         ArgumentNullException.ThrowIfNull(distances);
         int n = distances.Count;
         var neighbours = new int[n][];
-        var isolated = new List<string>();
         for (int i = 0; i < n; i++)
         {
             var row = new List<int>();
@@ -33,9 +32,35 @@ internal sealed class ObservedGraph
             }
 
             neighbours[i] = [.. row];
-            if (row.Count == 0 && n > 1)
+        }
+
+        return Checked(neighbours, distances.ClassNames);
+    }
+
+    /// <summary>The graph of a list of observed pairs (its CSR rows, copied), checked as for a matrix.</summary>
+    /// <exception cref="SimZslException">A class has no observed distance to another class (it occurs only paired with
+    /// itself), or the graph is disconnected.</exception>
+    public static ObservedGraph Build(PairDistances pairs)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        var neighbours = new int[pairs.Count][];
+        for (int i = 0; i < neighbours.Length; i++)
+        {
+            neighbours[i] = pairs.NeighboursOf(i).ToArray();
+        }
+
+        return Checked(neighbours, pairs.ClassNames);
+    }
+
+    private static ObservedGraph Checked(int[][] neighbours, IReadOnlyList<string> names)
+    {
+        int n = neighbours.Length;
+        var isolated = new List<string>();
+        for (int i = 0; i < n; i++)
+        {
+            if (neighbours[i].Length == 0 && n > 1)
             {
-                isolated.Add($"'{distances.ClassNames[i]}' (row {i})");
+                isolated.Add($"'{names[i]}' (row {i})");
             }
         }
 
@@ -46,7 +71,7 @@ internal sealed class ObservedGraph
         }
 
         var graph = new ObservedGraph(neighbours);
-        graph.CheckConnected(distances.ClassNames);
+        graph.CheckConnected(names);
         return graph;
     }
 

@@ -8,7 +8,7 @@ namespace SimZsl.Embedding;
 /// Dense and managed: every row of the gradient is a handful of SIMD passes over n-long vectors
 /// (<see cref="StressRowKernels"/>), rows run in parallel, and the total is summed in row order so the same input
 /// gives the same bits. Cost per evaluation: O(n²·d).</summary>
-internal sealed class StressFunction
+internal sealed class StressFunction : IStressObjective
 {
     private readonly double[] _target;
     private readonly double[]? _weights;
@@ -76,18 +76,25 @@ internal sealed class StressFunction
 
         if (weighting == StressWeighting.Sammon && weights is not null)
         {
-            double largest = double.IsFinite(smallestPositive) ? 1 / smallestPositive : 1;
+            double largest = LargestSammonWeight(smallestPositive);
             for (int k = 0; k < raw.Length; k++)
             {
                 if (weights[k] > 0)
                 {
-                    weights[k] = raw[k] > 0 ? 1 / raw[k] : largest;
+                    weights[k] = SammonWeight(raw[k], largest);
                 }
             }
         }
 
         return new StressFunction(n, KappaCoordinates.Columns(dimension, curvature), curvature, target, weights);
     }
+
+    /// <summary>The Sammon weight of an observed pair: 1/D, and for a pair at distance 0 the largest weight of the data,
+    /// <paramref name="largest"/> (see <see cref="LargestSammonWeight"/>).</summary>
+    public static double SammonWeight(double distance, double largest) => distance > 0 ? 1 / distance : largest;
+
+    /// <summary>The weight of pairs at distance 0: 1 over the smallest positive observed distance (1 when none is positive).</summary>
+    public static double LargestSammonWeight(double smallestPositive) => double.IsFinite(smallestPositive) ? 1 / smallestPositive : 1;
 
     /// <summary>Stress of <paramref name="x"/> (row-major n × columns) and its gradient into
     /// <paramref name="gradient"/>.</summary>

@@ -40,7 +40,7 @@ internal static class StressRefinement
     }
 
     /// <summary>Runs L-BFGS on internal coordinates in place (the pipeline's entry point).</summary>
-    internal static Lbfgs.Outcome Minimize(StressFunction stress, double[] x, KappaMdsOptions options, IProgress<EmbeddingProgress>? progress, CancellationToken cancellationToken)
+    internal static Lbfgs.Outcome Minimize(IStressObjective stress, double[] x, KappaMdsOptions options, IProgress<EmbeddingProgress>? progress, CancellationToken cancellationToken)
     {
         SeparateCoincident(x, stress.Columns, stress.TargetNorm, options.Seed);
         double toUnits = Square(KappaSpace.LengthScale(stress.Curvature));

@@ -21,7 +21,8 @@ internal static class StressRowKernels
     /// <param name="SquaredNorm">Hyperbolic: ‖x‖².</param>
     internal sealed record ColumnData(int Count, int Columns, double Curvature, double[] Transposed, double[] Time, double[] SquaredNorm);
 
-    /// <summary>Per-thread scratch vectors of length n.</summary>
+    /// <summary>Per-thread scratch vectors of length n (or more: the kernels use the first <see cref="ColumnData.Count"/>
+    /// entries, so one set serves rows of any length up to it, as the pair-list stress needs).</summary>
     internal sealed class Buffers(int n)
     {
         public double[] A { get; } = new double[n];
@@ -113,17 +114,18 @@ internal static class StressRowKernels
         // z − 1 = ½(‖x_i − x_j‖² − (x₀ᵢ − x₀ⱼ)²) with x₀ᵢ − x₀ⱼ = (‖x_i‖² − ‖x_j‖²)/(x₀ᵢ + x₀ⱼ): no cancellation of
         // large products, so close pairs keep their accuracy.
         var t = SquaredDifferences(i, p, b.A, b.B);
-        var timeGap = b.B.AsSpan();
-        TensorPrimitives.Subtract(p.SquaredNorm, p.SquaredNorm[i], timeGap);
-        TensorPrimitives.Add(p.Time, p.Time[i], b.E);
-        TensorPrimitives.Divide(timeGap, b.E, timeGap);
+        var timeGap = b.B.AsSpan(0, n);
+        var timeSumOfPair = b.E.AsSpan(0, n);
+        TensorPrimitives.Subtract(p.SquaredNorm.AsSpan(0, n), p.SquaredNorm[i], timeGap);
+        TensorPrimitives.Add(p.Time.AsSpan(0, n), p.Time[i], timeSumOfPair);
+        TensorPrimitives.Divide(timeGap, timeSumOfPair, timeGap);
         TensorPrimitives.Multiply(timeGap, timeGap, timeGap);
         TensorPrimitives.Subtract(t, timeGap, t);
         TensorPrimitives.Multiply(t, 0.5, t);
         TensorPrimitives.Max(t, 0.0, t);
 
         // sinh d = √(t(t + 2)); d = acosh(1 + t) = log1p(t + sinh d).
-        var sinh = b.E.AsSpan();
+        var sinh = b.E.AsSpan(0, n);
         TensorPrimitives.Add(t, 2.0, sinh);
         TensorPrimitives.Multiply(sinh, t, sinh);
         TensorPrimitives.Sqrt(sinh, sinh);
@@ -135,7 +137,7 @@ internal static class StressRowKernels
         TensorPrimitives.Divide(coefficient, sinh, coefficient);
 
         // ∂z/∂x_ik = x_ik x₀ⱼ / x₀ᵢ − x_jk.
-        double timeSum = TensorPrimitives.Dot<double>(coefficient, p.Time);
+        double timeSum = TensorPrimitives.Dot<double>(coefficient, p.Time.AsSpan(0, n));
         for (int k = 0; k < p.Columns; k++)
         {
             var column = p.Transposed.AsSpan(k * n, n);
@@ -152,10 +154,10 @@ internal static class StressRowKernels
         // On unit vectors u = y/‖y‖: chord c = ‖u_i − u_j‖, d = 2 asin(c/2) (accurate for close pairs),
         // cos d = 1 − c²/2, sin d = c √(1 − c²/4).
         var chordSquared = SquaredDifferences(i, p, b.A, b.B);
-        var cosine = b.B.AsSpan();
+        var cosine = b.B.AsSpan(0, n);
         TensorPrimitives.Multiply(chordSquared, -0.5, cosine);
         TensorPrimitives.Add(cosine, 1.0, cosine);
-        var sine = b.E.AsSpan();
+        var sine = b.E.AsSpan(0, n);
         TensorPrimitives.Multiply(chordSquared, -0.25, sine);
         TensorPrimitives.Add(sine, 1.0, sine);
         TensorPrimitives.Max(sine, 0.0, sine);
@@ -188,13 +190,14 @@ internal static class StressRowKernels
     private static Span<double> SquaredDifferences(int i, ColumnData p, double[] a, double[] scratch)
     {
         int n = p.Count;
-        var sum = a.AsSpan();
+        var sum = a.AsSpan(0, n);
+        var difference = scratch.AsSpan(0, n);
         sum.Clear();
         for (int k = 0; k < p.Columns; k++)
         {
             var column = p.Transposed.AsSpan(k * n, n);
-            TensorPrimitives.Subtract(column, column[i], scratch);
-            TensorPrimitives.MultiplyAdd(scratch, scratch, sum, sum);
+            TensorPrimitives.Subtract(column, column[i], difference);
+            TensorPrimitives.MultiplyAdd(difference, difference, sum, sum);
         }
 
         return sum;
@@ -203,7 +206,7 @@ internal static class StressRowKernels
     // residual r = d − D, c = w r; returns Σ w r² and hands c back.
     private static double Residuals(Span<double> distance, ReadOnlySpan<double> target, ReadOnlyMemory<double>? weights, double[] c, out Span<double> coefficient)
     {
-        coefficient = c.AsSpan();
+        coefficient = c.AsSpan(0, distance.Length);
         TensorPrimitives.Subtract(distance, target, coefficient);
         if (weights is { } w)
         {

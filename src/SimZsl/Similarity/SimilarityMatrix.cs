@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SimZsl.Similarity;
 
 /// <summary>A class-by-class similarity matrix S over named classes, with missing entries allowed. Turn it into
@@ -67,11 +65,7 @@ public sealed class SimilarityMatrix : ClassMatrix
                 double v = transform.Apply(raw[ij], tolerance);
                 if (double.IsNaN(v))
                 {
-                    var (low, high) = transform.Domain();
-                    string domain = transform == SimilarityTransform.NegLog ? "(0, 1]" : string.Create(CultureInfo.InvariantCulture, $"[{low}, {high}]");
-                    throw new InvalidMatrixException(
-                        string.Create(CultureInfo.InvariantCulture, $"The similarity of ('{ClassNames[i]}', '{ClassNames[j]}') at {Where(i, j)} is {raw[ij]:G6}, outside the domain {domain} of the '{transform.Name()}' transform. Rescale the similarities or choose another transform."),
-                        i, j);
+                    throw new InvalidMatrixException(transform.OutsideDomain($"The similarity of ('{ClassNames[i]}', '{ClassNames[j]}') at {Where(i, j)}", raw[ij]), i, j);
                 }
 
                 d[ij] = d[(j * n) + i] = v;

@@ -58,6 +58,15 @@ public static class SimilarityTransforms
         _ => throw new ArgumentOutOfRangeException(nameof(transform), transform, null),
     };
 
+    /// <summary>The sentence an error gives for a similarity outside the transform's domain: "… is S, outside the
+    /// domain [a, b] of the 't' transform. …"; <paramref name="what"/> names the entry and where it stands.</summary>
+    internal static string OutsideDomain(this SimilarityTransform transform, string what, double s)
+    {
+        var (low, high) = transform.Domain();
+        string domain = transform == SimilarityTransform.NegLog ? "(0, 1]" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[{low}, {high}]");
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{what} is {s:G6}, outside the domain {domain} of the '{transform.Name()}' transform. Rescale the similarities or choose another transform.");
+    }
+
     /// <summary>Applies the transform to one similarity. Values outside the domain by at most
     /// <paramref name="tolerance"/> are clamped to it (rounding noise); anything further out returns NaN, and
     /// the caller reports where.</summary>

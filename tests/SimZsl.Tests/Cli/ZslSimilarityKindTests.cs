@@ -38,6 +38,32 @@ public class ZslSimilarityKindTests
     }
 
     [Fact]
+    public void EveryPairOfASimilarityGivesTheFiguresOfTheSameCsv()
+    {
+        // --similarity-kind pairs: the same similarities as a,b,value lines (every pair once) are the same matrix.
+        string dir = CliRunner.TempFolder();
+        var (features, labels) = ZslCommandTests.WriteLinearFeatures(dir, perClass: 30);
+        var s = ClassMatrixFile.ReadSimilarityCsv(ZslCommandTests.Similarity);
+        string pairs = Path.Combine(dir, "pairs.csv");
+        var lines = new List<string> { "a,b,similarity" };
+        for (int i = 0; i < s.Count; i++)
+        {
+            for (int j = i + 1; j < s.Count; j++)
+            {
+                lines.Add(string.Create(CultureInfo.InvariantCulture, $"{CsvMatrixFile.Quote(s.ClassNames[i])},{CsvMatrixFile.Quote(s.ClassNames[j])},{s[i, j]:R}"));
+            }
+        }
+
+        File.WriteAllLines(pairs, lines);
+        var csvRun = Run(["--features", features, "--labels", labels, "--similarity", ZslCommandTests.Similarity, "--transform", "one-minus", "--unseen", "Sandal,Shirt", .. Common], dir, "csv.json");
+        var pairsRun = Run(["--features", features, "--labels", labels, "--similarity", pairs, "--similarity-kind", "pairs", "--transform", "one-minus", "--unseen", "Sandal,Shirt", .. Common], dir, "pairs.json");
+        foreach (var key in new[] { "zsl_top1", "gzsl_seen", "gzsl_unseen", "gzsl_h" })
+        {
+            Assert.Equal(csvRun.GetProperty(key).GetDouble(), pairsRun.GetProperty(key).GetDouble(), 12);
+        }
+    }
+
+    [Fact]
     public void ClassVectorsBecomeTheirCosineSimilarity()
     {
         // The features are a linear image of the spherical prototypes (ZslCommandTests.WriteLinearFeatures); as
