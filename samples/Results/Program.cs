@@ -11,12 +11,18 @@ using SimZsl.Samples.Shared;
 // them, with the command, the machine, the date and the wall time, into sample-output/results/results.md. --write-docs
 // also puts each sample's block into docs/results.md (between its "generated" markers) and its pictures into
 // docs/img. --compare OTHER_OUTPUT checks a second run (another --seed) against this one: how many interval cells
-// overlap, and which do not. QuickStart runs last (on the shipped image subset, so that every machine draws the same
-// pictures): it has no interval table, only the pictures the README shows, which --write-docs refreshes in docs/img.
-//   dotnet run -c Release --project samples/Results [-- --seed 0] [--out sample-output/results] [--samples A,B] [--quick] [--write-docs] [--compare OTHER_OUTPUT]
+// overlap, and which do not; with --reuse it runs nothing and compares the outputs both runs left. QuickStart runs
+// last (on the shipped image subset, so that every machine draws the same pictures): it has no interval table, only
+// the pictures the README shows, which --write-docs refreshes in docs/img.
+//   dotnet run -c Release --project samples/Results [-- --seed 0] [--out sample-output/results] [--samples A,B] [--quick] [--write-docs] [--compare OTHER_OUTPUT [--reuse]]
 const string QuickStart = "QuickStart";
 var options = new SampleOptions(args);
-bool writeDocs = options.Flag("write-docs"), quick = options.Flag("quick");
+bool writeDocs = options.Flag("write-docs"), quick = options.Flag("quick"), reuse = options.Flag("reuse");
+if (reuse && writeDocs)
+{
+    throw new ArgumentException("--reuse reads the outputs an earlier run left in --out (to compare them with --compare); the docs are written only by a run, without --reuse.");
+}
+
 int seed = options.Int("seed", 0);
 string output = Path.GetFullPath(options.Text("out") ?? Path.Combine("sample-output", "results"));
 string root = SampleOptions.RepositoryRoot();
@@ -33,14 +39,28 @@ foreach (string sample in samples)
     var step = Stopwatch.StartNew();
     if (sample == QuickStart)
     {
+        if (reuse)
+        {
+            continue;
+        }
+
         Run(sample, folder, ["--shipped-subset", "--seed", seed.ToString(CultureInfo.InvariantCulture), "--output", folder, .. quick ? ["--per-class", "100", "--epochs", "2"] : Array.Empty<string>()]);
         quickStartFolder = folder;
         Console.Error.WriteLine($"{sample}: {Directory.EnumerateFiles(folder, "*.png").Count()} picture(s), {step.Elapsed.TotalSeconds:F0} s");
         continue;
     }
 
-    string printed = Run(sample, folder, ["--seed", seed.ToString(CultureInfo.InvariantCulture), "--out", folder, .. quick ? ["--quick"] : Array.Empty<string>()]);
-    AtomicFile.WriteAllText(Path.Combine(folder, "output.md"), printed);
+    string printed;
+    if (reuse)
+    {
+        printed = File.ReadAllText(Path.Combine(folder, "output.md"));
+    }
+    else
+    {
+        printed = Run(sample, folder, ["--seed", seed.ToString(CultureInfo.InvariantCulture), "--out", folder, .. quick ? ["--quick"] : Array.Empty<string>()]);
+        AtomicFile.WriteAllText(Path.Combine(folder, "output.md"), printed);
+    }
+
     var tables = ResultTables.Parse(printed);
     if (tables.Count == 0)
     {
@@ -64,7 +84,11 @@ foreach (string sample in samples)
     Console.Error.WriteLine($"{sample}: {tables.Count} table(s), {tables.Sum(t => t.Verdicts.Count)} verdict(s), {step.Elapsed.TotalSeconds:F0} s");
 }
 
-AtomicFile.WriteAllText(Path.Combine(output, "results.md"), string.Concat(blocks.Select(b => $"## {b.Sample}\n\n{b.Text}")));
+if (!reuse)
+{
+    AtomicFile.WriteAllText(Path.Combine(output, "results.md"), string.Concat(blocks.Select(b => $"## {b.Sample}\n\n{b.Text}")));
+}
+
 if (options.Text("compare") is { } other)
 {
     int compared = 0, apart = 0;

@@ -30,6 +30,11 @@ public class ResultsCommandTests
 
             int cells = table.Rows.Count * 3;   // MAP, distortion and stress carry intervals
             Assert.Contains($"all: {cells} of {cells} interval cells overlap", printed, StringComparison.Ordinal);
+
+            // --reuse runs nothing: it compares what the run left, and leaves the run's results.md as it was.
+            string reused = SampleProcess.Run("Results", "--reuse", "--samples", "ChallengeNoNames", "--out", output, "--compare", output);
+            Assert.Contains($"all: {cells} of {cells} interval cells overlap", reused, StringComparison.Ordinal);
+            Assert.Equal(results, File.ReadAllText(Path.Combine(output, "results.md")));
         }
         finally
         {
