@@ -67,6 +67,12 @@ public static class LandmarkSelection
         int n = pairs.Count;
         if (named is not null)
         {
+            // A landmark named twice would put the same row twice into the landmark block (a singular strain).
+            if (named.GroupBy(name => name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            {
+                throw new ArgumentException($"The landmark '{twice.Key}' is named {twice.Count()} times; name each landmark once.", nameof(named));
+            }
+
             var indices = named.Select(pairs.IndexOf).ToArray();
             var rows = new double[(long)indices.Length * n];
             Parallel.For(0, indices.Length, new ParallelOptions { CancellationToken = cancellationToken }, a => GraphShortestPaths.From(pairs, indices[a], rows.AsSpan(a * n, n)));

@@ -49,6 +49,12 @@ public static class PairListFile
             throw new DataFormatException(path, $"the header has {header.Count} cell(s); a list of pairs has three columns, 'a,b,value' (two class names and a similarity or distance).", line: lineNumber);
         }
 
+        // A file without a header would otherwise lose its first pair without a word.
+        if (double.TryParse(header[2], NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+        {
+            throw new DataFormatException(path, $"column 3 of the first line ('{lines.Current.Trim()}') is a number: it looks like a pair, not a header. Add a header line 'a,b,value' above the pairs.", line: lineNumber);
+        }
+
         // One string per class, not one per line: a file of millions of pairs names each class many times.
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         string Intern(string name) => names.TryGetValue(name, out var kept) ? kept : names[name] = name;

@@ -196,7 +196,8 @@ public sealed class PairDistances
                 continue;
             }
 
-            (keys[kept], order[kept], distance[kept]) = (((long)Math.Min(a, b) << 32) | (uint)Math.Max(a, b), k, d);
+            // The distance stays at its input position k: the layout below reads it through order[], which holds k.
+            (keys[kept], order[kept], distance[k]) = (((long)Math.Min(a, b) << 32) | (uint)Math.Max(a, b), k, d);
             kept++;
         }
 

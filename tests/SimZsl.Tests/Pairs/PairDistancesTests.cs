@@ -68,6 +68,13 @@ public class PairDistancesTests
     {
         var pairs = PairDistances.Create(["a", "a"], ["a", "b"], [0.0, 1.0]);
         Assert.Equal(1, pairs.PairCount);
+        Assert.Equal(1.0, pairs.ToMatrix()[0, 1]);
+
+        // A list exported from a full matrix starts each row with its diagonal: every later pair keeps its own value.
+        var exported = PairDistances.Create(["a", "a", "a", "b", "b", "c"], ["a", "b", "c", "b", "c", "c"], [0.0, 1.0, 2.0, 0.0, 3.0, 0.0]);
+        Assert.Equal(3, exported.PairCount);
+        var matrix = exported.ToMatrix();
+        Assert.Equal((1.0, 2.0, 3.0), (matrix[0, 1], matrix[0, 2], matrix[1, 2]));
         var e = Assert.Throws<InvalidMatrixException>(() => PairDistances.Create(["a", "b"], ["b", "b"], [1.0, 0.5]));
         Assert.Contains("'b' is paired with itself", e.Message, StringComparison.Ordinal);
         Assert.Contains("pair 1", e.Message, StringComparison.Ordinal);

@@ -63,6 +63,15 @@ public sealed class PairListFileTests : IDisposable
     }
 
     [Fact]
+    public void AFileWithoutAHeaderIsRefusedRatherThanLosingItsFirstPair()
+    {
+        var e = Assert.Throws<DataFormatException>(() => PairListFile.ReadDistanceCsv(Write("x,y,0.5\ny,z,1\n")));
+        Assert.Equal(1, e.Line);
+        Assert.Contains("column 3", e.Message, StringComparison.Ordinal);
+        Assert.Contains("header", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ANonNumberNamesLineAndColumn()
     {
         string path = Write("a,b,value\nx,y,1\ny,z,far\n");
