@@ -125,10 +125,8 @@ agreementVerdicts.ForEach(v => Console.WriteLine("Verdict: " + v));
 Console.WriteLine();
 
 string folder = options.OutputFolder();
-var x = Enumerable.Range(1, methods.Length).Select(i => (double)i).ToArray();
+var (x, methodAxis) = IntervalCurve.RowAxis([.. methods.Select(m => m.Label)]);
 Curve Band(string name, IReadOnlyList<MeanInterval> cells) => IntervalCurve.Of(name, x, cells, scale: 100);
-// The methods are numbered as the table's rows: their names do not fit under the axis.
-string methodAxis = $"method: the table's rows in order, 1 = {methods[0].Label} … {methods.Length} = {methods[^1].Label}";
 AtomicFile.Write(Path.Combine(folder, "challenge-multi-source-accuracy.png"), stream => CurvePlot.Write(stream, ScottPlot.ImageFormat.Png,
     $"Challenge II: ZSL top-1 on aPascal by knowledge (95 % intervals over {splits.Count} draws)", methodAxis, "ZSL top-1 (%)",
     [.. pipelines.Select((p, i) => Band(p, [.. methods.Select((_, m) => MeanInterval.Of(top1[(m, i)]))]))], width: 1000, height: 550));

@@ -87,10 +87,8 @@ verdicts.ForEach(v => Console.WriteLine("Verdict: " + v));
 Console.WriteLine();
 
 string folder = options.OutputFolder();
-var x = Enumerable.Range(1, methods.Length).Select(i => (double)i).ToArray();
+var (x, methodAxis) = IntervalCurve.RowAxis([.. methods.Select(m => m.Label)]);
 Curve Band(string name, IReadOnlyList<MeanInterval> cells) => IntervalCurve.Of(name, x, cells, scale: 100);
-// The methods are numbered as the table's rows: their names do not fit under the axis.
-string methodAxis = $"method: the table's rows in order, 1 = {methods[0].Label} … {methods.Length} = {methods[^1].Label}";
 AtomicFile.Write(Path.Combine(folder, "challenge-similarity-enough-accuracy.png"), stream => CurvePlot.Write(stream, ScottPlot.ImageFormat.Png,
     $"Similarity is enough: ZSL top-1 on aPascal (95 % intervals over {splits.Count} splits)", methodAxis, "ZSL top-1 (%)",
     [.. arms.Select(a => Band(a == "original" ? "original aPY attributes (κ = 0)" : "κ-MDS of their similarity (method's κ)", [.. methods.Select(m => MeanInterval.Of(top1[(m.Label, a)]))]))], width: 1400, height: 600));

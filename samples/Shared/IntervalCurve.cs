@@ -25,4 +25,13 @@ internal static class IntervalCurve
             Upper = [.. cells.Select(c => Math.Clamp(scale * c.Upper, floor, ceiling))],
         };
     }
+
+    /// <summary>An abscissa that numbers a table's rows 1 … n, for curves over methods whose names do not fit under
+    /// an axis, and the axis label that says which number is which.</summary>
+    /// <param name="rows">The rows' names, in the table's order.</param>
+    public static (double[] X, string Label) RowAxis(IReadOnlyList<string> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return ([.. Enumerable.Range(1, rows.Count).Select(i => (double)i)], $"method: the table's rows in order, 1 = {rows[0]} … {rows.Count} = {rows[^1]}");
+    }
 }
