@@ -170,6 +170,17 @@ public class SparseRouteTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void ALandmarkNamedTwiceIsRefusedWithItsName()
+    {
+        // The same row twice in the landmark block would make the landmark strain singular.
+        var (pairs, _) = Observed(60, 2, 0.0, 0.3, seed: 9);
+        string[] landmarks = [pairs.ClassNames[0], pairs.ClassNames[5], pairs.ClassNames[0], pairs.ClassNames[7]];
+        var e = Assert.Throws<ArgumentException>(() =>
+            new KappaMds(new KappaMdsOptions { Dimension = 2, Curvature = 0, Route = KappaMdsRoute.Sparse, Landmarks = landmarks }).Fit(pairs));
+        Assert.Contains($"'{pairs.ClassNames[0]}' is named 2 times", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WhenEveryClassIsALandmarkNothingIsLeftToPlaceAndTheFitIsStillExact()
     {
         // 20 classes, fewer than the default 32 landmarks: all are landmarks, the placed block is empty.
