@@ -70,11 +70,7 @@ public sealed record KappaMdsResult
 #pragma warning restore RS0026
     {
         ArgumentNullException.ThrowIfNull(target);
-        if (!target.ClassNames.SequenceEqual(ClassNames))
-        {
-            throw new ArgumentException($"The target has {target.Count} classes and the embedding {ClassNames.Count}; measure the quality against the distances that were embedded, with the classes in the same order.", nameof(target));
-        }
-
+        CheckSameClasses(target.ClassNames, "distances");
         return EmbeddingQualityMeasures.Compute(target, Prototypes.Coordinates, Curvature, Strain, cancellationToken);
     }
 
@@ -87,12 +83,17 @@ public sealed record KappaMdsResult
 #pragma warning restore RS0026
     {
         ArgumentNullException.ThrowIfNull(target);
-        if (!target.ClassNames.SequenceEqual(ClassNames))
-        {
-            throw new ArgumentException($"The target has {target.Count} classes and the embedding {ClassNames.Count}; measure the quality against the pairs that were embedded, with the classes in the same order.", nameof(target));
-        }
-
+        CheckSameClasses(target.ClassNames, "pairs");
         return EmbeddingQualityMeasures.Compute(target, Prototypes.Coordinates, Curvature, Strain, cancellationToken);
+    }
+
+    // Quality is measured against what was embedded: the same classes in the same order.
+    private void CheckSameClasses(IReadOnlyList<string> target, string what)
+    {
+        if (!target.SequenceEqual(ClassNames))
+        {
+            throw new ArgumentException($"The target has {target.Count} classes and the embedding {ClassNames.Count}; measure the quality against the {what} that were embedded, with the classes in the same order.", nameof(target));
+        }
     }
 
     /// <summary>Geodesic distance between the prototypes of classes i and j.</summary>
