@@ -5,11 +5,28 @@ using SimZsl.Embedding;
 
 // `dotnet run -c Release --project benchmarks/SimZsl.Benchmarks -- --filter '*Strain*'` runs one group.
 // `... -- write-peer-data DIR` writes the seeded matrices the peer scripts (benchmarks/peers) read.
+// `... -- write-pairs DIR N PER-CLASS κ d [--npy]` writes a sparse problem (observed pairs, held-out pairs, optionally
+// the dense .npy with NaN); `... -- pair-error EMBEDDING.csv HELDOUT.csv κ` checks an embedding on the held-out pairs.
 // `... -- quick-strain N` times Fit once per κ with a Stopwatch (a smoke check, not a measurement).
 // `... -- peak-memory N κ` reports the resident-memory high-water mark the strain step adds (Linux /proc).
 // `... -- embed-phases X.npy` breaks the time of `simzsl embed` on a κ = −1 .npy down by phase (a smoke check).
 // `... -- solver-crossover` times the strain step with the full and the partial eigensolver at n = 500–2000 (where
 // EigenSolver.Auto switches; a smoke check).
+if (args.Length >= 6 && args[0] == "write-pairs")
+{
+    // write-pairs DIR n pairs-per-class κ d [--npy]: a sparse problem for the sparse route (PairData).
+    var inv = System.Globalization.CultureInfo.InvariantCulture;
+    PairData.Write(args[1], int.Parse(args[2], inv), int.Parse(args[3], inv), double.Parse(args[4], inv), int.Parse(args[5], inv), args.Contains("--npy"));
+    return;
+}
+
+if (args.Length == 4 && args[0] == "pair-error")
+{
+    // pair-error EMBEDDING.csv HELDOUT.csv κ: relative errors of an embedding on the held-out pairs.
+    PairData.Check(args[1], args[2], double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 if (args.Length == 2 && args[0] == "write-peer-data")
 {
     foreach (int n in new[] { 500, 1000, 2000, 5000, 10000 })
