@@ -80,7 +80,7 @@ internal static class PairData
     }
 
     /// <summary>The relative errors |d(x_a, x_b) − D_ab| / D_ab of an embedding (<c>class,x0,…</c> CSV as
-    /// <c>simzsl embed</c> writes it) on held-out pairs: prints their median, 90th percentile and largest.</summary>
+    /// <c>simzsl embed</c> writes it; from a .npy input its classes are named 0, 1, …) on held-out pairs: prints their median, 90th percentile and largest.</summary>
     public static void Check(string embeddingCsv, string heldoutCsv, double curvature)
     {
         var rows = new Dictionary<string, double[]>();
@@ -90,11 +90,13 @@ internal static class PairData
             rows[cells[0]] = cells.Skip(1).Select(c => double.Parse(c, CultureInfo.InvariantCulture)).ToArray();
         }
 
+        // A .npy input has no names: its classes are called by their index, "c17" is row 17.
+        double[] Row(string name) => rows.TryGetValue(name, out var row) ? row : rows[name[1..]];
         var errors = File.ReadLines(heldoutCsv).Skip(1).Select(line =>
         {
             var cells = line.Split(',');
             double truth = double.Parse(cells[2], CultureInfo.InvariantCulture);
-            return Math.Abs(PairwiseDistances.Distance(rows[cells[0]], rows[cells[1]], curvature) - truth) / truth;
+            return Math.Abs(PairwiseDistances.Distance(Row(cells[0]), Row(cells[1]), curvature) - truth) / truth;
         }).Order().ToArray();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{errors.Length} held-out pairs: median relative error {errors[errors.Length / 2]:E2}, 90th percentile {errors[(int)(errors.Length * 0.9)]:E2}, largest {errors[^1]:E2}"));

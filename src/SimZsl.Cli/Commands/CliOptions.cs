@@ -114,7 +114,7 @@ internal static class CliOptions
     /// "auto": see <see cref="Curvature"/>); <see cref="RouteOrAuto"/> turns it into <see cref="KappaMdsOptions.Route"/>.</summary>
     public static Option<string> Route() => new("--route")
     {
-        Description = "κ-MDS route: auto (default: a pairs input is sparse from 400 classes with at most 30 % of the pairs observed, a matrix dense), dense (an n × n matrix), or sparse (shortest paths from landmarks, stress over the observed pairs only; memory linear in the classes).",
+        Description = "κ-MDS route: auto (default: sparse from 400 classes with at most 30 % of the pairs observed, for a pairs input and a matrix with missing cells alike; dense otherwise), dense (an n × n matrix), or sparse (shortest paths from landmarks, stress over the observed pairs only; memory linear in the classes).",
         HelpName = "auto|dense|sparse",
         CustomParser = r =>
         {

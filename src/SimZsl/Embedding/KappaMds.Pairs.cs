@@ -42,7 +42,7 @@ public sealed partial class KappaMds
         Options.Validate(pairs.Count);
         if ((Options.Route ?? ChooseRoute(pairs.Count, pairs.ObservedFraction)) == KappaMdsRoute.Dense)
         {
-            var dense = new KappaMds(Options with { Landmarks = null, LandmarkCount = null, Route = null }).Fit(pairs.ToMatrix(), progress, cancellationToken);
+            var dense = new KappaMds(Options with { Landmarks = null, LandmarkCount = null, Route = KappaMdsRoute.Dense }).Fit(pairs.ToMatrix(), progress, cancellationToken);
             return dense with { Route = KappaMdsRoute.Dense };
         }
 

@@ -48,9 +48,10 @@ public sealed partial class KappaMds
         Options.Validate(distances.Count);
         var warnings = Options.Curvature is { } requested && double.IsFinite(requested) ? CurvatureRange.Check(distances, requested) : [];
         var clock = Stopwatch.StartNew();
-        if (Options.Route == KappaMdsRoute.Sparse)
+        if (TakesSparseRoute(distances))
         {
-            // Asked for explicitly: a matrix with few observed pairs takes the route of a list of pairs.
+            // A matrix with few observed pairs takes the route of a list of pairs: no n × n imputation, stress over the
+            // observed pairs only.
             return FitSparse(PairDistances.FromMatrix(distances), progress, cancellationToken) with { Warnings = warnings };
         }
 
@@ -89,6 +90,19 @@ public sealed partial class KappaMds
             Elapsed = clock.Elapsed,
             Warnings = warnings,
         };
+    }
+
+    // Asked for, or chosen as for a list of pairs when no landmarks are named and many pairs are missing.
+    private bool TakesSparseRoute(DistanceMatrix distances)
+    {
+        if (Options.Route is { } route)
+        {
+            return route == KappaMdsRoute.Sparse;
+        }
+
+        long pairs = (long)distances.Count * (distances.Count - 1) / 2;
+        return !UsesLandmarks && !distances.IsComplete &&
+            ChooseRoute(distances.Count, (pairs - distances.MissingPairCount) / (double)pairs) == KappaMdsRoute.Sparse;
     }
 
     // The strain step needs a complete matrix: refuse an unconnected observed graph (the placement of its parts

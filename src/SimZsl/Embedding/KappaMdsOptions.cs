@@ -46,13 +46,13 @@ public sealed record KappaMdsOptions
     /// <see cref="Seed"/>). At least d + 1. Default null (no landmarks).</summary>
     public int? LandmarkCount { get; init; }
 
-    /// <summary>Which route <see cref="KappaMds.Fit(SimZsl.Similarity.PairDistances, IProgress{EmbeddingProgress}?, CancellationToken)"/>
-    /// takes: <see cref="KappaMdsRoute.Dense"/> or <see cref="KappaMdsRoute.Sparse"/>. Default null: sparse from
-    /// <see cref="KappaMds.SparseFromClasses"/> classes on when at most <see cref="KappaMds.SparseUpToObservedFraction"/>
-    /// of the pairs are observed, dense otherwise. On the sparse route <see cref="Landmarks"/> or
-    /// <see cref="LandmarkCount"/> set its landmarks (default <see cref="KappaMds.DefaultSparseLandmarks"/>). A distance
-    /// matrix takes the sparse route only when it is asked for (<see cref="KappaMdsRoute.Sparse"/>); otherwise the
-    /// matrix pipeline as before.</summary>
+    /// <summary>Which route <see cref="KappaMds"/> takes: <see cref="KappaMdsRoute.Dense"/> or
+    /// <see cref="KappaMdsRoute.Sparse"/>. Default null: sparse from <see cref="KappaMds.SparseFromClasses"/> classes on
+    /// when at most <see cref="KappaMds.SparseUpToObservedFraction"/> of the pairs are observed, dense otherwise; the
+    /// same rule for a list of pairs and for a distance matrix with missing cells (a complete matrix, or one with named
+    /// or counted landmarks, stays dense unless the sparse route is asked for). On the sparse route
+    /// <see cref="Landmarks"/> or <see cref="LandmarkCount"/> set its landmarks (default
+    /// <see cref="KappaMds.DefaultSparseLandmarks"/>).</summary>
     public KappaMdsRoute? Route { get; init; }
 
     /// <summary>Seed of every random choice (eigensolver start, landmark choice). Same seed, same result. Default 0.</summary>

@@ -212,6 +212,24 @@ public class SparseRouteTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void AMatrixWithFewObservedPairsTakesTheSparseRouteUnlessDenseIsAskedFor()
+    {
+        // The rule of a list of pairs, for a matrix: 450 classes (≥ SparseFromClasses) with 8 % observed.
+        var (pairs, _) = Observed(450, 2, 0.0, 0.08, seed: 13);
+        var matrix = pairs.ToMatrix();
+        var options = new KappaMdsOptions { Dimension = 2, Curvature = 0, MaxIterations = 30 };
+        var automatic = new KappaMds(options).Fit(matrix);
+        Assert.Equal(KappaMdsRoute.Sparse, automatic.Route);
+        Assert.Equal(new KappaMds(options).Fit(pairs).Prototypes.Coordinates.AsSpan().ToArray(), automatic.Prototypes.Coordinates.AsSpan().ToArray());
+        Assert.Equal(KappaMdsRoute.Dense, new KappaMds(options with { Route = KappaMdsRoute.Dense }).Fit(matrix).Route);
+
+        // Asked for dense, a list of pairs stays dense all the way (its masked matrix would qualify for sparse).
+        var dense = new KappaMds(options with { Route = KappaMdsRoute.Dense }).Fit(pairs);
+        Assert.Equal(KappaMdsRoute.Dense, dense.Route);
+        Assert.Null(dense.LandmarkNames);
+    }
+
+    [Fact]
     public void DisconnectedPairsAreRefusedWithTheGroups()
     {
         var pairs = PairDistances.Create(["a", "c", "e"], ["b", "d", "f"], [1.0, 1.0, 1.0]);
