@@ -7,6 +7,7 @@ using SimZsl.Embedding;
 // `... -- write-peer-data DIR` writes the seeded matrices the peer scripts (benchmarks/peers) read.
 // `... -- write-pairs DIR N PER-CLASS κ d [--npy]` writes a sparse problem (observed pairs, held-out pairs, optionally
 // the dense .npy with NaN); `... -- pair-error EMBEDDING.csv HELDOUT.csv κ` checks an embedding on the held-out pairs.
+// `... -- stress-trajectory X.npy TARGET [TOL]` times κ = 0, d = 2 refinement and when its stress first reaches TARGET.
 // `... -- quick-strain N` times Fit once per κ with a Stopwatch (a smoke check, not a measurement).
 // `... -- peak-memory N κ` reports the resident-memory high-water mark the strain step adds (Linux /proc).
 // `... -- embed-phases X.npy` breaks the time of `simzsl embed` on a κ = −1 .npy down by phase (a smoke check).
@@ -24,6 +25,50 @@ if (args.Length == 4 && args[0] == "pair-error")
 {
     // pair-error EMBEDDING.csv HELDOUT.csv κ: relative errors of an embedding on the held-out pairs.
     PairData.Check(args[1], args[2], double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
+if (args.Length >= 3 && args[0] == "stress-trajectory")
+{
+    // stress-trajectory X.npy TARGET [tolerance]: κ = 0, d = 2 strain + refinement of a complete matrix (as `simzsl embed
+    // --refine`), with the time at which the stress ½Σ(d − D)² first falls to TARGET (the peer's final stress).
+    var inv = System.Globalization.CultureInfo.InvariantCulture;
+    double target = double.Parse(args[2], inv);
+    var distances = SimZsl.IO.ClassMatrixFile.ReadDistanceNpy(args[1]);
+    var options = new KappaMdsOptions { Dimension = 2, Curvature = 0, Refine = true };
+    if (args.Length == 4)
+    {
+        options = options with { Tolerance = double.Parse(args[3], inv) };
+    }
+
+    for (int pass = 0; pass < 2; pass++)
+    {
+        var clock = Stopwatch.StartNew();
+        double reached = double.NaN, first = double.NaN;
+        int reachedAt = -1;
+        var progress = new SynchronousProgress<EmbeddingProgress>(p =>
+        {
+            if (p.Stage != "refine" || double.IsNaN(p.Stress))
+            {
+                return;
+            }
+
+            if (double.IsNaN(first))
+            {
+                first = p.Stress;
+            }
+
+            if (reachedAt < 0 && p.Stress <= target)
+            {
+                (reached, reachedAt) = (clock.Elapsed.TotalSeconds, p.Iteration);
+            }
+        });
+        var result = new KappaMds(options).Fit(distances, progress);
+        double total = clock.Elapsed.TotalSeconds;
+        double final = result.MeasureQuality(distances).Stress;
+        Console.WriteLine(string.Create(inv, $"pass {pass + 1}: fit {total:F3} s, {result.Iterations} iterations, stress at the first step {first:G6}, final {final:G6}; target {target:G6} reached at iteration {reachedAt} after {reached:F3} s"));
+    }
+
     return;
 }
 
@@ -159,3 +204,10 @@ if (args.Length == 1 && args[0] == "solver-crossover")
 BenchmarkSwitcher.FromAssembly(typeof(StrainBenchmarks).Assembly).Run(args);
 
 static string Quality(EmbeddingQuality q) => $"normalised stress {q.NormalizedStress:F4}, MAP {q.MeanAveragePrecision:F3}";
+
+/// <summary>An <see cref="IProgress{T}"/> that reports on the calling thread (Progress&lt;T&gt; posts to the thread pool,
+/// too late to time).</summary>
+internal sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
+}

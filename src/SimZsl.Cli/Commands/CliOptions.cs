@@ -178,6 +178,21 @@ internal static class CliOptions
     /// <summary><c>--columns-are-classes</c> for a vectors input stored transposed.</summary>
     public static Option<bool> ColumnsAreClasses() => new("--columns-are-classes") { Description = "Vectors input is stored transposed (one column per class, as xlsa17's att)." };
 
+    /// <summary><c>--tolerance</c> of the stress refinement: a non-negative relative stress change, the library's default.</summary>
+    public static Option<double> RefinementTolerance()
+    {
+        var option = new Option<double>("--tolerance") { Description = "Refinement stops when an iteration lowers the stress by less than this fraction of it (1e-6 is plenty for a picture; the default recovers exact distances to the last digits).", HelpName = "TOL", DefaultValueFactory = _ => new KappaMdsOptions().Tolerance };
+        option.Validators.Add(r =>
+        {
+            double v = r.GetValueOrDefault<double>();
+            if (!(v >= 0 && double.IsFinite(v)))
+            {
+                r.AddError(string.Create(CultureInfo.InvariantCulture, $"--tolerance must be a number ≥ 0 (got {v})."));
+            }
+        });
+        return option;
+    }
+
     /// <summary><c>--learning-rate</c> of the trained heads: a positive number, the trainer's default.</summary>
     public static Option<double> LearningRate()
     {

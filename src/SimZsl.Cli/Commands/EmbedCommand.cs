@@ -23,6 +23,7 @@ internal static class EmbedCommand
         var landmarks = CliOptions.NonEmpty(new Option<string?>("--landmarks") { Description = "Text file of landmark class names, one per line; other classes are placed from their landmark distances only.", HelpName = "FILE" });
         var refine = new Option<bool>("--refine") { Description = "Refine the strain solution by minimising stress (always done when entries are missing)." };
         var maxIter = CliOptions.Positive("--max-iter", "Largest number of refinement iterations.", defaultValue: 500, minimum: 0);
+        var tolerance = CliOptions.RefinementTolerance();
         var seed = CliOptions.Seed();
         var route = CliOptions.Route();
         var output = CliOptions.RequiredPath("--output", "Coordinates CSV to write: header class,x0,x1,…; one row per class in input order (pairs: order of first appearance).");
@@ -37,7 +38,7 @@ internal static class EmbedCommand
               simzsl embed --input samples/data/FishNet/family_tree_pairs.csv --input-kind pairs --transform none --curvature -0.05 --dim 2 --output fish_coords.csv --report fish_report.json
             """)
         {
-            input, curvature, dim, kind, transform, columnsAreClasses, landmarks, refine, maxIter, seed, route, output, report,
+            input, curvature, dim, kind, transform, columnsAreClasses, landmarks, refine, maxIter, tolerance, seed, route, output, report,
         };
 
         command.SetAction(parse => CommandRunner.Run(context(parse), ct =>
@@ -63,6 +64,7 @@ internal static class EmbedCommand
                 Curvature = CliOptions.CurvatureOrAuto(parse.GetValue(curvature)),
                 Refine = parse.GetValue(refine),
                 MaxIterations = parse.GetValue(maxIter),
+                Tolerance = parse.GetValue(tolerance),
                 Seed = parse.GetValue(seed),
                 Route = CliOptions.RouteOrAuto(parse.GetValue(route)),
             };

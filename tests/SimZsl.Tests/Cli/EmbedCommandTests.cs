@@ -73,6 +73,27 @@ public class EmbedCommandTests
         }
     }
 
+    [Fact]
+    public void ALooserToleranceStopsTheRefinementEarlierAtAHigherStress()
+    {
+        // The shipped WordNet similarities are not exactly embeddable in d = 2: the default tolerance polishes longer.
+        string dir = CliRunner.TempFolder();
+        string coords = Path.Combine(dir, "coords.csv"), report = Path.Combine(dir, "report.json");
+        (int Iterations, double Stress) Run(params string[] extra)
+        {
+            var (code, _, error) = CliRunner.Run(["embed", "--input", RepositoryPaths.Data("WordNet", "FashionMNIST_wup.csv"), "--transform", "one-minus",
+                "--curvature", "0", "--dim", "2", "--refine", "--output", coords, "--report", report, .. extra]);
+            Assert.True(code == ExitCodes.Success, error);
+            using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(report));
+            return (json.RootElement.GetProperty("iterations").GetInt32(), json.RootElement.GetProperty("stress").GetDouble());
+        }
+
+        var strict = Run();
+        var loose = Run("--tolerance", "1e-2");
+        Assert.True(loose.Iterations < strict.Iterations, $"{loose.Iterations} iterations at 1e-2, {strict.Iterations} at the default");
+        Assert.True(loose.Stress >= strict.Stress, $"{loose.Stress} at 1e-2, {strict.Stress} at the default");
+    }
+
     [Theory]
     [InlineData("class,a,b,c\na,1,0.5,0.1\nb,0.5,1,0.2\nc,0.9,0.2,1\n", new[] { "--dim", "1" }, ExitCodes.InvalidData, "not symmetric")]
     [InlineData("class,a,b,c\na,1,0.5,0.1\nb,0.5,1,0.2\nc,0.1,0.2,1\n", new[] { "--dim", "3" }, ExitCodes.UsageError, "Dimension")]
@@ -80,6 +101,7 @@ public class EmbedCommandTests
     [InlineData("class,a,b\na,1,0.5\nb,0.5,oops\n", new[] { "--dim", "1" }, ExitCodes.InputFileError, ":3")]
     [InlineData("class,a,b\na,1,1.7\nb,1.7,1\n", new[] { "--dim", "1" }, ExitCodes.InvalidData, "domain")]
     [InlineData("class,a,b\na,1,0.5\nb,0.5,1\n", new[] { "--dim", "1", "--transform", "cosine" }, ExitCodes.UsageError, "--transform")]
+    [InlineData("class,a,b\na,1,0.5\nb,0.5,1\n", new[] { "--dim", "1", "--tolerance", "-1e-3" }, ExitCodes.UsageError, "--tolerance must be a number ≥ 0")]
     [InlineData("class,a,b,c\na,0,900,900\nb,900,0,900\nc,900,900,0\n", new[] { "--dim", "1", "--input-kind", "distance", "--curvature", "-1" }, ExitCodes.InvalidData, "|κ|")]
     public void BadInputIsOneLineANonZeroCodeAndNoOutput(string csv, string[] extra, int expectedCode, string expectedText)
     {
