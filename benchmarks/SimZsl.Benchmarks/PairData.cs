@@ -102,5 +102,33 @@ internal static class PairData
             $"{errors.Length} held-out pairs: median relative error {errors[errors.Length / 2]:E2}, 90th percentile {errors[(int)(errors.Length * 0.9)]:E2}, largest {errors[^1]:E2}"));
     }
 
+    /// <summary>As <see cref="Check"/>, but over every pair of the n classes (observed or not), against the points
+    /// <see cref="Write"/> drew with the same n, κ, d and seed.</summary>
+    public static void CheckAll(string embeddingCsv, int n, double curvature, int dimension, int seed = 7)
+    {
+        var truth = SyntheticClasses.Points(n, dimension, curvature, seed);
+        var rows = new double[n][];
+        foreach (var line in File.ReadLines(embeddingCsv).Skip(1))
+        {
+            var cells = line.Split(',');
+            string name = cells[0];
+            rows[int.Parse(name.StartsWith('c') ? name[1..] : name, CultureInfo.InvariantCulture)] = cells.Skip(1).Select(c => double.Parse(c, CultureInfo.InvariantCulture)).ToArray();
+        }
+
+        var errors = new double[(long)n * (n - 1) / 2];
+        Parallel.For(0, n, i =>
+        {
+            long at = ((long)i * (2L * n - i - 1)) / 2;
+            for (int j = i + 1; j < n; j++)
+            {
+                double d = PairwiseDistances.Distance(truth.Coordinates.Row(i), truth.Coordinates.Row(j), curvature);
+                errors[at++] = Math.Abs(PairwiseDistances.Distance(rows[i], rows[j], curvature) - d) / d;
+            }
+        });
+        Array.Sort(errors);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"all {errors.Length} pairs: median relative error {errors[errors.Length / 2]:E2}, 90th percentile {errors[(long)(errors.Length * 0.9)]:E2}, largest {errors[^1]:E2}"));
+    }
+
     private static long Key(int a, int b) => a < b ? ((long)a << 32) | (uint)b : ((long)b << 32) | (uint)a;
 }

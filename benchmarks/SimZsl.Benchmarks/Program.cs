@@ -6,7 +6,8 @@ using SimZsl.Embedding;
 // `dotnet run -c Release --project benchmarks/SimZsl.Benchmarks -- --filter '*Strain*'` runs one group.
 // `... -- write-peer-data DIR` writes the seeded matrices the peer scripts (benchmarks/peers) read.
 // `... -- write-pairs DIR N PER-CLASS κ d [--npy]` writes a sparse problem (observed pairs, held-out pairs, optionally
-// the dense .npy with NaN); `... -- pair-error EMBEDDING.csv HELDOUT.csv κ` checks an embedding on the held-out pairs.
+// the dense .npy with NaN); `... -- pair-error EMBEDDING.csv HELDOUT.csv κ` checks an embedding on the held-out pairs,
+// `... -- pair-error-all EMBEDDING.csv N κ d` on every pair.
 // `... -- stress-trajectory X.npy TARGET [TOL]` times κ = 0, d = 2 refinement and when its stress first reaches TARGET.
 // `... -- quick-strain N` times Fit once per κ with a Stopwatch (a smoke check, not a measurement).
 // `... -- peak-memory N κ` reports the resident-memory high-water mark the strain step adds (Linux /proc).
@@ -18,6 +19,14 @@ if (args.Length >= 6 && args[0] == "write-pairs")
     // write-pairs DIR n pairs-per-class κ d [--npy]: a sparse problem for the sparse route (PairData).
     var inv = System.Globalization.CultureInfo.InvariantCulture;
     PairData.Write(args[1], int.Parse(args[2], inv), int.Parse(args[3], inv), double.Parse(args[4], inv), int.Parse(args[5], inv), args.Contains("--npy"));
+    return;
+}
+
+if (args.Length == 5 && args[0] == "pair-error-all")
+{
+    // pair-error-all EMBEDDING.csv n κ d: relative errors over every pair of a write-pairs problem.
+    var inv = System.Globalization.CultureInfo.InvariantCulture;
+    PairData.CheckAll(args[1], int.Parse(args[2], inv), double.Parse(args[3], inv), int.Parse(args[4], inv));
     return;
 }
 
