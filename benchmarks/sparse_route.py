@@ -62,7 +62,8 @@ def embed(folder, npy, repeats):
         # Every pair of the N classes, observed or not, against the drawn points.
         n = facts["classes"]
         every = subprocess.run(["dotnet", BENCH, "pair-error-all", output, str(n), "-1", "8"], capture_output=True, text=True, check=True).stdout
-        median += f" (all {n * (n - 1) // 2} pairs: {re.search(r'median relative error (\S+),', every).group(1)})"
+        all_pairs = re.search(r"median relative error (\S+),", every).group(1)
+        median += f" (all {n * (n - 1) // 2} pairs: {all_pairs})"
     return runs, facts, median
 
 
