@@ -42,6 +42,8 @@ internal static class StressRefinement
     /// <summary>Runs L-BFGS on internal coordinates in place (the pipeline's entry point).</summary>
     internal static Lbfgs.Outcome Minimize(IStressObjective stress, double[] x, KappaMdsOptions options, IProgress<EmbeddingProgress>? progress, CancellationToken cancellationToken)
     {
+        StartScaling.Shrink(stress, x);
+        NearCoincidence.Gather(x, stress.Columns, stress.TargetNorm);
         SeparateCoincident(x, stress.Columns, stress.TargetNorm, options.Seed);
         double toUnits = Square(KappaSpace.LengthScale(stress.Curvature));
         var outcome = Lbfgs.Minimize(
