@@ -5,10 +5,11 @@ namespace SimZsl.Embedding;
 /// the strain step stacks sibling leaves on one point, but only up to rounding; a last-bit change of the input (or
 /// another machine's SIMD width) moves them apart by ~1e-13 in some direction, and the refinement separates them
 /// along whatever direction that was. FishNet's families at κ = 0, d = 2 ended at neighbour MAP 0.965 or 0.953
-/// depending on input changes of 1e-12. Gathered points are within 1e-9 of the start's scale (its largest
-/// coordinate or the targets' root mean square, whichever is larger), far above rounding and far below the
-/// 1e-6 of the nudge; a group is joined by chains of such near pairs and takes the coordinates of its lowest
-/// index. Cost O(n log n) plus the pairs within the tolerance along the first coordinate.</summary>
+/// depending on input changes of 1e-12. Two points are near when every coordinate differs by at most 1e-9 of
+/// their scale (the larger of the targets' root mean square and the pair's largest coordinate, since rounding
+/// grows with the coordinates: hyperbolic points far out have large ones), far above rounding and far below the
+/// 1e-6 of the nudge; a group is joined by chains of near pairs and takes the coordinates of its lowest index.
+/// Cost O(n log n) plus the pairs within the loosest tolerance along the first coordinate.</summary>
 internal static class NearCoincidence
 {
     private const double RelativeTolerance = 1e-9;
@@ -20,9 +21,9 @@ internal static class NearCoincidence
     {
         int n = x.Length / cols;
         double pairs = Math.Max(1, n * (n - 1) / 2.0);
-        double largest = System.Numerics.Tensors.TensorPrimitives.MaxMagnitude<double>(x);
-        double tolerance = RelativeTolerance * Math.Max(Math.Abs(largest), targetNorm / Math.Sqrt(pairs));
-        if (!(tolerance > 0) || !double.IsFinite(tolerance))
+        double typical = targetNorm / Math.Sqrt(pairs);
+        double loosest = RelativeTolerance * Math.Max(Math.Abs(System.Numerics.Tensors.TensorPrimitives.MaxMagnitude<double>(x)), typical);
+        if (!(loosest > 0) || !double.IsFinite(loosest))
         {
             return 0;
         }
@@ -39,9 +40,10 @@ internal static class NearCoincidence
         for (int a = 0; a < n; a++)
         {
             int i = order[a];
-            for (int b = a + 1; b < n && first[b] - first[a] <= tolerance; b++)
+            for (int b = a + 1; b < n && first[b] - first[a] <= loosest; b++)
             {
                 int j = order[b];
+                double tolerance = RelativeTolerance * Math.Max(typical, Math.Max(LargestMagnitude(x, i, cols), LargestMagnitude(x, j, cols)));
                 if (Near(x, i, j, cols, tolerance))
                 {
                     Union(root, i, j);
@@ -62,6 +64,9 @@ internal static class NearCoincidence
 
         return moved;
     }
+
+    private static double LargestMagnitude(double[] x, int i, int cols) =>
+        Math.Abs(System.Numerics.Tensors.TensorPrimitives.MaxMagnitude<double>(x.AsSpan(i * cols, cols)));
 
     private static bool Near(double[] x, int i, int j, int cols, double tolerance)
     {

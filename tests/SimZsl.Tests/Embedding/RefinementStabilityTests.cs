@@ -55,6 +55,15 @@ public class RefinementStabilityTests
     }
 
     [Fact]
+    public void NearnessIsJudgedOnThePairsOwnScaleNotTheLargestPoints()
+    {
+        // A point far out (hyperbolic coordinates grow as e^ρ) must not make two points near the origin, 1e-3 apart, "near".
+        double[] x = [1e7, 0, 0, 0, 1e-3, 0];
+        Assert.Equal(0, NearCoincidence.Gather(x, 2, targetNorm: 1));
+        Assert.Equal([1e7, 0, 0, 0, 1e-3, 0], x);
+    }
+
+    [Fact]
     public void AGoodStartIsKeptAndATooLargeOneShrunk()
     {
         // Three collinear points at 0, 1 and 2 against targets 0.5 apart: the best scale on the grid 0.8^k is 0.512.
