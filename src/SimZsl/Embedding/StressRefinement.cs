@@ -39,9 +39,14 @@ internal static class StressRefinement
             outcome.Converged);
     }
 
-    /// <summary>Runs L-BFGS on internal coordinates in place (the pipeline's entry point).</summary>
+    /// <summary>Runs L-BFGS on internal coordinates in place (the pipeline's entry point). The start is first shrunk
+    /// when that lowers its stress (<see cref="StartScaling"/>), and points that coincide up to rounding are made
+    /// to coincide exactly (<see cref="NearCoincidence"/>) before the seeded nudge separates them, so that ties are
+    /// broken by the seed and not by the last bits of the input.</summary>
     internal static Lbfgs.Outcome Minimize(IStressObjective stress, double[] x, KappaMdsOptions options, IProgress<EmbeddingProgress>? progress, CancellationToken cancellationToken)
     {
+        StartScaling.Shrink(stress, x);
+        NearCoincidence.Gather(x, stress.Columns, stress.TargetNorm);
         SeparateCoincident(x, stress.Columns, stress.TargetNorm, options.Seed);
         double toUnits = Square(KappaSpace.LengthScale(stress.Curvature));
         var outcome = Lbfgs.Minimize(
