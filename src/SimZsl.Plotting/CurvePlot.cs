@@ -22,8 +22,15 @@ public static class CurvePlot
     /// <summary>Renders the curves and writes the picture to <paramref name="output"/> in <paramref name="format"/>.</summary>
     public static void Write(Stream output, ImageFormat format, string title, string xLabel, string yLabel, IReadOnlyList<Curve> curves, int width = 900, int height = 600)
     {
+        using var plot = Create(title, xLabel, yLabel, curves);
+        ImageFile.Write(output, format, plot, width, height);
+    }
+
+    /// <summary>The plot <see cref="Write"/> renders (the caller disposes it).</summary>
+    internal static Plot Create(string title, string xLabel, string yLabel, IReadOnlyList<Curve> curves)
+    {
         ArgumentNullException.ThrowIfNull(curves);
-        using var plot = new Plot();
+        var plot = new Plot();
         var shapes = new[] { MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond, MarkerShape.OpenCircle };
         for (int c = 0; c < curves.Count; c++)
         {
@@ -64,6 +71,12 @@ public static class CurvePlot
         // Outside the data area (inside, it hid the last points of the curves) and below it, so that the title keeps the
         // whole width (beside it, a long title was cut off on the left).
         plot.ShowLegend(Edge.Bottom);
-        ImageFile.Write(output, format, plot, width, height);
+        if (curves.All(c => c.X.All(x => x == Math.Round(x))))
+        {
+            // Whole-number abscissae (d, k, method numbers, log₂ L) get whole-number ticks: a tick at 2.5 names nothing.
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        }
+
+        return plot;
     }
 }

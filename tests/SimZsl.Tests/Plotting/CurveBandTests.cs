@@ -37,6 +37,20 @@ public class CurveBandTests
         Assert.True(TintedPixels(lineOnly) < shaded);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void WholeNumberAbscissaeGetWholeNumberTicksOnly(bool whole)
+    {
+        // Four points 1..4 on a wide picture: ScottPlot's default ticks fall every 0.5 there.
+        double[] x = whole ? [1, 2, 3, 4] : [1, 2, 3, 4.5];
+        using var plot = CurvePlot.Create("t", "method", "y", [new Curve("c", x, [0.1, 0.4, 0.2, 0.3])]);
+        plot.GetImage(900, 600);
+        var ticks = plot.Axes.Bottom.TickGenerator.Ticks.Where(t => t.IsMajor).Select(t => t.Position).ToArray();
+        Assert.True(ticks.Length >= 3, string.Join(", ", ticks));
+        Assert.Equal(whole, ticks.All(t => t == Math.Round(t)));
+    }
+
     [Fact]
     public void ABandWithOneEdgeOrTheWrongLengthIsRefused()
     {
