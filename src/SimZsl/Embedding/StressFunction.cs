@@ -106,7 +106,7 @@ internal sealed class StressFunction : IStressObjective
         Parallel.For(
             0,
             n,
-            () => new StressRowKernels.Buffers(n),
+            () => new StressRowKernels.Buffers(),
             (i, _, buffers) =>
             {
                 // Not a conditional expression: there `null` would convert to an empty ReadOnlyMemory (via double[]), not to null.

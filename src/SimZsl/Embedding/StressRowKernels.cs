@@ -1,16 +1,22 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace SimZsl.Embedding;
 
-/// <summary>One row of the stress and its gradient, ∂σ/∂x_i = Σ_j w_ij (d_ij − D_ij) ∂d_ij/∂x_i, for each geometry,
-/// written as SIMD passes over the n other points (coordinates stored column by column). Unit curvature.
-/// Near-coincident (and, on the sphere, antipodal) pairs are where ∂d/∂z = 1/√(z² − 1) blows up: there the
-/// derivative's denominator is floored, which only damps pairs closer than the floor.</summary>
+/// <summary>One row of the stress and its gradient, ∂σ/∂x_i = Σ_j w_ij (d_ij − D_ij) ∂d_ij/∂x_i, over the n other points
+/// (coordinates stored column by column), for each geometry. Unit curvature.</summary>
+/// <remarks>The row runs in blocks of <see cref="Chunk"/> points, each in two passes that stay in the L1 cache: one fused
+/// pass, four pairs per step, from the coordinates to the residual (<see cref="StressPairs.Residual"/>, the per-pair
+/// arithmetic shared with the pair-list rows) that keeps every intermediate in registers and writes only the pairs'
+/// coefficients c_j = w_ij(d_ij − D_ij)/denominator; then Σ_j c_j x_jk for each column k. The gradient is then
+/// g_k = (a·x_ik·Σ_j c_j s_j − Σ_j c_j x_jk)·b (<see cref="IStressGeometry"/>). A row's last n mod 4 points go
+/// through the same vector arithmetic one at a time (broadcast to every lane), so there is no second, scalar copy of it.</remarks>
 internal static class StressRowKernels
 {
-    // Floors of the derivative denominators: Euclidean distance, √(t(t + 2)) = sinh d, and sin d.
-    private const double EuclideanFloor = 1e-200;
-    private const double CurvedFloor = 1e-12;
+    /// <summary>Points per block of a row: the block's coefficients and (pair-list rows) gathered coordinates stay in L1.</summary>
+    internal const int Chunk = 256;
 
     /// <summary>Coordinates column by column plus the per-point quantities every row needs.</summary>
     /// <param name="Count">n.</param>
@@ -21,17 +27,45 @@ internal static class StressRowKernels
     /// <param name="SquaredNorm">Hyperbolic: ‖x‖².</param>
     internal sealed record ColumnData(int Count, int Columns, double Curvature, double[] Transposed, double[] Time, double[] SquaredNorm);
 
-    /// <summary>Per-thread scratch vectors of length n (or more: the kernels use the first <see cref="ColumnData.Count"/>
-    /// entries, so one set serves rows of any length up to it, as the pair-list stress needs).</summary>
-    internal sealed class Buffers(int n)
+    /// <summary>Per-thread scratch of a row: one block's coefficients and gathered coordinates, and the row's own point.</summary>
+    internal sealed class Buffers
     {
-        public double[] A { get; } = new double[n];
+        private double[] _gathered = [];
+        private double[] _point = [];
 
-        public double[] B { get; } = new double[n];
+        /// <summary>c_j of one block.</summary>
+        public double[] Coefficient { get; } = new double[Chunk];
 
-        public double[] C { get; } = new double[n];
+        /// <summary>A block's coordinates, column k at [k·<see cref="Chunk"/>, (k+1)·<see cref="Chunk"/>).</summary>
+        public Span<double> Gathered(int columns) => Grown(ref _gathered, columns * Chunk);
 
-        public double[] E { get; } = new double[n];
+        /// <summary>Room for one point's coordinates.</summary>
+        public Span<double> Point(int columns) => Grown(ref _point, columns);
+
+        private static Span<double> Grown(ref double[] array, int length)
+        {
+            if (array.Length < length)
+            {
+                array = new double[length];
+            }
+
+            return array.AsSpan(0, length);
+        }
+    }
+
+    /// <summary>‖x‖² of a point and the <see cref="ColumnData.Time"/> entry, and the factor its coordinates are stored
+    /// with (sphere: 1/‖y‖, normalising; else 1).</summary>
+    public static (double SquaredNorm, double Time, double Scale) Extras(ReadOnlySpan<double> x, double curvature)
+    {
+        double sq = 0;
+        foreach (double v in x)
+        {
+            sq += v * v;
+        }
+
+        double time = curvature < 0 ? Math.Sqrt(1 + sq) : Math.Sqrt(sq);
+        double scale = curvature > 0 ? (sq > 0 ? 1 / time : 0) : 1;
+        return (sq, time, scale);
     }
 
     /// <summary>Lays out row-major points column by column (normalising sphere points) with their extras.</summary>
@@ -42,23 +76,12 @@ internal static class StressRowKernels
         var squared = new double[n];
         for (int i = 0; i < n; i++)
         {
-            double sq = 0;
+            var (sq, tm, scale) = Extras(x.AsSpan(i * cols, cols), curvature);
+            squared[i] = sq;
+            time[i] = tm;
             for (int k = 0; k < cols; k++)
             {
-                double v = x[(i * cols) + k];
-                t[(k * n) + i] = v;
-                sq += v * v;
-            }
-
-            squared[i] = sq;
-            time[i] = curvature < 0 ? Math.Sqrt(1 + sq) : Math.Sqrt(sq);
-            if (curvature > 0)
-            {
-                double inverse = sq > 0 ? 1 / time[i] : 0;
-                for (int k = 0; k < cols; k++)
-                {
-                    t[(k * n) + i] *= inverse;
-                }
+                t[(k * n) + i] = x[(i * cols) + k] * scale;
             }
         }
 
@@ -69,10 +92,9 @@ internal static class StressRowKernels
     public static void SetPoint(ColumnData p, int index, ReadOnlySpan<double> x)
     {
         int n = p.Count;
-        double sq = System.Numerics.Tensors.TensorPrimitives.Dot(x, x);
+        var (sq, time, scale) = Extras(x, p.Curvature);
         p.SquaredNorm[index] = sq;
-        p.Time[index] = p.Curvature < 0 ? Math.Sqrt(1 + sq) : Math.Sqrt(sq);
-        double scale = p.Curvature > 0 ? (sq > 0 ? 1 / p.Time[index] : 0) : 1;
+        p.Time[index] = time;
         for (int k = 0; k < p.Columns; k++)
         {
             p.Transposed[(k * n) + index] = x[k] * scale;
@@ -81,147 +103,97 @@ internal static class StressRowKernels
 
     /// <summary>Writes row i of the gradient and returns Σ_j w_ij (d_ij − D_ij)² (both ends of each pair count).</summary>
     public static double Row(int i, ColumnData points, ReadOnlySpan<double> target, ReadOnlyMemory<double>? weights, Buffers buffers, Span<double> gradient) =>
-        points.Curvature switch
+        (points.Curvature, weights is null) switch
         {
-            < 0 => HyperbolicRow(i, points, target, weights, buffers, gradient),
-            > 0 => SphericalRow(i, points, target, weights, buffers, gradient),
-            _ => EuclideanRow(i, points, target, weights, buffers, gradient),
+            ( < 0, true) => Row<StressPairs.Hyperbolic, StressPairs.UnitWeights>(i, points, target, default, buffers, gradient),
+            ( < 0, false) => Row<StressPairs.Hyperbolic, StressPairs.Weights>(i, points, target, weights!.Value.Span, buffers, gradient),
+            ( > 0, true) => Row<StressPairs.Spherical, StressPairs.UnitWeights>(i, points, target, default, buffers, gradient),
+            ( > 0, false) => Row<StressPairs.Spherical, StressPairs.Weights>(i, points, target, weights!.Value.Span, buffers, gradient),
+            (_, true) => Row<StressPairs.Euclidean, StressPairs.UnitWeights>(i, points, target, default, buffers, gradient),
+            (_, false) => Row<StressPairs.Euclidean, StressPairs.Weights>(i, points, target, weights!.Value.Span, buffers, gradient),
         };
 
-    private static double EuclideanRow(int i, ColumnData p, ReadOnlySpan<double> target, ReadOnlyMemory<double>? weights, Buffers b, Span<double> gradient)
+    /// <summary>Finishes row i's gradient: g_k = (a·x_ik·Σ c s − g_k)·b, where g_k held Σ_j c_j x_jk.</summary>
+    public static void Finish<TGeometry>(ReadOnlySpan<double> point, double time, double selfSum, Span<double> gradient)
+        where TGeometry : IStressGeometry
     {
-        var distance = SquaredDifferences(i, p, b.A, b.B);
-        TensorPrimitives.Sqrt(distance, distance);
-        double value = Residuals(distance, target, weights, b.C, out var coefficient);
-        TensorPrimitives.Max(distance, EuclideanFloor, distance);
-        TensorPrimitives.Divide(coefficient, distance, coefficient);
-
-        // ∂d/∂x_i = (x_i − x_j)/d  ⇒  g_ik = x_ik Σ_j c_j − Σ_j c_j x_jk.
-        double sum = TensorPrimitives.Sum<double>(coefficient);
-        for (int k = 0; k < p.Columns; k++)
+        var (a, b) = TGeometry.RowScales(time);
+        double self = a * selfSum;
+        for (int k = 0; k < gradient.Length; k++)
         {
-            var column = p.Transposed.AsSpan(k * p.Count, p.Count);
-            gradient[k] = (column[i] * sum) - TensorPrimitives.Dot<double>(coefficient, column);
+            gradient[k] = ((point[k] * self) - gradient[k]) * b;
         }
-
-        return value;
     }
 
-    private static double HyperbolicRow(int i, ColumnData p, ReadOnlySpan<double> target, ReadOnlyMemory<double>? weights, Buffers b, Span<double> gradient)
+    private static double Row<TGeometry, TWeighting>(int i, ColumnData p, ReadOnlySpan<double> target, ReadOnlySpan<double> weights, Buffers buffers, Span<double> gradient)
+        where TGeometry : IStressGeometry
+        where TWeighting : IStressWeighting
     {
-        int n = p.Count;
-
-        // z − 1 = ½(‖x_i − x_j‖² − (x₀ᵢ − x₀ⱼ)²) with x₀ᵢ − x₀ⱼ = (‖x_i‖² − ‖x_j‖²)/(x₀ᵢ + x₀ⱼ): no cancellation of
-        // large products, so close pairs keep their accuracy.
-        var t = SquaredDifferences(i, p, b.A, b.B);
-        var timeGap = b.B.AsSpan(0, n);
-        var timeSumOfPair = b.E.AsSpan(0, n);
-        TensorPrimitives.Subtract(p.SquaredNorm.AsSpan(0, n), p.SquaredNorm[i], timeGap);
-        TensorPrimitives.Add(p.Time.AsSpan(0, n), p.Time[i], timeSumOfPair);
-        TensorPrimitives.Divide(timeGap, timeSumOfPair, timeGap);
-        TensorPrimitives.Multiply(timeGap, timeGap, timeGap);
-        TensorPrimitives.Subtract(t, timeGap, t);
-        TensorPrimitives.Multiply(t, 0.5, t);
-        TensorPrimitives.Max(t, 0.0, t);
-
-        // sinh d = √(t(t + 2)); d = acosh(1 + t) = log1p(t + sinh d).
-        var sinh = b.E.AsSpan(0, n);
-        TensorPrimitives.Add(t, 2.0, sinh);
-        TensorPrimitives.Multiply(sinh, t, sinh);
-        TensorPrimitives.Sqrt(sinh, sinh);
-        var distance = t;
-        TensorPrimitives.Add(t, sinh, distance);
-        TensorPrimitives.LogP1(distance, distance);
-        double value = Residuals(distance, target, weights, b.C, out var coefficient);
-        TensorPrimitives.Max(sinh, CurvedFloor, sinh);
-        TensorPrimitives.Divide(coefficient, sinh, coefficient);
-
-        // ∂z/∂x_ik = x_ik x₀ⱼ / x₀ᵢ − x_jk.
-        double timeSum = TensorPrimitives.Dot<double>(coefficient, p.Time.AsSpan(0, n));
-        for (int k = 0; k < p.Columns; k++)
+        int n = p.Count, cols = p.Columns;
+        var point = buffers.Point(cols);
+        for (int k = 0; k < cols; k++)
         {
-            var column = p.Transposed.AsSpan(k * n, n);
-            gradient[k] = (column[i] / p.Time[i] * timeSum) - TensorPrimitives.Dot<double>(coefficient, column);
+            point[k] = p.Transposed[(k * n) + i];
         }
 
-        return value;
-    }
-
-    private static double SphericalRow(int i, ColumnData p, ReadOnlySpan<double> target, ReadOnlyMemory<double>? weights, Buffers b, Span<double> gradient)
-    {
-        int n = p.Count;
-
-        // On unit vectors u = y/‖y‖: chord c = ‖u_i − u_j‖, d = 2 asin(c/2) (accurate for close pairs),
-        // cos d = 1 − c²/2, sin d = c √(1 − c²/4).
-        var chordSquared = SquaredDifferences(i, p, b.A, b.B);
-        var cosine = b.B.AsSpan(0, n);
-        TensorPrimitives.Multiply(chordSquared, -0.5, cosine);
-        TensorPrimitives.Add(cosine, 1.0, cosine);
-        var sine = b.E.AsSpan(0, n);
-        TensorPrimitives.Multiply(chordSquared, -0.25, sine);
-        TensorPrimitives.Add(sine, 1.0, sine);
-        TensorPrimitives.Max(sine, 0.0, sine);
-        TensorPrimitives.Multiply(sine, chordSquared, sine);
-        TensorPrimitives.Sqrt(sine, sine);
-        var distance = chordSquared;
-        TensorPrimitives.Sqrt(distance, distance);
-        TensorPrimitives.Multiply(distance, 0.5, distance);
-        TensorPrimitives.Min(distance, 1.0, distance);
-        TensorPrimitives.Asin(distance, distance);
-        TensorPrimitives.Multiply(distance, 2.0, distance);
-        double value = Residuals(distance, target, weights, b.C, out var coefficient);
-        TensorPrimitives.Max(sine, CurvedFloor, sine);
-        TensorPrimitives.Divide(coefficient, sine, coefficient);
-
-        // ∂d/∂y_i = (cos d · u_i − u_j) / (‖y_i‖ sin d): tangent to the sphere at y_i, so a step along −∇ keeps
-        // the radius to first order, and σ does not depend on ‖y_i‖ at all.
-        double cosineSum = TensorPrimitives.Dot<double>(coefficient, cosine);
-        double inverseNorm = p.Time[i] > 0 ? 1 / p.Time[i] : 0;
-        for (int k = 0; k < p.Columns; k++)
+        gradient = gradient[..cols];
+        gradient.Clear();
+        var rowSquaredNorm = Vector256.Create(p.SquaredNorm[i]);
+        var rowTime = Vector256.Create(p.Time[i]);
+        ref double x = ref MemoryMarshal.GetArrayDataReference(p.Transposed);
+        ref double sq = ref MemoryMarshal.GetArrayDataReference(p.SquaredNorm);
+        ref double tm = ref MemoryMarshal.GetArrayDataReference(p.Time);
+        ref double d = ref MemoryMarshal.GetReference(target);
+        ref double w = ref MemoryMarshal.GetReference(weights);
+        ref double c = ref MemoryMarshal.GetArrayDataReference(buffers.Coefficient);
+        var value = Vector256<double>.Zero;
+        var selfSum = Vector256<double>.Zero;
+        for (int start = 0; start < n; start += Chunk)
         {
-            var column = p.Transposed.AsSpan(k * n, n);
-            gradient[k] = ((column[i] * cosineSum) - TensorPrimitives.Dot<double>(coefficient, column)) * inverseNorm;
-        }
-
-        return value;
-    }
-
-    // Σ_k (x_jk − x_ik)² for every j, into a.
-    private static Span<double> SquaredDifferences(int i, ColumnData p, double[] a, double[] scratch)
-    {
-        int n = p.Count;
-        var sum = a.AsSpan(0, n);
-        var difference = scratch.AsSpan(0, n);
-        sum.Clear();
-        for (int k = 0; k < p.Columns; k++)
-        {
-            var column = p.Transposed.AsSpan(k * n, n);
-            TensorPrimitives.Subtract(column, column[i], difference);
-            TensorPrimitives.MultiplyAdd(difference, difference, sum, sum);
-        }
-
-        return sum;
-    }
-
-    // residual r = d − D, c = w r; returns Σ w r² and hands c back.
-    private static double Residuals(Span<double> distance, ReadOnlySpan<double> target, ReadOnlyMemory<double>? weights, double[] c, out Span<double> coefficient)
-    {
-        coefficient = c.AsSpan(0, distance.Length);
-        TensorPrimitives.Subtract(distance, target, coefficient);
-        if (weights is { } w)
-        {
-            var ws = w.Span;
-            double weighted = 0;
-            for (int j = 0; j < coefficient.Length; j++)
+            int end = Math.Min(n, start + Chunk), j = start;
+            for (; j + 4 <= end; j += 4)
             {
-                double r = coefficient[j];
-                coefficient[j] = ws[j] * r;
-                weighted += coefficient[j] * r;
+                var q = Vector256<double>.Zero;
+                for (int k = 0; k < cols; k++)
+                {
+                    var difference = Vector256.LoadUnsafe(ref x, (nuint)((k * n) + j)) - Vector256.Create(point[k]);
+                    q = Vector256.FusedMultiplyAdd(difference, difference, q);
+                }
+
+                var norms = TGeometry.UsesNorms ? Vector256.LoadUnsafe(ref sq, (nuint)j) : default;
+                var times = TGeometry.UsesNorms ? Vector256.LoadUnsafe(ref tm, (nuint)j) : default;
+                var weight = TWeighting.Weighted ? Vector256.LoadUnsafe(ref w, (nuint)j) : Vector256<double>.One;
+                value += StressPairs.Residual<TGeometry>(q, norms, times, rowSquaredNorm, rowTime, Vector256.LoadUnsafe(ref d, (nuint)j), weight, out var coefficient, out var self);
+                selfSum = Vector256.FusedMultiplyAdd(coefficient, self, selfSum);
+                coefficient.StoreUnsafe(ref c, (nuint)(j - start));
             }
 
-            return weighted;
+            for (; j < end; j++)
+            {
+                var q = Vector256<double>.Zero;
+                for (int k = 0; k < cols; k++)
+                {
+                    var difference = Vector256.Create(Unsafe.Add(ref x, (k * n) + j)) - Vector256.Create(point[k]);
+                    q = Vector256.FusedMultiplyAdd(difference, difference, q);
+                }
+
+                var norms = TGeometry.UsesNorms ? Vector256.Create(Unsafe.Add(ref sq, j)) : default;
+                var times = TGeometry.UsesNorms ? Vector256.Create(Unsafe.Add(ref tm, j)) : default;
+                var weight = TWeighting.Weighted ? Vector256.Create(Unsafe.Add(ref w, j)) : Vector256<double>.One;
+                var v = StressPairs.Residual<TGeometry>(q, norms, times, rowSquaredNorm, rowTime, Vector256.Create(Unsafe.Add(ref d, j)), weight, out var coefficient, out var self);
+                value += Vector256.CreateScalar(v.ToScalar());
+                selfSum += Vector256.CreateScalar(coefficient.ToScalar() * self.ToScalar());
+                Unsafe.Add(ref c, j - start) = coefficient.ToScalar();
+            }
+
+            var coefficients = buffers.Coefficient.AsSpan(0, end - start);
+            for (int k = 0; k < cols; k++)
+            {
+                gradient[k] += TensorPrimitives.Dot<double>(coefficients, p.Transposed.AsSpan((k * n) + start, end - start));
+            }
         }
 
-        return TensorPrimitives.Dot<double>(coefficient, coefficient);
+        Finish<TGeometry>(point, p.Time[i], Vector256.Sum(selfSum), gradient);
+        return Vector256.Sum(value);
     }
 }
