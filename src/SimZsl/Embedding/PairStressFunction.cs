@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -111,15 +110,15 @@ internal sealed class PairStressFunction : IStressObjective
             : Row<TGeometry, StressPairs.Weights>(i, points, buffers, gradient);
 
     // Row i over its neighbours, read by index from the row-major points: blocks of StressRowKernels.Chunk neighbours,
-    // four per step gathered straight into registers (and kept, column by column, for the gradient's second pass).
+    // four per step, their rows loaded whole and transposed in registers into four lanes per coordinate (kept, column by
+    // column, for the gradient's second pass). AVX2's gathers are far slower than these loads on the machines measured.
     private unsafe double Row<TGeometry, TWeighting>(int i, Points p, StressRowKernels.Buffers buffers, Span<double> gradient)
         where TGeometry : IStressGeometry
         where TWeighting : IStressWeighting
     {
-        const int chunk = StressRowKernels.Chunk;
+        const int chunk = StressRowKernels.Chunk, lanes = chunk + 4;
         int cols = p.Columns, stride = p.Stride, start = _pairs.Offsets[i], degree = _pairs.Offsets[i + 1] - start;
-        var point = p.Values.AsSpan(i * stride, cols);
-        var gathered = buffers.Gathered(cols);
+        var gathered = buffers.Gathered(p.Padded * lanes);
         var coefficients = buffers.Coefficient;
         gradient.Clear();
         var rowSquaredNorm = Vector256.Create(p.SquaredNorm[i]);
@@ -129,42 +128,25 @@ internal sealed class PairStressFunction : IStressObjective
         fixed (double* x = p.Values, d = _target, w = _weights, c = coefficients, g = gathered)
         fixed (int* neighbours = _pairs.Neighbours)
         {
+            double* point = x + p.Offset + ((long)i * stride);
+            int* rows = neighbours + start;
             for (int from = 0; from < degree; from += chunk)
             {
                 int end = Math.Min(degree, from + chunk), a = from;
                 for (; a + 4 <= end; a += 4)
                 {
-                    var at = Vector128.Load(neighbours + start + a) * stride;
-                    var q = Vector256<double>.Zero;
-                    for (int k = 0; k < cols; k++)
-                    {
-                        var column = Gather(x + k, at);
-                        column.Store(g + (k * chunk) + (a - from));
-                        var difference = column - Vector256.Create(point[k]);
-                        q = Vector256.FusedMultiplyAdd(difference, difference, q);
-                    }
-
-                    var norms = TGeometry.UsesNorms ? Gather(x + cols, at) : default;
-                    var times = TGeometry.UsesNorms ? Gather(x + cols + 1, at) : default;
+                    var q = SquaredDistances(p, x + p.Offset, rows[a], rows[a + 1], rows[a + 2], rows[a + 3], point, g + (a - from), lanes, out var norms, out var times);
                     var weight = TWeighting.Weighted ? Vector256.Load(w + start + a) : Vector256<double>.One;
                     value += StressPairs.Residual<TGeometry>(q, norms, times, rowSquaredNorm, rowTime, Vector256.Load(d + start + a), weight, out var coefficient, out var self);
                     selfSum = Vector256.FusedMultiplyAdd(coefficient, self, selfSum);
                     coefficient.Store(c + (a - from));
                 }
 
+                // The last degree mod 4 neighbours one at a time, through the same arithmetic broadcast to every lane.
                 for (; a < end; a++)
                 {
-                    double* other = x + ((long)neighbours[start + a] * stride);
-                    var q = Vector256<double>.Zero;
-                    for (int k = 0; k < cols; k++)
-                    {
-                        g[(k * chunk) + (a - from)] = other[k];
-                        var difference = Vector256.Create(other[k]) - Vector256.Create(point[k]);
-                        q = Vector256.FusedMultiplyAdd(difference, difference, q);
-                    }
-
-                    var norms = TGeometry.UsesNorms ? Vector256.Create(other[cols]) : default;
-                    var times = TGeometry.UsesNorms ? Vector256.Create(other[cols + 1]) : default;
+                    int j = rows[a];
+                    var q = SquaredDistances(p, x + p.Offset, j, j, j, j, point, g + (a - from), lanes, out var norms, out var times);
                     var weight = TWeighting.Weighted ? Vector256.Create(w[start + a]) : Vector256<double>.One;
                     var v = StressPairs.Residual<TGeometry>(q, norms, times, rowSquaredNorm, rowTime, Vector256.Create(d[start + a]), weight, out var coefficient, out var self);
                     value += Vector256.CreateScalar(v.ToScalar());
@@ -174,49 +156,113 @@ internal sealed class PairStressFunction : IStressObjective
 
                 for (int k = 0; k < cols; k++)
                 {
-                    gradient[k] += TensorPrimitives.Dot<double>(coefficients.AsSpan(0, end - from), gathered.Slice(k * chunk, end - from));
+                    gradient[k] += StressRowKernels.Dot(ref *c, ref g[k * lanes], end - from);
                 }
             }
+
+            StressRowKernels.Finish<TGeometry>(new ReadOnlySpan<double>(point, cols), p.Time[i], Vector256.Sum(selfSum), gradient);
         }
 
-        StressRowKernels.Finish<TGeometry>(point, p.Time[i], Vector256.Sum(selfSum), gradient);
         return Vector256.Sum(value);
     }
 
-    // Four doubles at base[index] (AVX2's gather where there is one).
+    // Σ_k (x_jk − x_ik)² of four neighbours j (rows of x), added as the dense rows add (partial sums over k mod 4; the
+    // padding coordinates are 0 on both sides and add exact zeros); each coordinate's four lanes are also written to
+    // columns (column k at columns + k·lanes). Hyperbolic: the neighbours' ‖x‖² and x₀ from the group after the coordinates.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe Vector256<double> Gather(double* source, Vector128<int> index) =>
-        Avx2.IsSupported
-            ? Avx2.GatherVector256(source, index, 8)
-            : Vector256.Create(source[index.GetElement(0)], source[index.GetElement(1)], source[index.GetElement(2)], source[index.GetElement(3)]);
-
-    // The points row by row, each row its coordinates (sphere: normalised) and, hyperbolic, ‖x‖² and x₀ after them, so a
-    // neighbour's data is one or two cache lines; plus Time and SquaredNorm as in StressRowKernels.ColumnData.
-    private sealed record Points(int Columns, int Stride, double[] Values, double[] Time, double[] SquaredNorm)
+    private static unsafe Vector256<double> SquaredDistances(Points p, double* x, int j0, int j1, int j2, int j3, double* point, double* columns, int lanes, out Vector256<double> norms, out Vector256<double> times)
     {
-        public static Points Create(double[] x, int n, int cols, double curvature)
+        int stride = p.Stride;
+        double* r0 = x + ((long)j0 * stride), r1 = x + ((long)j1 * stride), r2 = x + ((long)j2 * stride), r3 = x + ((long)j3 * stride);
+        var q0 = Vector256<double>.Zero;
+        var q1 = Vector256<double>.Zero;
+        var q2 = Vector256<double>.Zero;
+        var q3 = Vector256<double>.Zero;
+        for (int k = 0; k < p.Padded; k += 4)
         {
-            int stride = curvature < 0 ? cols + 2 : cols;
-            var values = new double[n * stride];
+            Transpose(Vector256.Load(r0 + k), Vector256.Load(r1 + k), Vector256.Load(r2 + k), Vector256.Load(r3 + k), out var c0, out var c1, out var c2, out var c3);
+            c0.Store(columns + (k * lanes));
+            c1.Store(columns + ((k + 1) * lanes));
+            c2.Store(columns + ((k + 2) * lanes));
+            c3.Store(columns + ((k + 3) * lanes));
+            var e0 = c0 - Vector256.Create(point[k]);
+            var e1 = c1 - Vector256.Create(point[k + 1]);
+            var e2 = c2 - Vector256.Create(point[k + 2]);
+            var e3 = c3 - Vector256.Create(point[k + 3]);
+            q0 = Vector256.FusedMultiplyAdd(e0, e0, q0);
+            q1 = Vector256.FusedMultiplyAdd(e1, e1, q1);
+            q2 = Vector256.FusedMultiplyAdd(e2, e2, q2);
+            q3 = Vector256.FusedMultiplyAdd(e3, e3, q3);
+        }
+
+        if (p.Stride > p.Padded)
+        {
+            int k = p.Padded;
+            Transpose(Vector256.Load(r0 + k), Vector256.Load(r1 + k), Vector256.Load(r2 + k), Vector256.Load(r3 + k), out norms, out times, out _, out _);
+        }
+        else
+        {
+            (norms, times) = (default, default);
+        }
+
+        return (q0 + q1) + (q2 + q3);
+    }
+
+    // Rows r0…r3 of four values each into columns c0…c3 (c_k = [r0_k, r1_k, r2_k, r3_k]).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Transpose(Vector256<double> r0, Vector256<double> r1, Vector256<double> r2, Vector256<double> r3, out Vector256<double> c0, out Vector256<double> c1, out Vector256<double> c2, out Vector256<double> c3)
+    {
+        if (Avx.IsSupported)
+        {
+            var t0 = Avx.UnpackLow(r0, r1);
+            var t1 = Avx.UnpackHigh(r0, r1);
+            var t2 = Avx.UnpackLow(r2, r3);
+            var t3 = Avx.UnpackHigh(r2, r3);
+            c0 = Avx.Permute2x128(t0, t2, 0x20);
+            c1 = Avx.Permute2x128(t1, t3, 0x20);
+            c2 = Avx.Permute2x128(t0, t2, 0x31);
+            c3 = Avx.Permute2x128(t1, t3, 0x31);
+        }
+        else
+        {
+            c0 = Vector256.Create(r0[0], r1[0], r2[0], r3[0]);
+            c1 = Vector256.Create(r0[1], r1[1], r2[1], r3[1]);
+            c2 = Vector256.Create(r0[2], r1[2], r2[2], r3[2]);
+            c3 = Vector256.Create(r0[3], r1[3], r2[3], r3[3]);
+        }
+    }
+
+    // The points row by row, in a pinned array whose rows start on 64-byte lines (Offset) when the stride allows: each
+    // row its coordinates (sphere: normalised), zeros up to a multiple of four (Padded), and, hyperbolic, a group of four
+    // [‖x‖², x₀, 0, 0] after them, so one neighbour is one or two cache lines; Time and SquaredNorm as in
+    // StressRowKernels.ColumnData.
+    private sealed record Points(int Columns, int Padded, int Stride, double[] Values, int Offset, double[] Time, double[] SquaredNorm)
+    {
+        public static unsafe Points Create(double[] x, int n, int cols, double curvature)
+        {
+            int padded = (cols + 3) & ~3;
+            int stride = curvature < 0 ? padded + 4 : padded;
+            var values = GC.AllocateArray<double>((n * stride) + 8, pinned: true);
+            int offset = (int)((64 - ((nuint)Unsafe.AsPointer(ref values[0]) & 63)) & 63) / sizeof(double);
             var time = new double[n];
             var squared = new double[n];
             for (int i = 0; i < n; i++)
             {
                 var (sq, tm, scale) = StressRowKernels.Extras(x.AsSpan(i * cols, cols), curvature);
                 (squared[i], time[i]) = (sq, tm);
+                var row = values.AsSpan(offset + (i * stride), stride);
                 for (int k = 0; k < cols; k++)
                 {
-                    values[(i * stride) + k] = x[(i * cols) + k] * scale;
+                    row[k] = x[(i * cols) + k] * scale;
                 }
 
                 if (curvature < 0)
                 {
-                    values[(i * stride) + cols] = sq;
-                    values[(i * stride) + cols + 1] = tm;
+                    (row[padded], row[padded + 1]) = (sq, tm);
                 }
             }
 
-            return new Points(cols, stride, values, time, squared);
+            return new Points(cols, padded, stride, values, offset, time, squared);
         }
     }
 }

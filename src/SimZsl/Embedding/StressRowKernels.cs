@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -36,8 +35,8 @@ internal static class StressRowKernels
         /// <summary>c_j of one block.</summary>
         public double[] Coefficient { get; } = new double[Chunk];
 
-        /// <summary>A block's coordinates, column k at [k·<see cref="Chunk"/>, (k+1)·<see cref="Chunk"/>).</summary>
-        public Span<double> Gathered(int columns) => Grown(ref _gathered, columns * Chunk);
+        /// <summary>Room for a block's coordinates gathered column by column (<paramref name="length"/> values).</summary>
+        public Span<double> Gathered(int length) => Grown(ref _gathered, length);
 
         /// <summary>Room for one point's coordinates.</summary>
         public Span<double> Point(int columns) => Grown(ref _point, columns);
@@ -125,6 +124,37 @@ internal static class StressRowKernels
         }
     }
 
+    /// <summary>Σ_j a_j b_j over <paramref name="count"/> entries, four vectors at a time (a fixed order: the same bits
+    /// every run), inlined: the blocks are short and already in L1.</summary>
+    public static double Dot(ref double a, ref double b, int count)
+    {
+        var s0 = Vector256<double>.Zero;
+        var s1 = Vector256<double>.Zero;
+        var s2 = Vector256<double>.Zero;
+        var s3 = Vector256<double>.Zero;
+        int j = 0;
+        for (; j + 16 <= count; j += 16)
+        {
+            s0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref a, (nuint)j), Vector256.LoadUnsafe(ref b, (nuint)j), s0);
+            s1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref a, (nuint)(j + 4)), Vector256.LoadUnsafe(ref b, (nuint)(j + 4)), s1);
+            s2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref a, (nuint)(j + 8)), Vector256.LoadUnsafe(ref b, (nuint)(j + 8)), s2);
+            s3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref a, (nuint)(j + 12)), Vector256.LoadUnsafe(ref b, (nuint)(j + 12)), s3);
+        }
+
+        for (; j + 4 <= count; j += 4)
+        {
+            s0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref a, (nuint)j), Vector256.LoadUnsafe(ref b, (nuint)j), s0);
+        }
+
+        double sum = Vector256.Sum((s0 + s1) + (s2 + s3));
+        for (; j < count; j++)
+        {
+            sum = Math.FusedMultiplyAdd(Unsafe.Add(ref a, j), Unsafe.Add(ref b, j), sum);
+        }
+
+        return sum;
+    }
+
     private static double Row<TGeometry, TWeighting>(int i, ColumnData p, ReadOnlySpan<double> target, ReadOnlySpan<double> weights, Buffers buffers, Span<double> gradient)
         where TGeometry : IStressGeometry
         where TWeighting : IStressWeighting
@@ -141,6 +171,7 @@ internal static class StressRowKernels
         var rowSquaredNorm = Vector256.Create(p.SquaredNorm[i]);
         var rowTime = Vector256.Create(p.Time[i]);
         ref double x = ref MemoryMarshal.GetArrayDataReference(p.Transposed);
+        ref double xi = ref MemoryMarshal.GetReference(point);
         ref double sq = ref MemoryMarshal.GetArrayDataReference(p.SquaredNorm);
         ref double tm = ref MemoryMarshal.GetArrayDataReference(p.Time);
         ref double d = ref MemoryMarshal.GetReference(target);
@@ -153,13 +184,7 @@ internal static class StressRowKernels
             int end = Math.Min(n, start + Chunk), j = start;
             for (; j + 4 <= end; j += 4)
             {
-                var q = Vector256<double>.Zero;
-                for (int k = 0; k < cols; k++)
-                {
-                    var difference = Vector256.LoadUnsafe(ref x, (nuint)((k * n) + j)) - Vector256.Create(point[k]);
-                    q = Vector256.FusedMultiplyAdd(difference, difference, q);
-                }
-
+                var q = SquaredDistances(ref Unsafe.Add(ref x, j), n, ref xi, cols, single: false);
                 var norms = TGeometry.UsesNorms ? Vector256.LoadUnsafe(ref sq, (nuint)j) : default;
                 var times = TGeometry.UsesNorms ? Vector256.LoadUnsafe(ref tm, (nuint)j) : default;
                 var weight = TWeighting.Weighted ? Vector256.LoadUnsafe(ref w, (nuint)j) : Vector256<double>.One;
@@ -168,15 +193,10 @@ internal static class StressRowKernels
                 coefficient.StoreUnsafe(ref c, (nuint)(j - start));
             }
 
+            // The last n mod 4 points one at a time, through the same arithmetic broadcast to every lane.
             for (; j < end; j++)
             {
-                var q = Vector256<double>.Zero;
-                for (int k = 0; k < cols; k++)
-                {
-                    var difference = Vector256.Create(Unsafe.Add(ref x, (k * n) + j)) - Vector256.Create(point[k]);
-                    q = Vector256.FusedMultiplyAdd(difference, difference, q);
-                }
-
+                var q = SquaredDistances(ref Unsafe.Add(ref x, j), n, ref xi, cols, single: true);
                 var norms = TGeometry.UsesNorms ? Vector256.Create(Unsafe.Add(ref sq, j)) : default;
                 var times = TGeometry.UsesNorms ? Vector256.Create(Unsafe.Add(ref tm, j)) : default;
                 var weight = TWeighting.Weighted ? Vector256.Create(Unsafe.Add(ref w, j)) : Vector256<double>.One;
@@ -186,14 +206,57 @@ internal static class StressRowKernels
                 Unsafe.Add(ref c, j - start) = coefficient.ToScalar();
             }
 
-            var coefficients = buffers.Coefficient.AsSpan(0, end - start);
             for (int k = 0; k < cols; k++)
             {
-                gradient[k] += TensorPrimitives.Dot<double>(coefficients, p.Transposed.AsSpan((k * n) + start, end - start));
+                gradient[k] += Dot(ref c, ref Unsafe.Add(ref x, (k * n) + start), end - start);
             }
         }
 
         Finish<TGeometry>(point, p.Time[i], Vector256.Sum(selfSum), gradient);
         return Vector256.Sum(value);
+    }
+
+    // Σ_k (x_jk − x_ik)² for the four points at x (column k at x + k·n), or (single) the one point there in every lane.
+    // Four partial sums over k mod 4, so the fused multiply-adds do not wait on each other; the pair-list rows add in the
+    // same order.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> SquaredDistances(ref double x, int n, ref double point, int cols, bool single)
+    {
+        var q0 = Vector256<double>.Zero;
+        var q1 = Vector256<double>.Zero;
+        var q2 = Vector256<double>.Zero;
+        var q3 = Vector256<double>.Zero;
+        int k = 0;
+        for (; k + 4 <= cols; k += 4)
+        {
+            q0 = Accumulate(ref x, k * n, Unsafe.Add(ref point, k), q0, single);
+            q1 = Accumulate(ref x, (k + 1) * n, Unsafe.Add(ref point, k + 1), q1, single);
+            q2 = Accumulate(ref x, (k + 2) * n, Unsafe.Add(ref point, k + 2), q2, single);
+            q3 = Accumulate(ref x, (k + 3) * n, Unsafe.Add(ref point, k + 3), q3, single);
+        }
+
+        if (k < cols)
+        {
+            q0 = Accumulate(ref x, k * n, Unsafe.Add(ref point, k), q0, single);
+        }
+
+        if (k + 1 < cols)
+        {
+            q1 = Accumulate(ref x, (k + 1) * n, Unsafe.Add(ref point, k + 1), q1, single);
+        }
+
+        if (k + 2 < cols)
+        {
+            q2 = Accumulate(ref x, (k + 2) * n, Unsafe.Add(ref point, k + 2), q2, single);
+        }
+
+        return (q0 + q1) + (q2 + q3);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Accumulate(ref double x, int offset, double coordinate, Vector256<double> sum, bool single)
+    {
+        var difference = (single ? Vector256.Create(Unsafe.Add(ref x, offset)) : Vector256.LoadUnsafe(ref x, (nuint)offset)) - Vector256.Create(coordinate);
+        return Vector256.FusedMultiplyAdd(difference, difference, sum);
     }
 }
