@@ -111,7 +111,8 @@ internal sealed class PairStressFunction : IStressObjective
 
     // Row i over its neighbours, read by index from the row-major points: blocks of StressRowKernels.Chunk neighbours,
     // four per step, their rows loaded whole and transposed in registers into four lanes per coordinate (kept, column by
-    // column, for the gradient's second pass). AVX2's gathers are far slower than these loads on the machines measured.
+    // column, for the gradient's dot products), then the dense rows' own residual loop (StressRowKernels.Residuals) over
+    // the block. AVX2's gathers measured about four times slower than these loads here (Zen 4).
     private unsafe double Row<TGeometry, TWeighting>(int i, Points p, StressRowKernels.Buffers buffers, Span<double> gradient)
         where TGeometry : IStressGeometry
         where TWeighting : IStressWeighting
@@ -125,7 +126,7 @@ internal sealed class PairStressFunction : IStressObjective
         var rowTime = Vector256.Create(p.Time[i]);
         var value = Vector256<double>.Zero;
         var selfSum = Vector256<double>.Zero;
-        fixed (double* x = p.Values, d = _target, w = _weights, c = coefficients, g = gathered)
+        fixed (double* x = p.Values, d = _target, w = _weights, c = coefficients, g = gathered, q = buffers.Squared, sq = buffers.Norms, tm = buffers.Times)
         fixed (int* neighbours = _pairs.Neighbours)
         {
             double* point = x + p.Offset + ((long)i * stride);
@@ -135,25 +136,28 @@ internal sealed class PairStressFunction : IStressObjective
                 int end = Math.Min(degree, from + chunk), a = from;
                 for (; a + 4 <= end; a += 4)
                 {
-                    var q = SquaredDistances(p, x + p.Offset, rows[a], rows[a + 1], rows[a + 2], rows[a + 3], point, g + (a - from), lanes, out var norms, out var times);
-                    var weight = TWeighting.Weighted ? Vector256.Load(w + start + a) : Vector256<double>.One;
-                    value += StressPairs.Residual<TGeometry>(q, norms, times, rowSquaredNorm, rowTime, Vector256.Load(d + start + a), weight, out var coefficient, out var self);
-                    selfSum = Vector256.FusedMultiplyAdd(coefficient, self, selfSum);
-                    coefficient.Store(c + (a - from));
+                    int at = a - from;
+                    SquaredDistances(p, x + p.Offset, rows[a], rows[a + 1], rows[a + 2], rows[a + 3], point, g + at, lanes, out var norms, out var times).Store(q + at);
+                    if (TGeometry.UsesNorms)
+                    {
+                        norms.Store(sq + at);
+                        times.Store(tm + at);
+                    }
                 }
 
-                // The last degree mod 4 neighbours one at a time, through the same arithmetic broadcast to every lane.
+                // The last degree mod 4 neighbours one at a time, each in all four lanes (the lanes beyond are spare room).
                 for (; a < end; a++)
                 {
-                    int j = rows[a];
-                    var q = SquaredDistances(p, x + p.Offset, j, j, j, j, point, g + (a - from), lanes, out var norms, out var times);
-                    var weight = TWeighting.Weighted ? Vector256.Create(w[start + a]) : Vector256<double>.One;
-                    var v = StressPairs.Residual<TGeometry>(q, norms, times, rowSquaredNorm, rowTime, Vector256.Create(d[start + a]), weight, out var coefficient, out var self);
-                    value += Vector256.CreateScalar(v.ToScalar());
-                    selfSum += Vector256.CreateScalar(coefficient.ToScalar() * self.ToScalar());
-                    c[a - from] = coefficient.ToScalar();
+                    int j = rows[a], at = a - from;
+                    SquaredDistances(p, x + p.Offset, j, j, j, j, point, g + at, lanes, out var norms, out var times).Store(q + at);
+                    if (TGeometry.UsesNorms)
+                    {
+                        norms.Store(sq + at);
+                        times.Store(tm + at);
+                    }
                 }
 
+                StressRowKernels.Residuals<TGeometry, TWeighting>(end - from, ref *q, ref *sq, ref *tm, ref d[start + from], ref (w == null ? ref *d : ref w[start + from]), rowSquaredNorm, rowTime, ref *c, ref value, ref selfSum);
                 for (int k = 0; k < cols; k++)
                 {
                     gradient[k] += StressRowKernels.Dot(ref *c, ref g[k * lanes], end - from);

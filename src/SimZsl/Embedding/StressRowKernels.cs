@@ -6,12 +6,14 @@ namespace SimZsl.Embedding;
 
 /// <summary>One row of the stress and its gradient, ∂σ/∂x_i = Σ_j w_ij (d_ij − D_ij) ∂d_ij/∂x_i, over the n other points
 /// (coordinates stored column by column), for each geometry. Unit curvature.</summary>
-/// <remarks>The row runs in blocks of <see cref="Chunk"/> points, each in two passes that stay in the L1 cache: one fused
-/// pass, four pairs per step, from the coordinates to the residual (<see cref="StressPairs.Residual"/>, the per-pair
-/// arithmetic shared with the pair-list rows) that keeps every intermediate in registers and writes only the pairs'
-/// coefficients c_j = w_ij(d_ij − D_ij)/denominator; then Σ_j c_j x_jk for each column k. The gradient is then
-/// g_k = (a·x_ik·Σ_j c_j s_j − Σ_j c_j x_jk)·b (<see cref="IStressGeometry"/>). A row's last n mod 4 points go
-/// through the same vector arithmetic one at a time (broadcast to every lane), so there is no second, scalar copy of it.</remarks>
+/// <remarks>The row runs in blocks of <see cref="Chunk"/> points, each in three short loops over data that stays in the
+/// L1 cache, four pairs per step: q_j = Σ_k (x_ik − x_jk)²; the residuals (<see cref="Residuals"/>, the per-pair
+/// arithmetic of <see cref="StressPairs.Residual"/> with every intermediate in registers, the loop the pair-list rows run
+/// too), writing only the pairs' coefficients c_j = w_ij(d_ij − D_ij)/denominator; then Σ_j c_j x_jk for each column k.
+/// The gradient is then g_k = (a·x_ik·Σ_j c_j s_j − Σ_j c_j x_jk)·b (<see cref="IStressGeometry"/>). Fusing the first two
+/// loops into one measured no faster (a long dependency chain per step leaves the core less to overlap). A block's last
+/// count mod 4 pairs go through the same vector arithmetic one at a time (broadcast to every lane), so there is no
+/// second, scalar copy of it.</remarks>
 internal static class StressRowKernels
 {
     /// <summary>Points per block of a row: the block's coefficients and (pair-list rows) gathered coordinates stay in L1.</summary>
@@ -34,6 +36,15 @@ internal static class StressRowKernels
 
         /// <summary>c_j of one block.</summary>
         public double[] Coefficient { get; } = new double[Chunk];
+
+        /// <summary>q_j = Σ_k (x_ik − x_jk)² of one block (four spare entries: the pair-list rows write four lanes).</summary>
+        public double[] Squared { get; } = new double[Chunk + 4];
+
+        /// <summary>The pair-list rows' gathered ‖x_j‖² of one block (hyperbolic), four spare entries.</summary>
+        public double[] Norms { get; } = new double[Chunk + 4];
+
+        /// <summary>The pair-list rows' gathered x₀ⱼ of one block (hyperbolic), four spare entries.</summary>
+        public double[] Times { get; } = new double[Chunk + 4];
 
         /// <summary>Room for a block's coordinates gathered column by column (<paramref name="length"/> values).</summary>
         public Span<double> Gathered(int length) => Grown(ref _gathered, length);
@@ -177,6 +188,7 @@ internal static class StressRowKernels
         ref double d = ref MemoryMarshal.GetReference(target);
         ref double w = ref MemoryMarshal.GetReference(weights);
         ref double c = ref MemoryMarshal.GetArrayDataReference(buffers.Coefficient);
+        ref double q = ref MemoryMarshal.GetArrayDataReference(buffers.Squared);
         var value = Vector256<double>.Zero;
         var selfSum = Vector256<double>.Zero;
         for (int start = 0; start < n; start += Chunk)
@@ -184,28 +196,16 @@ internal static class StressRowKernels
             int end = Math.Min(n, start + Chunk), j = start;
             for (; j + 4 <= end; j += 4)
             {
-                var q = SquaredDistances(ref Unsafe.Add(ref x, j), n, ref xi, cols, single: false);
-                var norms = TGeometry.UsesNorms ? Vector256.LoadUnsafe(ref sq, (nuint)j) : default;
-                var times = TGeometry.UsesNorms ? Vector256.LoadUnsafe(ref tm, (nuint)j) : default;
-                var weight = TWeighting.Weighted ? Vector256.LoadUnsafe(ref w, (nuint)j) : Vector256<double>.One;
-                value += StressPairs.Residual<TGeometry>(q, norms, times, rowSquaredNorm, rowTime, Vector256.LoadUnsafe(ref d, (nuint)j), weight, out var coefficient, out var self);
-                selfSum = Vector256.FusedMultiplyAdd(coefficient, self, selfSum);
-                coefficient.StoreUnsafe(ref c, (nuint)(j - start));
+                SquaredDistances(ref Unsafe.Add(ref x, j), n, ref xi, cols, single: false).StoreUnsafe(ref q, (nuint)(j - start));
             }
 
             // The last n mod 4 points one at a time, through the same arithmetic broadcast to every lane.
             for (; j < end; j++)
             {
-                var q = SquaredDistances(ref Unsafe.Add(ref x, j), n, ref xi, cols, single: true);
-                var norms = TGeometry.UsesNorms ? Vector256.Create(Unsafe.Add(ref sq, j)) : default;
-                var times = TGeometry.UsesNorms ? Vector256.Create(Unsafe.Add(ref tm, j)) : default;
-                var weight = TWeighting.Weighted ? Vector256.Create(Unsafe.Add(ref w, j)) : Vector256<double>.One;
-                var v = StressPairs.Residual<TGeometry>(q, norms, times, rowSquaredNorm, rowTime, Vector256.Create(Unsafe.Add(ref d, j)), weight, out var coefficient, out var self);
-                value += Vector256.CreateScalar(v.ToScalar());
-                selfSum += Vector256.CreateScalar(coefficient.ToScalar() * self.ToScalar());
-                Unsafe.Add(ref c, j - start) = coefficient.ToScalar();
+                Unsafe.Add(ref q, j - start) = SquaredDistances(ref Unsafe.Add(ref x, j), n, ref xi, cols, single: true).ToScalar();
             }
 
+            Residuals<TGeometry, TWeighting>(end - start, ref q, ref Unsafe.Add(ref sq, start), ref Unsafe.Add(ref tm, start), ref Unsafe.Add(ref d, start), ref Unsafe.Add(ref w, start), rowSquaredNorm, rowTime, ref c, ref value, ref selfSum);
             for (int k = 0; k < cols; k++)
             {
                 gradient[k] += Dot(ref c, ref Unsafe.Add(ref x, (k * n) + start), end - start);
@@ -214,6 +214,39 @@ internal static class StressRowKernels
 
         Finish<TGeometry>(point, p.Time[i], Vector256.Sum(selfSum), gradient);
         return Vector256.Sum(value);
+    }
+
+    /// <summary>The residuals of a block of <paramref name="count"/> pairs of one row from their squared coordinate
+    /// differences q (and, hyperbolic, the other points' ‖x‖² and x₀), targets and weights, all contiguous: c_j into
+    /// <paramref name="coefficient"/>, Σ w r² into <paramref name="value"/>, Σ c s into <paramref name="selfSum"/>.
+    /// A loop of its own, apart from the pass that forms q: short enough that several steps overlap in the core.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Residuals<TGeometry, TWeighting>(int count, ref double q, ref double squaredNorm, ref double time, ref double target, ref double weight, Vector256<double> rowSquaredNorm, Vector256<double> rowTime, ref double coefficient, ref Vector256<double> value, ref Vector256<double> selfSum)
+        where TGeometry : IStressGeometry
+        where TWeighting : IStressWeighting
+    {
+        int j = 0;
+        for (; j + 4 <= count; j += 4)
+        {
+            var norms = TGeometry.UsesNorms ? Vector256.LoadUnsafe(ref squaredNorm, (nuint)j) : default;
+            var times = TGeometry.UsesNorms ? Vector256.LoadUnsafe(ref time, (nuint)j) : default;
+            var w = TWeighting.Weighted ? Vector256.LoadUnsafe(ref weight, (nuint)j) : Vector256<double>.One;
+            value += StressPairs.Residual<TGeometry>(Vector256.LoadUnsafe(ref q, (nuint)j), norms, times, rowSquaredNorm, rowTime, Vector256.LoadUnsafe(ref target, (nuint)j), w, out var c, out var self);
+            selfSum = Vector256.FusedMultiplyAdd(c, self, selfSum);
+            c.StoreUnsafe(ref coefficient, (nuint)j);
+        }
+
+        // The last count mod 4 pairs one at a time, through the same arithmetic broadcast to every lane.
+        for (; j < count; j++)
+        {
+            var norms = TGeometry.UsesNorms ? Vector256.Create(Unsafe.Add(ref squaredNorm, j)) : default;
+            var times = TGeometry.UsesNorms ? Vector256.Create(Unsafe.Add(ref time, j)) : default;
+            var w = TWeighting.Weighted ? Vector256.Create(Unsafe.Add(ref weight, j)) : Vector256<double>.One;
+            var v = StressPairs.Residual<TGeometry>(Vector256.Create(Unsafe.Add(ref q, j)), norms, times, rowSquaredNorm, rowTime, Vector256.Create(Unsafe.Add(ref target, j)), w, out var c, out var self);
+            value += Vector256.CreateScalar(v.ToScalar());
+            selfSum += Vector256.CreateScalar(c.ToScalar() * self.ToScalar());
+            Unsafe.Add(ref coefficient, j) = c.ToScalar();
+        }
     }
 
     // Σ_k (x_jk − x_ik)² for the four points at x (column k at x + k·n), or (single) the one point there in every lane.
