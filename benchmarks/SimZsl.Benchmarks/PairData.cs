@@ -21,14 +21,7 @@ internal static class PairData
         Directory.CreateDirectory(directory);
         var points = SyntheticClasses.Points(n, dimension, curvature, seed);
         var random = new Random(seed);
-        var order = Enumerable.Range(0, n).ToArray();
-        random.Shuffle(order);
-        var offsets = new SortedSet<int> { 1 };
-        while (offsets.Count < perClass)
-        {
-            offsets.Add(random.Next(2, (n + 1) / 2));
-        }
-
+        var (order, offsets) = Circulant(n, perClass, random);
         double Distance(int a, int b) => PairwiseDistances.Distance(points.Coordinates.Row(a), points.Coordinates.Row(b), curvature);
         var observed = new HashSet<long>();
         using (var writer = new StreamWriter(Path.Combine(directory, "pairs.csv")))
@@ -77,6 +70,44 @@ internal static class PairData
         }
 
         Console.WriteLine($"{directory}: {n} classes, {(long)n * perClass} observed pairs ({2.0 * perClass / (n - 1):P2} of all), κ = {curvature}, d = {dimension}{(npy ? ", dense.npy" : "")}");
+    }
+
+    /// <summary>The same problem as <see cref="Write"/> (same seed, same pairs, same exact distances), in memory: the
+    /// observed pairs of n classes, <paramref name="perClass"/>·n of them, as <see cref="PairDistances"/>.</summary>
+    public static PairDistances Pairs(int n, int perClass, double curvature, int dimension, int seed = 7)
+    {
+        var points = SyntheticClasses.Points(n, dimension, curvature, seed);
+        var (order, offsets) = Circulant(n, perClass, new Random(seed));
+        var first = new List<string>(n * perClass);
+        var second = new List<string>(n * perClass);
+        var values = new List<double>(n * perClass);
+        var names = Enumerable.Range(0, n).Select(i => string.Create(CultureInfo.InvariantCulture, $"c{i}")).ToArray();
+        for (int i = 0; i < n; i++)
+        {
+            foreach (int o in offsets)
+            {
+                int a = order[i], b = order[(i + o) % n];
+                first.Add(names[a]);
+                second.Add(names[b]);
+                values.Add(PairwiseDistances.Distance(points.Coordinates.Row(a), points.Coordinates.Row(b), curvature));
+            }
+        }
+
+        return PairDistances.Create(first, second, values);
+    }
+
+    // The circulant graph over a seeded permutation: the permutation and the offsets (1 among them).
+    private static (int[] Order, SortedSet<int> Offsets) Circulant(int n, int perClass, Random random)
+    {
+        var order = Enumerable.Range(0, n).ToArray();
+        random.Shuffle(order);
+        var offsets = new SortedSet<int> { 1 };
+        while (offsets.Count < perClass)
+        {
+            offsets.Add(random.Next(2, (n + 1) / 2));
+        }
+
+        return (order, offsets);
     }
 
     /// <summary>The relative errors |d(x_a, x_b) − D_ab| / D_ab of an embedding (<c>class,x0,…</c> CSV as

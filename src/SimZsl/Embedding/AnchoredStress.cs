@@ -18,7 +18,7 @@ internal sealed class AnchoredStress
         var padded = new double[(count + 1) * columns];
         landmarks.AsSpan(0, count * columns).CopyTo(padded);
         _layout = StressRowKernels.Transpose(padded, count + 1, columns, curvature);
-        _buffers = new StressRowKernels.Buffers(count + 1);
+        _buffers = new StressRowKernels.Buffers();
         _target = new double[count + 1];
         Count = count;
         Curvature = curvature;

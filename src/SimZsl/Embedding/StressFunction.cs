@@ -5,9 +5,9 @@ namespace SimZsl.Embedding;
 
 /// <summary>The weighted stress σ = ½ Σ_{i&lt;j} w_ij (d_κ(x_i, x_j) − D_ij)² of a configuration and its exact
 /// gradient, in the unit-curvature coordinates of <see cref="KappaCoordinates"/>. Missing pairs have w_ij = 0.
-/// Dense and managed: every row of the gradient is a handful of SIMD passes over n-long vectors
-/// (<see cref="StressRowKernels"/>), rows run in parallel, and the total is summed in row order so the same input
-/// gives the same bits. Cost per evaluation: O(n²·d).</summary>
+/// Dense and managed: every row of the gradient is a few short SIMD loops per L1-sized block of points
+/// (<see cref="StressRowKernels"/>), rows run in parallel, and the total is summed in row order so the same
+/// input gives the same bits. Cost per evaluation: O(n²·d).</summary>
 internal sealed class StressFunction : IStressObjective
 {
     private readonly double[] _target;
@@ -106,7 +106,7 @@ internal sealed class StressFunction : IStressObjective
         Parallel.For(
             0,
             n,
-            () => new StressRowKernels.Buffers(n),
+            () => new StressRowKernels.Buffers(),
             (i, _, buffers) =>
             {
                 // Not a conditional expression: there `null` would convert to an empty ReadOnlyMemory (via double[]), not to null.

@@ -1,16 +1,23 @@
-using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace SimZsl.Embedding;
 
-/// <summary>One row of the stress and its gradient, ∂σ/∂x_i = Σ_j w_ij (d_ij − D_ij) ∂d_ij/∂x_i, for each geometry,
-/// written as SIMD passes over the n other points (coordinates stored column by column). Unit curvature.
-/// Near-coincident (and, on the sphere, antipodal) pairs are where ∂d/∂z = 1/√(z² − 1) blows up: there the
-/// derivative's denominator is floored, which only damps pairs closer than the floor.</summary>
+/// <summary>One row of the stress and its gradient, ∂σ/∂x_i = Σ_j w_ij (d_ij − D_ij) ∂d_ij/∂x_i, over the n other points
+/// (coordinates stored column by column), for each geometry. Unit curvature.</summary>
+/// <remarks>The row runs in blocks of <see cref="Chunk"/> points, each in three short loops over data that stays in the
+/// L1 cache, four pairs per step: q_j = Σ_k (x_ik − x_jk)²; the residuals (<see cref="Residuals"/>, the per-pair
+/// arithmetic of <see cref="StressPairs.Residual"/> with every intermediate in registers, the loop the pair-list rows run
+/// too), writing only the pairs' coefficients c_j = w_ij(d_ij − D_ij)/denominator; then Σ_j c_j x_jk for each column k.
+/// The gradient is then g_k = (a·x_ik·Σ_j c_j s_j − Σ_j c_j x_jk)·b (<see cref="IStressGeometry"/>). Fusing the first two
+/// loops into one measured no faster (a long dependency chain per step leaves the core less to overlap). A block's last
+/// count mod 4 pairs go through the same vector arithmetic one at a time (broadcast to every lane), so there is no
+/// second, scalar copy of it.</remarks>
 internal static class StressRowKernels
 {
-    // Floors of the derivative denominators: Euclidean distance, √(t(t + 2)) = sinh d, and sin d.
-    private const double EuclideanFloor = 1e-200;
-    private const double CurvedFloor = 1e-12;
+    /// <summary>Points per block of a row: the block's coefficients and (pair-list rows) gathered coordinates stay in L1.</summary>
+    internal const int Chunk = 256;
 
     /// <summary>Coordinates column by column plus the per-point quantities every row needs.</summary>
     /// <param name="Count">n.</param>
@@ -21,17 +28,54 @@ internal static class StressRowKernels
     /// <param name="SquaredNorm">Hyperbolic: ‖x‖².</param>
     internal sealed record ColumnData(int Count, int Columns, double Curvature, double[] Transposed, double[] Time, double[] SquaredNorm);
 
-    /// <summary>Per-thread scratch vectors of length n (or more: the kernels use the first <see cref="ColumnData.Count"/>
-    /// entries, so one set serves rows of any length up to it, as the pair-list stress needs).</summary>
-    internal sealed class Buffers(int n)
+    /// <summary>Per-thread scratch of a row: one block's coefficients and gathered coordinates, and the row's own point.</summary>
+    internal sealed class Buffers
     {
-        public double[] A { get; } = new double[n];
+        private double[] _gathered = [];
+        private double[] _point = [];
 
-        public double[] B { get; } = new double[n];
+        /// <summary>c_j of one block.</summary>
+        public double[] Coefficient { get; } = new double[Chunk];
 
-        public double[] C { get; } = new double[n];
+        /// <summary>q_j = Σ_k (x_ik − x_jk)² of one block (four spare entries: the pair-list rows write four lanes).</summary>
+        public double[] Squared { get; } = new double[Chunk + 4];
 
-        public double[] E { get; } = new double[n];
+        /// <summary>The pair-list rows' gathered ‖x_j‖² of one block (hyperbolic), four spare entries.</summary>
+        public double[] Norms { get; } = new double[Chunk + 4];
+
+        /// <summary>The pair-list rows' gathered x₀ⱼ of one block (hyperbolic), four spare entries.</summary>
+        public double[] Times { get; } = new double[Chunk + 4];
+
+        /// <summary>Room for a block's coordinates gathered column by column (<paramref name="length"/> values).</summary>
+        public Span<double> Gathered(int length) => Grown(ref _gathered, length);
+
+        /// <summary>Room for one point's coordinates.</summary>
+        public Span<double> Point(int columns) => Grown(ref _point, columns);
+
+        private static Span<double> Grown(ref double[] array, int length)
+        {
+            if (array.Length < length)
+            {
+                array = new double[length];
+            }
+
+            return array.AsSpan(0, length);
+        }
+    }
+
+    /// <summary>‖x‖² of a point and the <see cref="ColumnData.Time"/> entry, and the factor its coordinates are stored
+    /// with (sphere: 1/‖y‖, normalising; else 1).</summary>
+    public static (double SquaredNorm, double Time, double Scale) Extras(ReadOnlySpan<double> x, double curvature)
+    {
+        double sq = 0;
+        foreach (double v in x)
+        {
+            sq += v * v;
+        }
+
+        double time = curvature < 0 ? Math.Sqrt(1 + sq) : Math.Sqrt(sq);
+        double scale = curvature > 0 ? (sq > 0 ? 1 / time : 0) : 1;
+        return (sq, time, scale);
     }
 
     /// <summary>Lays out row-major points column by column (normalising sphere points) with their extras.</summary>
@@ -42,23 +86,12 @@ internal static class StressRowKernels
         var squared = new double[n];
         for (int i = 0; i < n; i++)
         {
-            double sq = 0;
+            var (sq, tm, scale) = Extras(x.AsSpan(i * cols, cols), curvature);
+            squared[i] = sq;
+            time[i] = tm;
             for (int k = 0; k < cols; k++)
             {
-                double v = x[(i * cols) + k];
-                t[(k * n) + i] = v;
-                sq += v * v;
-            }
-
-            squared[i] = sq;
-            time[i] = curvature < 0 ? Math.Sqrt(1 + sq) : Math.Sqrt(sq);
-            if (curvature > 0)
-            {
-                double inverse = sq > 0 ? 1 / time[i] : 0;
-                for (int k = 0; k < cols; k++)
-                {
-                    t[(k * n) + i] *= inverse;
-                }
+                t[(k * n) + i] = x[(i * cols) + k] * scale;
             }
         }
 
@@ -69,10 +102,9 @@ internal static class StressRowKernels
     public static void SetPoint(ColumnData p, int index, ReadOnlySpan<double> x)
     {
         int n = p.Count;
-        double sq = System.Numerics.Tensors.TensorPrimitives.Dot(x, x);
+        var (sq, time, scale) = Extras(x, p.Curvature);
         p.SquaredNorm[index] = sq;
-        p.Time[index] = p.Curvature < 0 ? Math.Sqrt(1 + sq) : Math.Sqrt(sq);
-        double scale = p.Curvature > 0 ? (sq > 0 ? 1 / p.Time[index] : 0) : 1;
+        p.Time[index] = time;
         for (int k = 0; k < p.Columns; k++)
         {
             p.Transposed[(k * n) + index] = x[k] * scale;
@@ -81,147 +113,183 @@ internal static class StressRowKernels
 
     /// <summary>Writes row i of the gradient and returns Σ_j w_ij (d_ij − D_ij)² (both ends of each pair count).</summary>
     public static double Row(int i, ColumnData points, ReadOnlySpan<double> target, ReadOnlyMemory<double>? weights, Buffers buffers, Span<double> gradient) =>
-        points.Curvature switch
+        (points.Curvature, weights is null) switch
         {
-            < 0 => HyperbolicRow(i, points, target, weights, buffers, gradient),
-            > 0 => SphericalRow(i, points, target, weights, buffers, gradient),
-            _ => EuclideanRow(i, points, target, weights, buffers, gradient),
+            ( < 0, true) => Row<StressPairs.Hyperbolic, StressPairs.UnitWeights>(i, points, target, default, buffers, gradient),
+            ( < 0, false) => Row<StressPairs.Hyperbolic, StressPairs.Weights>(i, points, target, weights!.Value.Span, buffers, gradient),
+            ( > 0, true) => Row<StressPairs.Spherical, StressPairs.UnitWeights>(i, points, target, default, buffers, gradient),
+            ( > 0, false) => Row<StressPairs.Spherical, StressPairs.Weights>(i, points, target, weights!.Value.Span, buffers, gradient),
+            (_, true) => Row<StressPairs.Euclidean, StressPairs.UnitWeights>(i, points, target, default, buffers, gradient),
+            (_, false) => Row<StressPairs.Euclidean, StressPairs.Weights>(i, points, target, weights!.Value.Span, buffers, gradient),
         };
 
-    private static double EuclideanRow(int i, ColumnData p, ReadOnlySpan<double> target, ReadOnlyMemory<double>? weights, Buffers b, Span<double> gradient)
+    /// <summary>Finishes row i's gradient: g_k = (a·x_ik·Σ c s − g_k)·b, where g_k held Σ_j c_j x_jk.</summary>
+    public static void Finish<TGeometry>(ReadOnlySpan<double> point, double time, double selfSum, Span<double> gradient)
+        where TGeometry : IStressGeometry
     {
-        var distance = SquaredDifferences(i, p, b.A, b.B);
-        TensorPrimitives.Sqrt(distance, distance);
-        double value = Residuals(distance, target, weights, b.C, out var coefficient);
-        TensorPrimitives.Max(distance, EuclideanFloor, distance);
-        TensorPrimitives.Divide(coefficient, distance, coefficient);
-
-        // ∂d/∂x_i = (x_i − x_j)/d  ⇒  g_ik = x_ik Σ_j c_j − Σ_j c_j x_jk.
-        double sum = TensorPrimitives.Sum<double>(coefficient);
-        for (int k = 0; k < p.Columns; k++)
+        var (a, b) = TGeometry.RowScales(time);
+        double self = a * selfSum;
+        for (int k = 0; k < gradient.Length; k++)
         {
-            var column = p.Transposed.AsSpan(k * p.Count, p.Count);
-            gradient[k] = (column[i] * sum) - TensorPrimitives.Dot<double>(coefficient, column);
+            gradient[k] = ((point[k] * self) - gradient[k]) * b;
         }
-
-        return value;
     }
 
-    private static double HyperbolicRow(int i, ColumnData p, ReadOnlySpan<double> target, ReadOnlyMemory<double>? weights, Buffers b, Span<double> gradient)
+    /// <summary>Σ_j a_j b_j over <paramref name="count"/> entries, four vectors at a time (a fixed order: the same bits
+    /// every run), inlined: the blocks are short and already in L1.</summary>
+    public static double Dot(ref double a, ref double b, int count)
     {
-        int n = p.Count;
-
-        // z − 1 = ½(‖x_i − x_j‖² − (x₀ᵢ − x₀ⱼ)²) with x₀ᵢ − x₀ⱼ = (‖x_i‖² − ‖x_j‖²)/(x₀ᵢ + x₀ⱼ): no cancellation of
-        // large products, so close pairs keep their accuracy.
-        var t = SquaredDifferences(i, p, b.A, b.B);
-        var timeGap = b.B.AsSpan(0, n);
-        var timeSumOfPair = b.E.AsSpan(0, n);
-        TensorPrimitives.Subtract(p.SquaredNorm.AsSpan(0, n), p.SquaredNorm[i], timeGap);
-        TensorPrimitives.Add(p.Time.AsSpan(0, n), p.Time[i], timeSumOfPair);
-        TensorPrimitives.Divide(timeGap, timeSumOfPair, timeGap);
-        TensorPrimitives.Multiply(timeGap, timeGap, timeGap);
-        TensorPrimitives.Subtract(t, timeGap, t);
-        TensorPrimitives.Multiply(t, 0.5, t);
-        TensorPrimitives.Max(t, 0.0, t);
-
-        // sinh d = √(t(t + 2)); d = acosh(1 + t) = log1p(t + sinh d).
-        var sinh = b.E.AsSpan(0, n);
-        TensorPrimitives.Add(t, 2.0, sinh);
-        TensorPrimitives.Multiply(sinh, t, sinh);
-        TensorPrimitives.Sqrt(sinh, sinh);
-        var distance = t;
-        TensorPrimitives.Add(t, sinh, distance);
-        TensorPrimitives.LogP1(distance, distance);
-        double value = Residuals(distance, target, weights, b.C, out var coefficient);
-        TensorPrimitives.Max(sinh, CurvedFloor, sinh);
-        TensorPrimitives.Divide(coefficient, sinh, coefficient);
-
-        // ∂z/∂x_ik = x_ik x₀ⱼ / x₀ᵢ − x_jk.
-        double timeSum = TensorPrimitives.Dot<double>(coefficient, p.Time.AsSpan(0, n));
-        for (int k = 0; k < p.Columns; k++)
+        var s0 = Vector256<double>.Zero;
+        var s1 = Vector256<double>.Zero;
+        var s2 = Vector256<double>.Zero;
+        var s3 = Vector256<double>.Zero;
+        int j = 0;
+        for (; j + 16 <= count; j += 16)
         {
-            var column = p.Transposed.AsSpan(k * n, n);
-            gradient[k] = (column[i] / p.Time[i] * timeSum) - TensorPrimitives.Dot<double>(coefficient, column);
+            s0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref a, (nuint)j), Vector256.LoadUnsafe(ref b, (nuint)j), s0);
+            s1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref a, (nuint)(j + 4)), Vector256.LoadUnsafe(ref b, (nuint)(j + 4)), s1);
+            s2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref a, (nuint)(j + 8)), Vector256.LoadUnsafe(ref b, (nuint)(j + 8)), s2);
+            s3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref a, (nuint)(j + 12)), Vector256.LoadUnsafe(ref b, (nuint)(j + 12)), s3);
         }
 
-        return value;
-    }
-
-    private static double SphericalRow(int i, ColumnData p, ReadOnlySpan<double> target, ReadOnlyMemory<double>? weights, Buffers b, Span<double> gradient)
-    {
-        int n = p.Count;
-
-        // On unit vectors u = y/‖y‖: chord c = ‖u_i − u_j‖, d = 2 asin(c/2) (accurate for close pairs),
-        // cos d = 1 − c²/2, sin d = c √(1 − c²/4).
-        var chordSquared = SquaredDifferences(i, p, b.A, b.B);
-        var cosine = b.B.AsSpan(0, n);
-        TensorPrimitives.Multiply(chordSquared, -0.5, cosine);
-        TensorPrimitives.Add(cosine, 1.0, cosine);
-        var sine = b.E.AsSpan(0, n);
-        TensorPrimitives.Multiply(chordSquared, -0.25, sine);
-        TensorPrimitives.Add(sine, 1.0, sine);
-        TensorPrimitives.Max(sine, 0.0, sine);
-        TensorPrimitives.Multiply(sine, chordSquared, sine);
-        TensorPrimitives.Sqrt(sine, sine);
-        var distance = chordSquared;
-        TensorPrimitives.Sqrt(distance, distance);
-        TensorPrimitives.Multiply(distance, 0.5, distance);
-        TensorPrimitives.Min(distance, 1.0, distance);
-        TensorPrimitives.Asin(distance, distance);
-        TensorPrimitives.Multiply(distance, 2.0, distance);
-        double value = Residuals(distance, target, weights, b.C, out var coefficient);
-        TensorPrimitives.Max(sine, CurvedFloor, sine);
-        TensorPrimitives.Divide(coefficient, sine, coefficient);
-
-        // ∂d/∂y_i = (cos d · u_i − u_j) / (‖y_i‖ sin d): tangent to the sphere at y_i, so a step along −∇ keeps
-        // the radius to first order, and σ does not depend on ‖y_i‖ at all.
-        double cosineSum = TensorPrimitives.Dot<double>(coefficient, cosine);
-        double inverseNorm = p.Time[i] > 0 ? 1 / p.Time[i] : 0;
-        for (int k = 0; k < p.Columns; k++)
+        for (; j + 4 <= count; j += 4)
         {
-            var column = p.Transposed.AsSpan(k * n, n);
-            gradient[k] = ((column[i] * cosineSum) - TensorPrimitives.Dot<double>(coefficient, column)) * inverseNorm;
+            s0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref a, (nuint)j), Vector256.LoadUnsafe(ref b, (nuint)j), s0);
         }
 
-        return value;
-    }
-
-    // Σ_k (x_jk − x_ik)² for every j, into a.
-    private static Span<double> SquaredDifferences(int i, ColumnData p, double[] a, double[] scratch)
-    {
-        int n = p.Count;
-        var sum = a.AsSpan(0, n);
-        var difference = scratch.AsSpan(0, n);
-        sum.Clear();
-        for (int k = 0; k < p.Columns; k++)
+        double sum = Vector256.Sum((s0 + s1) + (s2 + s3));
+        for (; j < count; j++)
         {
-            var column = p.Transposed.AsSpan(k * n, n);
-            TensorPrimitives.Subtract(column, column[i], difference);
-            TensorPrimitives.MultiplyAdd(difference, difference, sum, sum);
+            sum = Math.FusedMultiplyAdd(Unsafe.Add(ref a, j), Unsafe.Add(ref b, j), sum);
         }
 
         return sum;
     }
 
-    // residual r = d − D, c = w r; returns Σ w r² and hands c back.
-    private static double Residuals(Span<double> distance, ReadOnlySpan<double> target, ReadOnlyMemory<double>? weights, double[] c, out Span<double> coefficient)
+    private static double Row<TGeometry, TWeighting>(int i, ColumnData p, ReadOnlySpan<double> target, ReadOnlySpan<double> weights, Buffers buffers, Span<double> gradient)
+        where TGeometry : IStressGeometry
+        where TWeighting : IStressWeighting
     {
-        coefficient = c.AsSpan(0, distance.Length);
-        TensorPrimitives.Subtract(distance, target, coefficient);
-        if (weights is { } w)
+        int n = p.Count, cols = p.Columns;
+        var point = buffers.Point(cols);
+        for (int k = 0; k < cols; k++)
         {
-            var ws = w.Span;
-            double weighted = 0;
-            for (int j = 0; j < coefficient.Length; j++)
-            {
-                double r = coefficient[j];
-                coefficient[j] = ws[j] * r;
-                weighted += coefficient[j] * r;
-            }
-
-            return weighted;
+            point[k] = p.Transposed[(k * n) + i];
         }
 
-        return TensorPrimitives.Dot<double>(coefficient, coefficient);
+        gradient = gradient[..cols];
+        gradient.Clear();
+        var rowSquaredNorm = Vector256.Create(p.SquaredNorm[i]);
+        var rowTime = Vector256.Create(p.Time[i]);
+        ref double x = ref MemoryMarshal.GetArrayDataReference(p.Transposed);
+        ref double xi = ref MemoryMarshal.GetReference(point);
+        ref double sq = ref MemoryMarshal.GetArrayDataReference(p.SquaredNorm);
+        ref double tm = ref MemoryMarshal.GetArrayDataReference(p.Time);
+        ref double d = ref MemoryMarshal.GetReference(target);
+        ref double w = ref MemoryMarshal.GetReference(weights);
+        ref double c = ref MemoryMarshal.GetArrayDataReference(buffers.Coefficient);
+        ref double q = ref MemoryMarshal.GetArrayDataReference(buffers.Squared);
+        var value = Vector256<double>.Zero;
+        var selfSum = Vector256<double>.Zero;
+        for (int start = 0; start < n; start += Chunk)
+        {
+            int end = Math.Min(n, start + Chunk), j = start;
+            for (; j + 4 <= end; j += 4)
+            {
+                SquaredDistances(ref Unsafe.Add(ref x, j), n, ref xi, cols, single: false).StoreUnsafe(ref q, (nuint)(j - start));
+            }
+
+            // The last n mod 4 points one at a time, through the same arithmetic broadcast to every lane.
+            for (; j < end; j++)
+            {
+                Unsafe.Add(ref q, j - start) = SquaredDistances(ref Unsafe.Add(ref x, j), n, ref xi, cols, single: true).ToScalar();
+            }
+
+            Residuals<TGeometry, TWeighting>(end - start, ref q, ref Unsafe.Add(ref sq, start), ref Unsafe.Add(ref tm, start), ref Unsafe.Add(ref d, start), ref Unsafe.Add(ref w, start), rowSquaredNorm, rowTime, ref c, ref value, ref selfSum);
+            for (int k = 0; k < cols; k++)
+            {
+                gradient[k] += Dot(ref c, ref Unsafe.Add(ref x, (k * n) + start), end - start);
+            }
+        }
+
+        Finish<TGeometry>(point, p.Time[i], Vector256.Sum(selfSum), gradient);
+        return Vector256.Sum(value);
+    }
+
+    /// <summary>The residuals of a block of <paramref name="count"/> pairs of one row from their squared coordinate
+    /// differences q (and, hyperbolic, the other points' ‖x‖² and x₀), targets and weights, all contiguous: c_j into
+    /// <paramref name="coefficient"/>, Σ w r² into <paramref name="value"/>, Σ c s into <paramref name="selfSum"/>.
+    /// A loop of its own, apart from the pass that forms q: short enough that several steps overlap in the core.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Residuals<TGeometry, TWeighting>(int count, ref double q, ref double squaredNorm, ref double time, ref double target, ref double weight, Vector256<double> rowSquaredNorm, Vector256<double> rowTime, ref double coefficient, ref Vector256<double> value, ref Vector256<double> selfSum)
+        where TGeometry : IStressGeometry
+        where TWeighting : IStressWeighting
+    {
+        int j = 0;
+        for (; j + 4 <= count; j += 4)
+        {
+            var norms = TGeometry.UsesNorms ? Vector256.LoadUnsafe(ref squaredNorm, (nuint)j) : default;
+            var times = TGeometry.UsesNorms ? Vector256.LoadUnsafe(ref time, (nuint)j) : default;
+            var w = TWeighting.Weighted ? Vector256.LoadUnsafe(ref weight, (nuint)j) : Vector256<double>.One;
+            value += StressPairs.Residual<TGeometry>(Vector256.LoadUnsafe(ref q, (nuint)j), norms, times, rowSquaredNorm, rowTime, Vector256.LoadUnsafe(ref target, (nuint)j), w, out var c, out var self);
+            selfSum = Vector256.FusedMultiplyAdd(c, self, selfSum);
+            c.StoreUnsafe(ref coefficient, (nuint)j);
+        }
+
+        // The last count mod 4 pairs one at a time, through the same arithmetic broadcast to every lane.
+        for (; j < count; j++)
+        {
+            var norms = TGeometry.UsesNorms ? Vector256.Create(Unsafe.Add(ref squaredNorm, j)) : default;
+            var times = TGeometry.UsesNorms ? Vector256.Create(Unsafe.Add(ref time, j)) : default;
+            var w = TWeighting.Weighted ? Vector256.Create(Unsafe.Add(ref weight, j)) : Vector256<double>.One;
+            var v = StressPairs.Residual<TGeometry>(Vector256.Create(Unsafe.Add(ref q, j)), norms, times, rowSquaredNorm, rowTime, Vector256.Create(Unsafe.Add(ref target, j)), w, out var c, out var self);
+            value += Vector256.CreateScalar(v.ToScalar());
+            selfSum += Vector256.CreateScalar(c.ToScalar() * self.ToScalar());
+            Unsafe.Add(ref coefficient, j) = c.ToScalar();
+        }
+    }
+
+    // Σ_k (x_jk − x_ik)² for the four points at x (column k at x + k·n), or (single) the one point there in every lane.
+    // Four partial sums over k mod 4, so the fused multiply-adds do not wait on each other; the pair-list rows add in the
+    // same order.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> SquaredDistances(ref double x, int n, ref double point, int cols, bool single)
+    {
+        var q0 = Vector256<double>.Zero;
+        var q1 = Vector256<double>.Zero;
+        var q2 = Vector256<double>.Zero;
+        var q3 = Vector256<double>.Zero;
+        int k = 0;
+        for (; k + 4 <= cols; k += 4)
+        {
+            q0 = Accumulate(ref x, k * n, Unsafe.Add(ref point, k), q0, single);
+            q1 = Accumulate(ref x, (k + 1) * n, Unsafe.Add(ref point, k + 1), q1, single);
+            q2 = Accumulate(ref x, (k + 2) * n, Unsafe.Add(ref point, k + 2), q2, single);
+            q3 = Accumulate(ref x, (k + 3) * n, Unsafe.Add(ref point, k + 3), q3, single);
+        }
+
+        if (k < cols)
+        {
+            q0 = Accumulate(ref x, k * n, Unsafe.Add(ref point, k), q0, single);
+        }
+
+        if (k + 1 < cols)
+        {
+            q1 = Accumulate(ref x, (k + 1) * n, Unsafe.Add(ref point, k + 1), q1, single);
+        }
+
+        if (k + 2 < cols)
+        {
+            q2 = Accumulate(ref x, (k + 2) * n, Unsafe.Add(ref point, k + 2), q2, single);
+        }
+
+        return (q0 + q1) + (q2 + q3);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Accumulate(ref double x, int offset, double coordinate, Vector256<double> sum, bool single)
+    {
+        var difference = (single ? Vector256.Create(Unsafe.Add(ref x, offset)) : Vector256.LoadUnsafe(ref x, (nuint)offset)) - Vector256.Create(coordinate);
+        return Vector256.FusedMultiplyAdd(difference, difference, sum);
     }
 }

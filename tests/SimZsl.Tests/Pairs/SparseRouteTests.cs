@@ -82,32 +82,37 @@ public class SparseRouteTests(ITestOutputHelper output)
         Assert.True(median <= 1e-6, $"median relative error {median:E3} of unobserved pairs");
     }
 
+    // The two kernels share the per-pair arithmetic and differ only in the order of the sums: 1e-12 relative. n = 300
+    // with 95 % of the pairs observed crosses the rows' blocks of 256 and leaves rows of every length mod 4.
     [Theory]
-    [InlineData(-1.0, StressWeighting.Uniform)]
-    [InlineData(0.0, StressWeighting.Uniform)]
-    [InlineData(1.0, StressWeighting.Uniform)]
-    [InlineData(-0.5, StressWeighting.Sammon)]
-    [InlineData(2.0, StressWeighting.Sammon)]
-    public void ThePairListStressEqualsTheDenseMaskedStress(double curvature, StressWeighting weighting)
+    [InlineData(-1.0, StressWeighting.Uniform, 60, 0.2)]
+    [InlineData(-1.0, StressWeighting.Sammon, 300, 0.95)]
+    [InlineData(0.0, StressWeighting.Uniform, 300, 0.95)]
+    [InlineData(0.0, StressWeighting.Sammon, 60, 0.2)]
+    [InlineData(1.0, StressWeighting.Uniform, 60, 0.2)]
+    [InlineData(1.0, StressWeighting.Sammon, 300, 0.95)]
+    [InlineData(-0.5, StressWeighting.Sammon, 60, 0.2)]
+    [InlineData(2.0, StressWeighting.Uniform, 300, 0.95)]
+    public void ThePairListStressEqualsTheDenseMaskedStress(double curvature, StressWeighting weighting, int n, double fraction)
     {
         const int d = 3;
-        var (pairs, _) = Observed(60, d, curvature, 0.2, seed: 3);
+        var (pairs, _) = Observed(n, d, curvature, fraction, seed: 3);
         var dense = StressFunction.Create(pairs.ToMatrix(), d, curvature, weighting);
         var sparse = PairStressFunction.Create(pairs, d, curvature, weighting);
         Assert.Equal(dense.Columns, sparse.Columns);
-        Assert.Equal(dense.TargetNorm, sparse.TargetNorm, 1e-12);
+        Assert.True(Math.Abs(dense.TargetNorm - sparse.TargetNorm) <= 1e-12 * dense.TargetNorm, $"target norm {dense.TargetNorm} vs {sparse.TargetNorm}");
 
         // A configuration away from the truth, so that residuals and gradients are large.
         var random = new Random(9);
-        var x = Enumerable.Range(0, 60 * dense.Columns).Select(_ => random.NextDouble() - 0.5).ToArray();
+        var x = Enumerable.Range(0, n * dense.Columns).Select(_ => random.NextDouble() - 0.5).ToArray();
         var gDense = new double[x.Length];
         var gSparse = new double[x.Length];
         double vDense = dense.Evaluate(x, gDense), vSparse = sparse.Evaluate(x, gSparse);
-        Assert.True(Math.Abs(vDense - vSparse) <= 1e-10 * vDense, $"stress {vDense} vs {vSparse}");
+        Assert.True(Math.Abs(vDense - vSparse) <= 1e-12 * vDense, $"stress {vDense} vs {vSparse}");
         double scale = gDense.Max(Math.Abs);
         for (int k = 0; k < x.Length; k++)
         {
-            Assert.True(Math.Abs(gDense[k] - gSparse[k]) <= 1e-10 * scale, $"gradient {k}: {gDense[k]} vs {gSparse[k]}");
+            Assert.True(Math.Abs(gDense[k] - gSparse[k]) <= 1e-12 * scale, $"gradient {k}: {gDense[k]} vs {gSparse[k]}");
         }
     }
 
