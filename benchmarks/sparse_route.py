@@ -23,16 +23,8 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SIMZSL = os.path.join(ROOT, "src/SimZsl.Cli/bin/Release/net10.0/SimZsl.Cli")
 BENCH = os.path.join(ROOT, "benchmarks/SimZsl.Benchmarks/bin/Release/net10.0/SimZsl.Benchmarks.dll")
-
-
-def timed(command):
-    run = subprocess.run(["/usr/bin/time", "-v", *command], capture_output=True, text=True)
-    if run.returncode != 0:
-        sys.exit(f"{' '.join(command)} failed ({run.returncode}):\n{run.stderr}")
-    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", run.stderr).group(1)
-    minutes, seconds = wall.split(":")[-2:]
-    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", run.stderr).group(1))
-    return 60 * float(minutes) + float(seconds), rss / 1024
+sys.path.insert(0, os.path.join(ROOT, "benchmarks", "peers"))
+from process_time import timed   # noqa: E402  (shared with the peers)
 
 
 def problem(directory, n, per_class, npy):

@@ -22,6 +22,9 @@ import sys
 
 import numpy as np
 
+from process_time import timed
+from smacof_peer import matrix   # the same seeded matrices, written once
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SIMZSL = os.path.join(ROOT, "src/SimZsl.Cli/bin/Release/net10.0/SimZsl.Cli")
 BENCH = os.path.join(ROOT, "benchmarks/SimZsl.Benchmarks/bin/Release/net10.0/SimZsl.Benchmarks.dll")
@@ -37,34 +40,11 @@ def fit(source, target):
             f.write(f"{i},{row[0]!r},{row[1]!r}\n")
 
 
-def matrix(n, directory):
-    path = os.path.join(directory, f"smacof_n{n}.npy")
-    if not os.path.exists(path):
-        rng = np.random.default_rng(0)
-        x = rng.standard_normal((n, 10))
-        d = np.sqrt(np.maximum(((x[:, None, :] - x[None, :, :]) ** 2).sum(-1), 0))
-        np.fill_diagonal(d, 0)
-        tmp = path + ".tmp.npy"
-        np.save(tmp, d)
-        os.replace(tmp, path)
-    return path
-
-
 def stress(csv, d):
     y = np.loadtxt(csv, delimiter=",", skiprows=1)[:, 1:]
     e = np.sqrt(((y[:, None, :] - y[None, :, :]) ** 2).sum(-1))
     iu = np.triu_indices(len(d), 1)
     return 0.5 * ((e[iu] - d[iu]) ** 2).sum()
-
-
-def timed(command):
-    run = subprocess.run(["/usr/bin/time", "-v", *command], capture_output=True, text=True)
-    if run.returncode != 0:
-        sys.exit(f"{command[0]} failed ({run.returncode}):\n{run.stderr}")
-    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", run.stderr).group(1)
-    minutes, seconds = wall.split(":")[-2:]
-    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", run.stderr).group(1))
-    return 60 * float(minutes) + float(seconds), rss / 1024
 
 
 def main():
@@ -81,8 +61,8 @@ def main():
     print("| n | scikit-learn SMACOF process (s) | MB | stress | simzsl embed process (s) | MB | stress | ratio of medians | SimZsl reaches SMACOF's stress after |")
     print("|---:|---|---:|---:|---|---:|---:|---:|---|")
     for n in args.sizes:
-        source = matrix(n, args.dir)
-        d = np.load(source)
+        d = matrix(n, args.dir)
+        source = os.path.join(args.dir, f"smacof_n{n}.npy")
         peer_csv, ours_csv = os.path.join(args.dir, f"peer_n{n}.csv"), os.path.join(args.dir, f"simzsl_n{n}.csv")
         peer, ours = [], []
         for _ in range(args.repeats):
