@@ -74,7 +74,7 @@ internal static class CurvatureRange
             CheckHyperbolic(distances.Count, curvature, max);
         }
 
-        double min = SmallestPositive(distances);
+        double min = distances.ObservedRange.SmallestPositive;
         double smallest = 2 * SmallestScaledSquare / (min * min);
         if (Math.Abs(curvature) * min * min / 2 < SmallestScaledSquare)
         {
@@ -120,20 +120,6 @@ internal static class CurvatureRange
         return finite(result)
             ? result
             : throw new InvalidMatrixException(Format($"The eigensolver returned non-finite values for the strain matrix at κ = {curvature:G6}. Rescale the distances (e.g. to a largest distance near 1–10) or choose κ closer to 0."));
-    }
-
-    private static double SmallestPositive(DistanceMatrix distances)
-    {
-        double min = double.PositiveInfinity;
-        foreach (double v in distances.Values)
-        {
-            if (v > 0 && v < min)
-            {
-                min = v;
-            }
-        }
-
-        return min;
     }
 
     private static string Format(FormattableString message) => message.ToString(CultureInfo.InvariantCulture);

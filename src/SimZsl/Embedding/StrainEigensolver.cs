@@ -5,7 +5,7 @@ namespace SimZsl.Embedding;
 /// <summary>Finds the eigenpairs the strain step keeps: κ = 0 the top d of B; κ &gt; 0 the top d + 1 of A;
 /// κ &lt; 0 the top one and the d most negative of A (both ends of the spectrum). Either by a full
 /// decomposition (<see cref="SymmetricEigen"/>) or by a block Krylov method (full reorthogonalisation,
-/// Rayleigh–Ritz, residual check) that touches the n × n matrix only through a few matrix–block products, in
+/// Rayleigh–Ritz, residual check) that touches the n × n matrix only through matrix–block products, in
 /// managed code; the projected problems go through <see cref="SymmetricEigen"/> too (managed up to order 200).</summary>
 internal static class StrainEigensolver
 {
@@ -55,25 +55,70 @@ internal static class StrainEigensolver
         return Signed(ritz.TopValue, top, values, vectors, n, double.NaN, 0);
     }
 
-    /// <summary>Block Krylov with Rayleigh–Ritz; null when it did not converge within its basis budget.</summary>
+    /// <summary>The partial solver: block Krylov with blocks of <see cref="NarrowBlock"/> columns, and where that answer
+    /// cannot be trusted, with blocks wider than the pairs wanted; null when neither converged within its basis budget.</summary>
+    /// <remarks>Why narrow blocks first: a Krylov basis of one polynomial degree per product needs far fewer columns
+    /// than a wide block's (noisy data, d = 16: 64–96 columns in blocks of 4 against 160–272 in blocks of 16), and
+    /// a 4-column product reads each entry of the lower triangle once (<see cref="BlockProduct.MultiplySymmetric"/>), so
+    /// it costs what reading half the matrix costs. Why not trusted always: a block of b columns finds at most b
+    /// copies of a repeated eigenvalue (exact data with symmetries: trees, grids), and a basis that becomes invariant
+    /// before it holds the pairs wanted (exact low-rank data) holds too few. Either shows in the answer, as b kept
+    /// values that agree to 1e-8 of the spectrum's scale or fewer values than asked for; then the wide block, which
+    /// the solver used alone before, decides.</remarks>
+    public static StrainSpectrum? Partial(StrainMatrix matrix, int dimension, int seed, CancellationToken cancellationToken)
+    {
+        var narrow = BlockKrylov(matrix, dimension, seed, NarrowBlock, cancellationToken);
+        if (narrow is not null && narrow.Values.Length == Math.Min(dimension, matrix.Count) && !HasCluster(narrow.Values, NarrowBlock))
+        {
+            return narrow;
+        }
+
+        return BlockKrylov(matrix, dimension, seed, WideBlock(dimension, matrix.OnesWeight > 0), cancellationToken);
+    }
+
+    /// <summary>Columns per block of the first attempt.</summary>
+    internal const int NarrowBlock = 4;
+
+    // Block width of the second attempt: the pairs wanted plus a quarter (at least 4) for oversampling, rounded to the
+    // nearest multiple of 16 (at least 16): the width of BlockProduct's register tile, where it runs several times
+    // faster per column than at other widths (BlockProductBenchmarks, n = 2000: 16 columns 3.3 ms, 24 5.8 ms). So 16
+    // for d = 16 although κ ≠ 0 wants 17 pairs: a block finds as many copies of an eigenvalue as it has columns, and
+    // with 16 the solver found every multiplicity the test data have.
+    private static int WideBlock(int dimension, bool ones)
+    {
+        int needed = dimension + (ones ? 1 : 0);
+        return 16 * Math.Max(1, (int)Math.Floor(((needed + Math.Max(4, needed / 4)) / 16.0) + 0.5));
+    }
+
+    // True when some `width` consecutive values (sorted) agree to 1e-8 of the largest magnitude: possibly an eigenvalue
+    // of multiplicity above the block width, of which the block found only `width` copies.
+    private static bool HasCluster(double[] values, int width)
+    {
+        double scale = ScaleOf(values);
+        for (int i = 0; i + width <= values.Length; i++)
+        {
+            if (Math.Abs(values[i + width - 1] - values[i]) <= 1e-8 * scale)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Block Krylov with Rayleigh–Ritz and blocks of <paramref name="blockSize"/> columns; null when it did
+    /// not converge within its basis budget.</summary>
     /// <remarks>Every step is one n × n by n × b product M·Bⱼ (<see cref="BlockProduct"/>) and the block Lanczos
     /// recurrence with full reorthogonalisation (<see cref="TallBlocks"/>):
     /// the coupling C = [Bⱼ₋₁, Bⱼ]ᵀM·Bⱼ fills the block-tridiagonal projected matrix K = QᵀMQ; W = M·Bⱼ − [Bⱼ₋₁, Bⱼ]·C
     /// is, up to rounding, what M·Bⱼ has outside span(Q); QR, Gram–Schmidt against all of Q and QR again make the next
     /// block Bⱼ₊₁ from it. At scheduled checks, Rayleigh–Ritz on K; the residual of a Ritz pair z = Q·s is W·sⱼ (sⱼ: the
     /// rows of s that belong to Bⱼ), no pass over n × k. The products dominate at large n; all else is O(n·k·b).</remarks>
-    public static StrainSpectrum? Partial(StrainMatrix matrix, int dimension, int seed, CancellationToken cancellationToken)
+    private static StrainSpectrum? BlockKrylov(StrainMatrix matrix, int dimension, int seed, int blockSize, CancellationToken cancellationToken)
     {
         int n = matrix.Count;
         bool ones = matrix.OnesWeight > 0;
-        int needed = dimension + (ones ? 1 : 0);
-        // The pairs wanted plus a quarter (at least 4) for oversampling, rounded to the nearest multiple of 16 (at least
-        // 16): the width of BlockProduct's register tile, where it runs several times faster per column than at other
-        // widths (BlockProductBenchmarks, n = 2000: 16 columns 3.3 ms, 24 5.8 ms). So 16 for d = 16 although κ ≠ 0 wants
-        // 17 pairs: on noisy data the residual fell by the same factor per product (about 11 at n = 2000) with blocks of
-        // 16, 24, 32 and 48, so the narrower block needs about as many products (κ = −1: 13 against 12) and each is far
-        // cheaper. A multiple of 4 in every case (BlockProduct's requirement); the full solver serves n &lt; 16.
-        int blockSize = 16 * Math.Max(1, (int)Math.Floor(((needed + Math.Max(4, needed / 4)) / 16.0) + 0.5));
+        // A multiple of 4 in every case (BlockProduct's requirement); the full solver serves n < 16.
         if (blockSize > n)
         {
             return null;
@@ -81,7 +126,7 @@ internal static class StrainEigensolver
 
         // Basis budget, at least 480 columns: κ < 0 on noisy data at n = 500–1200 needed 312–360 columns in blocks of 24
         // and 272 in blocks of 16 at n = 500 (measured); with a budget of 288 those fell back to the full decomposition,
-        // 2–8 times slower.
+        // 2–8 times slower. Blocks of 4 needed at most 96.
         int maxBasis = Math.Min(n, Math.Max(20 * blockSize, 480));
 
         // Q lives in one row-major n × maxBasis buffer that each new block is copied into (its first k columns are the
@@ -203,11 +248,20 @@ internal static class StrainEigensolver
         return true;
     }
 
-    // M·block (n × width, row-major) by BlockProduct: managed, the same bits on every run.
+    // M·block (n × width, row-major) by BlockProduct: managed, the same bits on every run; a 4-column block from the
+    // lower triangle alone (half the memory traffic of the product that reads all of M).
     private static double[] Apply(StrainMatrix matrix, double[] block, int width, CancellationToken cancellationToken)
     {
         var y = new double[matrix.Count * width];
-        BlockProduct.Multiply(matrix.Values, matrix.Count, block, width, y, cancellationToken);
+        if (width == BlockProduct.SymmetricWidth)
+        {
+            BlockProduct.MultiplySymmetric(matrix.Values, matrix.Count, block, y, cancellationToken);
+        }
+        else
+        {
+            BlockProduct.Multiply(matrix.Values, matrix.Count, block, width, y, cancellationToken);
+        }
+
         return y;
     }
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace SimZsl.Numerics;
@@ -24,13 +25,31 @@ internal static class TallBlocks
         {
             var g = new double[aWidth * bWidth];
             int end = Math.Min(n, (c + 1) * RowsPerChunk);
-            for (int i = c * RowsPerChunk; i < end; i++)
+            if (bWidth == 4 && Vector256.IsHardwareAccelerated)
             {
-                var bRow = b.AsSpan((i * bStride) + bOffset, bWidth);
-                var aRow = a.AsSpan((i * aStride) + aOffset, aWidth);
-                for (int p = 0; p < aWidth; p++)
+                // Four columns: one vector per row of B and of G, a tight loop where the general path's per-row
+                // slicing cost more than the arithmetic (the partial eigensolver's narrow blocks).
+                var gv = MemoryMarshal.Cast<double, Vector256<double>>(g.AsSpan());
+                for (int i = c * RowsPerChunk; i < end; i++)
                 {
-                    AddScaled(g.AsSpan(p * bWidth, bWidth), aRow[p], bRow);
+                    var bRow = Vector256.Create<double>(b.AsSpan((i * bStride) + bOffset, 4));
+                    var aRow = a.AsSpan((i * aStride) + aOffset, aWidth);
+                    for (int p = 0; p < aRow.Length; p++)
+                    {
+                        gv[p] += Vector256.Create(aRow[p]) * bRow;
+                    }
+                }
+            }
+            else
+            {
+                for (int i = c * RowsPerChunk; i < end; i++)
+                {
+                    var bRow = b.AsSpan((i * bStride) + bOffset, bWidth);
+                    var aRow = a.AsSpan((i * aStride) + aOffset, aWidth);
+                    for (int p = 0; p < aWidth; p++)
+                    {
+                        AddScaled(g.AsSpan(p * bWidth, bWidth), aRow[p], bRow);
+                    }
                 }
             }
 
@@ -56,6 +75,27 @@ internal static class TallBlocks
         {
             Span<double> row = stackalloc double[width];
             int end = Math.Min(n, (chunk + 1) * RowsPerChunk);
+            if (width == 4 && Vector256.IsHardwareAccelerated)
+            {
+                // Four columns: C's rows are vectors (see Gram).
+                var cv = MemoryMarshal.Cast<double, Vector256<double>>(c.AsSpan(0, aWidth * 4));
+                var scale = Vector256.Create(sign);
+                for (int i = chunk * RowsPerChunk; i < end; i++)
+                {
+                    var aRow = a.AsSpan((i * aStride) + aOffset, aWidth);
+                    var sum = Vector256<double>.Zero;
+                    for (int p = 0; p < aRow.Length; p++)
+                    {
+                        sum += Vector256.Create(aRow[p]) * cv[p];
+                    }
+
+                    var target = y.AsSpan(i * 4, 4);
+                    (Vector256.Create<double>(target) + (scale * sum)).CopyTo(target);
+                }
+
+                return;
+            }
+
             for (int i = chunk * RowsPerChunk; i < end; i++)
             {
                 row.Clear();

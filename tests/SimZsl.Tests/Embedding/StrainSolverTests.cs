@@ -106,6 +106,35 @@ public class StrainSolverTests
         Assert.True(Math.Abs(direct - spectrum.Residual) <= 1e-11, $"direct residual {direct:E2}, estimate {spectrum.Residual:E2}");
     }
 
+    [Fact]
+    public void AnEigenvalueRepeatedMoreOftenThanTheNarrowBlockHasColumnsIsFoundEveryTime()
+    {
+        // 60 copies of each corner of the 7-simplex (e₁ … e₈ in R⁸): B = −½JD∘²J has the eigenvalue 60 seven times and
+        // 0 otherwise. Blocks of 4 columns see at most 4 of the 7 copies (and 0 for the rest); the solver must notice
+        // and return all seven.
+        int n = 480, dimension = 7;
+        var values = new double[n, n];
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                values[i, j] = i % 8 == j % 8 ? 0 : Math.Sqrt(2);
+            }
+        }
+
+        var names = Enumerable.Range(0, n).Select(i => $"c{i}").ToArray();
+        var matrix = StrainMatrix.Build(DistanceMatrix.Create(names, values), 0, default);
+        var spectrum = StrainEigensolver.Partial(matrix, dimension, seed: 0, default);
+        Assert.NotNull(spectrum);
+        Assert.Equal(dimension, spectrum!.Values.Length);
+        foreach (double value in spectrum.Values)
+        {
+            Assert.Equal(60, value, 1e-9);
+        }
+
+        Assert.True(StrainEigensolver.DirectResidual(matrix, spectrum) <= 1e-9, "the returned pairs are eigenpairs");
+    }
+
     [Theory]
     [InlineData(-1.0)]
     [InlineData(1.0)]

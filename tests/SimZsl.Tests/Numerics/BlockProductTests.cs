@@ -45,6 +45,58 @@ public class BlockProductTests
         Assert.Equal(expected, y);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    [InlineData(7)]
+    [InlineData(37)]
+    [InlineData(530)]
+    public void SymmetricProductReadsTheLowerTriangleOnly(int n)
+    {
+        // M symmetric, its strict upper triangle replaced by NaN: a product that read it would be NaN. Against the plain
+        // sum over the full symmetric matrix, to rounding (the symmetric kernel adds in another order).
+        var random = new Random(n);
+        var full = new double[n * n];
+        var lower = new double[n * n];
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j <= i; j++)
+            {
+                double value = random.NextDouble() - 0.5;
+                full[(i * n) + j] = full[(j * n) + i] = value;
+                lower[(i * n) + j] = value;
+                if (j < i)
+                {
+                    lower[(j * n) + i] = double.NaN;
+                }
+            }
+        }
+
+        const int b = BlockProduct.SymmetricWidth;
+        var q = Enumerable.Range(0, n * b).Select(_ => random.NextDouble() - 0.5).ToArray();
+        var y = new double[n * b];
+        BlockProduct.MultiplySymmetric(lower, n, q, y, CancellationToken.None);
+        for (int i = 0; i < n; i++)
+        {
+            for (int c = 0; c < b; c++)
+            {
+                double sum = 0, magnitude = 0;
+                for (int j = 0; j < n; j++)
+                {
+                    sum += full[(i * n) + j] * q[(j * b) + c];
+                    magnitude += Math.Abs(full[(i * n) + j] * q[(j * b) + c]);
+                }
+
+                Assert.True(Math.Abs(y[(i * b) + c] - sum) <= 1e-14 * Math.Max(magnitude, 1), $"row {i}, column {c}: {y[(i * b) + c]} vs {sum}");
+            }
+        }
+
+        // The same bits on a second call (fixed parts, summed in a fixed order).
+        var again = new double[n * b];
+        BlockProduct.MultiplySymmetric(lower, n, q, again, CancellationToken.None);
+        Assert.Equal(y, again);
+    }
+
     [Fact]
     public void RefusesAWidthThatIsNotAMultipleOfFour()
     {
