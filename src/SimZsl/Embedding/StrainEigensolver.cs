@@ -79,6 +79,11 @@ internal static class StrainEigensolver
     /// <summary>Columns per block of the first attempt.</summary>
     internal const int NarrowBlock = 4;
 
+    // Basis budget of the first attempt: two and a half times the most it needed on noisy data (96 columns, κ = −1,
+    // n = 500, d = 16); a problem that needs more goes on to the wide block. Its n × budget buffer is allocated and
+    // cleared on every solve, a cost of its own at small n.
+    private const int NarrowBudget = 240;
+
     // Block width of the second attempt: the pairs wanted plus a quarter (at least 4) for oversampling, rounded to the
     // nearest multiple of 16 (at least 16): the width of BlockProduct's register tile, where it runs several times
     // faster per column than at other widths (BlockProductBenchmarks, n = 2000: 16 columns 3.3 ms, 24 5.8 ms). So 16
@@ -127,7 +132,7 @@ internal static class StrainEigensolver
         // Basis budget, at least 480 columns: κ < 0 on noisy data at n = 500–1200 needed 312–360 columns in blocks of 24
         // and 272 in blocks of 16 at n = 500 (measured); with a budget of 288 those fell back to the full decomposition,
         // 2–8 times slower. Blocks of 4 needed at most 96.
-        int maxBasis = Math.Min(n, Math.Max(20 * blockSize, 480));
+        int maxBasis = Math.Min(n, blockSize == NarrowBlock ? NarrowBudget : Math.Max(20 * blockSize, 480));
 
         // Q lives in one row-major n × maxBasis buffer that each new block is copied into (its first k columns are the
         // basis), K in a maxBasis × maxBasis one: growing them by concatenation copied O(n·k) and O(k²) per step.
@@ -179,7 +184,7 @@ internal static class StrainEigensolver
                 var (values, small) = Select(ritz, k, dimension, matrix.Curvature);
                 double residual = RitzResidual(outside, block, ritz, values, small, k, n);
                 Trace?.Invoke($"products {products}, basis {k}, residual {residual:E2}");
-                nextCheck = NextCheck(products, residual, lastCheck, lastResidual, k <= 6 * blockSize);
+                nextCheck = NextCheck(products, residual, lastCheck, lastResidual, k <= 6 * blockSize, 20.0 * k * k * k > (double)n * n * blockSize);
                 (lastCheck, lastResidual) = (products, residual);
                 if (residual <= Tolerance || complete || invariant)
                 {
@@ -270,8 +275,11 @@ internal static class StrainEigensolver
     // measured over the last product alone). While the basis is small (a Rayleigh–Ritz check then costs far less than
     // a product), a rate measured over more than one product is first measured again over the next one: the early
     // rate includes the start's transient, too slow by half (n = 2000, κ = −1: 7 per product over products 2–4, then
-    // a steady 11), and the check it scheduled came too early, an expensive one on a large basis.
-    private static int NextCheck(int products, double residual, int lastProducts, double lastResidual, bool cheap)
+    // a steady 11), and the check it scheduled came too early, an expensive one on a large basis. Where a check costs
+    // more than a product (`expensive`: 20k³ > n²b, the managed decomposition of order k against the product; with
+    // blocks of 4 at n ≤ 1000 from k ≈ 40 on), one product more than predicted and up to eight ahead: a product too many
+    // is cheaper than a check too early (n = 500, κ = −1: checks at 52, 84, 100 columns instead of 52, 68, 84, 96).
+    private static int NextCheck(int products, double residual, int lastProducts, double lastResidual, bool cheap, bool expensive)
     {
         if (!(lastResidual > residual) || !(residual > 0) || lastProducts <= 0)
         {
@@ -280,13 +288,13 @@ internal static class StrainEigensolver
 
         double ratePerProduct = Math.Log(residual / lastResidual) / (products - lastProducts);
         double needed = Math.Log(Tolerance / residual) / ratePerProduct;
-        int ahead = Math.Clamp((int)Math.Ceiling(needed - 0.25), 1, 8);
+        int ahead = Math.Clamp((int)Math.Ceiling(needed - 0.25 + (expensive ? 1 : 0)), 1, 8);
         if (ahead > 1 && products - lastProducts > 1 && cheap)
         {
             return products + 1;
         }
 
-        return products + Math.Min(ahead, products - lastProducts == 1 ? 8 : 4);
+        return products + Math.Min(ahead, products - lastProducts == 1 || expensive ? 8 : 4);
     }
 
     // w = e₁ − u of the reflection H = I − 2wwᵀ/‖w‖²: symmetric, orthogonal, first column u, the others a basis of u⊥.
