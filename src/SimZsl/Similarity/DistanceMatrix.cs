@@ -44,9 +44,12 @@ public sealed class DistanceMatrix : ClassMatrix
     /// <summary>The largest observed distance (0 when none is positive) and the smallest positive one (infinity when
     /// none is), from one pass over the values, kept: the strain step asks for both, and each pass over a 5000-class
     /// matrix reads 200 MB.</summary>
-    internal (double Largest, double SmallestPositive) ObservedRange => _observedRange ??= Scan(RawValues);
+    internal (double Largest, double SmallestPositive) ObservedRange => (_observedRange ??= new Range(Scan(RawValues))).Value;
 
-    private (double Largest, double SmallestPositive)? _observedRange;
+    // A reference, so that threads asking at once see either nothing or the whole pair (a nullable tuple could tear).
+    private Range? _observedRange;
+
+    private sealed record Range((double Largest, double SmallestPositive) Value);
 
     // Max and min are exact and independent of order: chunks in parallel, vectors within a chunk. NaN (missing) fails
     // every comparison and is skipped.
