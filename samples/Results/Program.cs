@@ -27,7 +27,7 @@ int seed = options.Int("seed", 0);
 string output = Path.GetFullPath(options.Text("out") ?? Path.Combine("sample-output", "results"));
 string root = SampleOptions.RepositoryRoot();
 string[] samples = options.Text("samples")?.Split(',') ??
-    ["ChallengeNoNames", "ChallengeMultiSource", "ChallengeSimilarityEnough", "ChallengeRareClasses", "ChallengeMissing", "ChallengeFidelity", QuickStart];
+    ["ChallengeNoNames", "ChallengeMultiSource", "ChallengeSimilarityEnough", "ChallengeRareClasses", "ChallengeMissing", "ChallengeFidelity", "Xlsa17Protocol", QuickStart];
 string machine = Machine();
 var clock = Stopwatch.StartNew();
 var blocks = new List<(string Sample, string Text, string Folder)>();

@@ -33,6 +33,7 @@ internal sealed record GbuResult(string Method, bool IsHead, ZeroShotCandidate C
         ["method"] = Method,
         ["role"] = IsHead ? "head" : "closed-form peer",
         ["hyperparameters"] = Chosen.Settings,
+        ["selected"] = Varied.ToDictionary(key => key, key => Chosen.Settings[key]),
         ["zsl_top1"] = Metrics.ZslTop1,
         ["gzsl_seen"] = Metrics.GzslSeen,
         ["gzsl_unseen"] = Metrics.GzslUnseen,

@@ -61,6 +61,9 @@ public sealed class GbuCommandTests(SyntheticBenchmarks benchmarks) : IClassFixt
         var ridge = root.GetProperty("methods").EnumerateArray().Single(m => m.GetProperty("method").GetString() == "ridge");
         double lambda = ridge.GetProperty("hyperparameters").GetProperty("lambda").GetDouble();
         double gamma = ridge.GetProperty("gzsl_calibrated").GetProperty("gamma").GetDouble();
+        // `selected` names the settings the grid varied: ridge varies λ alone.
+        Assert.Equal(["lambda"], ridge.GetProperty("selected").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(lambda, ridge.GetProperty("selected").GetProperty("lambda").GetDouble());
 
         // Everything below reads the files and computes the protocol by hand: trainval to fit, nearest unseen
         // prototype for ZSL, nearest of all prototypes for GZSL, per-class mean accuracies.
