@@ -58,7 +58,7 @@ internal static class StrainEigensolver
     /// <summary>The partial solver: block Krylov with blocks of <see cref="NarrowBlock"/> columns, and where that answer
     /// cannot be trusted, with blocks wider than the pairs wanted; null when neither converged within its basis budget.</summary>
     /// <remarks>Why narrow blocks first: a Krylov basis of one polynomial degree per product needs far fewer columns
-    /// than a wide block's (noisy data, d = 16: 64–96 columns in blocks of 4 against 160–272 in blocks of 16), and
+    /// than a wide block's (noisy data, d = 16: 64–100 columns in blocks of 4 against 160–272 in blocks of 16), and
     /// a 4-column product reads each entry of the lower triangle once (<see cref="BlockProduct.MultiplySymmetric"/>), so
     /// it costs what reading half the matrix costs. Why not trusted always: a block of b columns finds at most b
     /// copies of a repeated eigenvalue (exact data with symmetries: trees, grids), and a basis that becomes invariant
@@ -79,7 +79,7 @@ internal static class StrainEigensolver
     /// <summary>Columns per block of the first attempt.</summary>
     internal const int NarrowBlock = 4;
 
-    // Basis budget of the first attempt: two and a half times the most it needed on noisy data (96 columns, κ = −1,
+    // Basis budget of the first attempt: two and a half times the most it needed on noisy data (100 columns, κ = −1,
     // n = 500, d = 16); a problem that needs more goes on to the wide block. Its n × budget buffer is allocated and
     // cleared on every solve, a cost of its own at small n.
     private const int NarrowBudget = 240;
@@ -131,7 +131,7 @@ internal static class StrainEigensolver
 
         // Basis budget, at least 480 columns: κ < 0 on noisy data at n = 500–1200 needed 312–360 columns in blocks of 24
         // and 272 in blocks of 16 at n = 500 (measured); with a budget of 288 those fell back to the full decomposition,
-        // 2–8 times slower. Blocks of 4 needed at most 96.
+        // 2–8 times slower. Blocks of 4 needed at most 100.
         int maxBasis = Math.Min(n, blockSize == NarrowBlock ? NarrowBudget : Math.Max(20 * blockSize, 480));
 
         // Q lives in one row-major n × maxBasis buffer that each new block is copied into (its first k columns are the
