@@ -42,8 +42,13 @@ public class NpyFileFixtureTests
         var all = Reference.Value.Values.ToArray();
         Assert.Contains(all, e => e.Fortran && e.Shape.Length == 2);
         Assert.Contains(all, e => e.Fortran && e.Shape.Length == 3);
-        Assert.Contains(all, e => e.Dtype.StartsWith('>'));
-        Assert.Contains(all, e => e.Dtype == "<f2");
+        // Every multi-byte dtype in both byte orders: each has its own decoding branch.
+        foreach (string type in new[] { "f2", "f4", "f8", "i2", "i4", "i8", "u2", "u4", "u8" })
+        {
+            Assert.Contains(all, e => e.Dtype == "<" + type);
+            Assert.Contains(all, e => e.Dtype == ">" + type);
+        }
+
         foreach (char kind in "fiub")
         {
             Assert.Contains(all, e => e.Dtype[1] == kind);

@@ -16,7 +16,7 @@ def save(name, array, version=None):
     reference[name] = {'shape': list(array.shape), 'values': [float(v) for v in np.ascontiguousarray(array).ravel()],
                        'dtype': array.dtype.str, 'fortran': bool(np.isfortran(array))}
 
-for dtype in ['<f2', '<f4', '<f8', '>f4', '>f8', '<i2', '<i4', '<i8', '>i2', '>i8', '<u2', '<u4', '<u8', '>u4']:
+for dtype in [e + t for t in ['f2', 'f4', 'f8', 'i2', 'i4', 'i8', 'u2', 'u4', 'u8'] for e in '<>']:   # both byte orders of each
     values = base if dtype[1] != 'u' else np.abs(base)
     for order in 'CF':
         save(f"{ {'<': 'le', '>': 'be'}[dtype[0]] }_{dtype[1:]}_{order}", np.array(values, dtype=dtype, order=order))
