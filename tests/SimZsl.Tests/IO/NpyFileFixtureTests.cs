@@ -59,5 +59,40 @@ public class NpyFileFixtureTests
         Assert.Equal(3, File.ReadAllBytes(Path.Combine(Folder, "f8_v3_C.npy"))[6]);
     }
 
+    [Theory]
+    [InlineData("le_f8_C", false)]
+    [InlineData("le_f4_C", true)]
+    [InlineData("f8_vector", false)]
+    public void TheWriterWritesTheBytesNumPyWrites(string fixture, bool asFloat32)
+    {
+        // Same header text, padding (data at a multiple of 64 bytes), version, byte order and values as numpy.save.
+        var expected = Reference.Value[fixture];
+        string path = Path.Combine(Path.GetTempPath(), $"simzsl-npy-{Guid.NewGuid():N}.npy");
+        try
+        {
+            if (expected.Shape.Length == 2)
+            {
+                NpyFile.Write(path, new RowMatrix(expected.Shape[0], expected.Shape[1], expected.Values), asFloat32);
+            }
+            else
+            {
+                NpyFile.Write(path, expected.Shape, expected.Values, asFloat32);
+            }
+
+            Assert.Equal(File.ReadAllBytes(Path.Combine(Folder, fixture + ".npy")), File.ReadAllBytes(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void TheWriterRefusesAShapeThatDoesNotHoldTheValues()
+    {
+        var e = Assert.Throws<ArgumentException>(() => NpyFile.Write(Path.Combine(Path.GetTempPath(), "never.npy"), [2, 3], new double[5]));
+        Assert.Contains("Shape (2, 3) does not hold 5 values", e.Message, StringComparison.Ordinal);
+    }
+
     private sealed record Expected(int[] Shape, double[] Values, string Dtype, bool Fortran);
 }
