@@ -44,6 +44,17 @@ public class NpyFileErrorTests
     }
 
     [Fact]
+    public void AFolderOrAMissingPathIsNamedAsSuch()
+    {
+        string folder = Path.GetTempPath();
+        var e = Assert.Throws<DataFormatException>(() => NpyFile.Read(folder));
+        Assert.Contains("this is a directory, not a file", e.Message, StringComparison.Ordinal);
+        string missing = Path.Combine(folder, $"simzsl-missing-{Guid.NewGuid():N}.npy");
+        var notFound = Assert.Throws<FileNotFoundException>(() => NpyFile.Read(missing));
+        Assert.Equal($"The file '{missing}' does not exist.", notFound.Message);
+    }
+
+    [Fact]
     public void AWellFormedFileBuiltTheSameWayReads()
     {
         // The control for the cases above: the same builder with a complete header and data reads back.
