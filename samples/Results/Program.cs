@@ -5,7 +5,8 @@ using System.Text;
 using SimZsl.IO;
 using SimZsl.Samples.Shared;
 
-// The challenge sections of docs/results.md, regenerated: runs each challenge sample once (as its own process, exactly
+// The generated sections of docs/results.md, regenerated: runs each challenge sample, the zero-shot split sweep
+// (samples/ZeroShotExperiments, "ZeroShotSweep") and the xlsa17 protocol once (as its own process, exactly
 // as a user runs it, writing its pictures into an output folder, never into the repository), reads back the tables
 // and verdicts it printed (each cell already a mean with its 95 % interval over the sample's own draws) and writes
 // them, with the command, the machine, the date and the wall time, into sample-output/results/results.md. --write-docs
@@ -15,7 +16,7 @@ using SimZsl.Samples.Shared;
 // last (on the shipped image subset, so that every machine draws the same pictures): it has no interval table, only
 // the pictures the README shows, which --write-docs refreshes in docs/img.
 //   dotnet run -c Release --project samples/Results [-- --seed 0] [--out sample-output/results] [--samples A,B] [--quick] [--write-docs] [--compare OTHER_OUTPUT [--reuse]]
-const string QuickStart = "QuickStart";
+const string QuickStart = "QuickStart", ZeroShotSweep = "ZeroShotSweep";
 var options = new SampleOptions(args);
 bool writeDocs = options.Flag("write-docs"), quick = options.Flag("quick"), reuse = options.Flag("reuse");
 if (reuse && writeDocs)
@@ -27,7 +28,7 @@ int seed = options.Int("seed", 0);
 string output = Path.GetFullPath(options.Text("out") ?? Path.Combine("sample-output", "results"));
 string root = SampleOptions.RepositoryRoot();
 string[] samples = options.Text("samples")?.Split(',') ??
-    ["ChallengeNoNames", "ChallengeMultiSource", "ChallengeSimilarityEnough", "ChallengeRareClasses", "ChallengeMissing", "ChallengeFidelity", "Xlsa17Protocol", QuickStart];
+    ["ChallengeNoNames", "ChallengeMultiSource", "ChallengeSimilarityEnough", "ChallengeRareClasses", "ChallengeMissing", "ChallengeFidelity", ZeroShotSweep, "Xlsa17Protocol", QuickStart];
 string machine = Machine();
 var clock = Stopwatch.StartNew();
 var blocks = new List<(string Sample, string Text, string Folder)>();
@@ -50,6 +51,12 @@ foreach (string sample in samples)
         continue;
     }
 
+    // ZeroShotSweep is the split sweep of samples/ZeroShotExperiments, once on Fashion-MNIST and once on aPascal; the
+    // seed is its first training seed (the splits are the same draws in every run).
+    string[][] runs = sample == ZeroShotSweep
+        ? [["sweep", "--first-seed", $"{seed}"], ["sweep", "--data", "apascal", "--first-seed", $"{seed}"]]
+        : [["--seed", $"{seed}"]];
+    string project = sample == ZeroShotSweep ? "ZeroShotExperiments" : sample;
     string printed;
     if (reuse)
     {
@@ -57,7 +64,7 @@ foreach (string sample in samples)
     }
     else
     {
-        printed = Run(sample, folder, ["--seed", seed.ToString(CultureInfo.InvariantCulture), "--out", folder, .. quick ? ["--quick"] : Array.Empty<string>()]);
+        printed = string.Concat(runs.Select(r => Run(project, folder, [.. r, "--out", folder, .. quick ? ["--quick"] : Array.Empty<string>()])));
         AtomicFile.WriteAllText(Path.Combine(folder, "output.md"), printed);
     }
 
@@ -67,9 +74,9 @@ foreach (string sample in samples)
         throw new InvalidOperationException($"{sample} printed no table; its output is in {folder}/output.md.");
     }
 
-    string command = $"dotnet run --no-build -c Release --project samples/{sample} -- --seed {seed}" + (quick ? " --quick" : string.Empty);
+    string command = string.Join(" and ", runs.Select(r => $"`dotnet run --no-build -c Release --project samples/{project} -- {string.Join(' ', r)}{(quick ? " --quick" : string.Empty)}`"));
     var text = new StringBuilder();
-    text.Append(CultureInfo.InvariantCulture, $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {machine}: `{command}`, {step.Elapsed.TotalSeconds:F0} s wall.\n\n");
+    text.Append(CultureInfo.InvariantCulture, $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {machine}: {command}, {step.Elapsed.TotalSeconds:F0} s wall.\n\n");
     foreach (var table in tables)
     {
         text.Append(ResultTables.Format(table)).Append('\n');

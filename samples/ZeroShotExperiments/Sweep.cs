@@ -14,8 +14,11 @@ namespace SimZsl.Samples.ZeroShotExperiments;
 /// training seeds. Writes one JSON line per run, then the summary table (Markdown) and a plot of mean ZSL top-1
 /// against k.</summary>
 /// <remarks>
-///   sweep [--data fashion|apascal] [--k 2,3,4,5] [--splits 30] [--seeds 3] [--dim 8] [--methods devise,ridge,…]
-///         [--encoder linear|mlp|smallcnn] [--train-images 20000] [--workers 2] [--out sweep-output] [--quick]
+///   sweep [--data fashion|apascal] [--k 2,3,4,5] [--splits 30] [--seeds 3] [--first-seed 0] [--dim 8]
+///         [--methods devise,ridge,…] [--encoder linear|mlp|smallcnn] [--train-images 20000] [--workers 2]
+///         [--out sweep-output] [--quick]
+/// The splits are the same draws whatever the seeds; the training seeds are first-seed … first-seed + seeds − 1
+/// (samples/Results passes its --seed here, so that a second run trains with other seeds on the same splits).
 ///   sweep --from a.jsonl,b.jsonl [--title T] [--out folder]   (the table and plot of earlier runs together)
 /// The work is dealt round-robin to <c>--workers</c> processes (libtorch on one thread each): two on a 2-core box.
 /// </remarks>
@@ -83,8 +86,12 @@ internal static class Sweep
         }
 
         var summary = SweepSummary.Create(records);
-        summary.Write(Path.Combine(settings.Output, $"sweep-{settings.Features}.md"), settings.Describe(), clock.Elapsed);
-        summary.Plot(Path.Combine(settings.Output, $"sweep-{settings.Features}.png"), $"{settings.Title} ({settings.Features})");
+        summary.Write(Path.Combine(settings.Output, $"sweep-{settings.Features}.md"), settings.Heading, settings.Describe(), clock.Elapsed);
+        if (settings.Ks.Length > 1)
+        {
+            // A curve against k needs more than one k (aPascal has only k = 5).
+            summary.Plot(Path.Combine(settings.Output, $"sweep-{settings.Features}.png"), $"{settings.Title} ({settings.Features})");
+        }
         Console.WriteLine(File.ReadAllText(Path.Combine(settings.Output, $"sweep-{settings.Features}.md")));
         Console.Error.WriteLine($"sweep: {records.Count} runs in {clock.Elapsed.TotalMinutes:F1} min → {settings.Output}");
         return 0;
@@ -97,7 +104,7 @@ internal static class Sweep
         string name = string.Join("+", records.Select(r => r.Features).Distinct());
         Directory.CreateDirectory(output);
         var summary = SweepSummary.Create(records);
-        summary.Write(Path.Combine(output, $"sweep-{name}.md"), $"{records.Count} runs from {string.Join(", ", files.Select(Path.GetFileName))}", TimeSpan.Zero);
+        summary.Write(Path.Combine(output, $"sweep-{name}.md"), $"{title} ({name})", $"{records.Count} runs from {string.Join(", ", files.Select(Path.GetFileName))}", TimeSpan.Zero);
         summary.Plot(Path.Combine(output, $"sweep-{name}.png"), $"{title} ({name})");
         Console.WriteLine(File.ReadAllText(Path.Combine(output, $"sweep-{name}.md")));
         return 0;
@@ -159,7 +166,7 @@ internal static class Sweep
     }
 
     /// <summary>The sweep's settings from the command line.</summary>
-    private sealed record SweepSettings(bool APascal, string Features, EncoderKind Encoder, int[] Ks, int Splits, int Seeds, int Dimension, int TrainImages, string[] Methods, int Workers, string Output)
+    private sealed record SweepSettings(bool APascal, string Features, EncoderKind Encoder, int[] Ks, int Splits, int Seeds, int FirstSeed, int Dimension, int TrainImages, string[] Methods, int Workers, string Output)
     {
         public static SweepSettings From(Arguments a)
         {
@@ -180,7 +187,7 @@ internal static class Sweep
 
             var encoder = Enum.Parse<EncoderKind>(a.Text("encoder") ?? "linear", ignoreCase: true);
             string features = apascal ? "apascal64" : encoder == EncoderKind.SmallCnn ? "pixels" : "pca64";
-            return new SweepSettings(apascal, encoder == EncoderKind.Linear ? features : $"{features}-{encoder.ToString().ToLowerInvariant()}", encoder, ks, a.Int("splits", quick ? 2 : 30), a.Int("seeds", quick ? 1 : 3),
+            return new SweepSettings(apascal, encoder == EncoderKind.Linear ? features : $"{features}-{encoder.ToString().ToLowerInvariant()}", encoder, ks, a.Int("splits", quick ? 2 : 30), a.Int("seeds", quick ? 1 : 3), a.Int("first-seed", 0),
                 a.Int("dim", apascal ? 10 : 8), a.Int("train-images", quick ? 2000 : 20000), methods, a.Int("workers", quick ? 1 : 2), a.Text("out") ?? "sweep-output");
         }
 
@@ -188,9 +195,14 @@ internal static class Sweep
 
         public string Title => APascal ? "aPascal" : "Fashion-MNIST";
 
+        public string Heading => string.Create(CultureInfo.InvariantCulture,
+            $"{Title}, {(APascal ? "64 binary attributes" : Encoder == EncoderKind.SmallCnn ? "pixels" : "PCA-64")}, k = {string.Join(", ", Ks)} unseen classes, {SeedText(FirstSeed, Seeds)}");
+
         public string Describe() => string.Create(CultureInfo.InvariantCulture, $"{(APascal
             ? "aPascal objects (64 binary attributes each; 20 % of each seen class and all unseen objects for testing)"
-            : $"Fashion-MNIST, {(Encoder == EncoderKind.SmallCnn ? "pixels/255" : "PCA-64 features of pixel/255 (PCA fitted without labels on all classes' training images)")}; training: the seen classes' images among {TrainImages} seeded training images; test: all test images")}; WordNet wup → arccos → κ-MDS (d = {Dimension}); {Encoder.ToString().ToLowerInvariant()} projection; k ∈ {{{string.Join(", ", Ks)}}} unseen classes, {Splits} splits per k ({(APascal ? "" : "all 45 for k = 2; ")}seeded draws otherwise), {Seeds} training seeds");
+            : $"Fashion-MNIST, {(Encoder == EncoderKind.SmallCnn ? "pixels/255" : "PCA-64 features of pixel/255 (PCA fitted without labels on all classes' training images)")}; training: the seen classes' images among {TrainImages} seeded training images; test: all test images")}; WordNet wup → arccos → κ-MDS (d = {Dimension}); {Encoder.ToString().ToLowerInvariant()} projection; k ∈ {{{string.Join(", ", Ks)}}} unseen classes, {Splits} splits per k ({(APascal ? "" : "all 45 for k = 2; ")}seeded draws otherwise), {SeedText(FirstSeed, Seeds)}");
+
+        private static string SeedText(int first, int count) => count == 1 ? $"training seed {first}" : $"training seeds {first}…{first + count - 1}";
 
         public IEnumerable<(int K, string[] Unseen, ZeroShotMethod Method, int Seed)> Units(IReadOnlyList<string> classNames)
         {
@@ -201,7 +213,7 @@ internal static class Sweep
                 {
                     foreach (var method in methods)
                     {
-                        for (int seed = 0; seed < Seeds; seed++)
+                        for (int seed = FirstSeed; seed < FirstSeed + Seeds; seed++)
                         {
                             yield return (k, unseen, method, seed);
                         }

@@ -2,12 +2,14 @@ using System.Globalization;
 using System.Text;
 using SimZsl.IO;
 using SimZsl.Plotting;
+using SimZsl.Samples.Shared;
 
 namespace SimZsl.Samples.ZeroShotExperiments;
 
-/// <summary>The sweep's table: per k and method, mean ± sd of ZSL top-1 and calibrated GZSL H over all runs (splits ×
-/// seeds), the win rate against the best closed-form peer of the same geometry (runs on the same split and seed where
-/// the method is at or above it), and the runs below chance (1/k).</summary>
+/// <summary>The sweep's table: per k and method, ZSL top-1 and calibrated GZSL H over all runs (splits × seeds) as the
+/// mean with its 95 % interval and the sd (mostly the spread between splits), the win rate against the best
+/// closed-form peer of the same geometry (runs on the same split and seed where the method is at or above it), and
+/// the runs below chance (1/k). The table has a "###" title so that samples/Results can read it back.</summary>
 internal sealed class SweepSummary
 {
     private readonly List<SweepRecord> _records;
@@ -16,15 +18,17 @@ internal sealed class SweepSummary
 
     public static SweepSummary Create(IEnumerable<SweepRecord> records) => new([.. records]);
 
-    public void Write(string path, string description, TimeSpan elapsed)
+    public void Write(string path, string title, string description, TimeSpan elapsed)
     {
         var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"### {title}: ZSL top-1 and calibrated H (%), mean [95 % interval] and sd over the runs (splits × training seeds)");
+        text.AppendLine();
         text.AppendLine(elapsed > TimeSpan.Zero
             ? string.Create(CultureInfo.InvariantCulture, $"{description}; {_records.Count} runs in {elapsed.TotalMinutes:F1} min.")
             : description + ".");
         text.AppendLine();
-        text.AppendLine("| k | method | runs | ZSL top-1 | best peer (same κ) | at or above it | below chance | cal. H | peer's cal. H | s per run |");
-        text.AppendLine("|---:|---|---:|---:|---|---:|---:|---:|---:|---:|");
+        text.AppendLine("| k | method | runs | ZSL top-1 | sd | best peer (same κ) | at or above it | below chance | cal. H | sd | peer's cal. H | s per run |");
+        text.AppendLine("|---:|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|");
         foreach (var group in _records.GroupBy(r => (r.K, r.Method, r.Curvature)).OrderBy(g => g.Key.K).ThenBy(g => g.First().IsPeer).ThenBy(g => g.Key.Method).ThenBy(g => g.Key.Curvature))
         {
             var runs = group.ToArray();
@@ -41,7 +45,7 @@ internal sealed class SweepSummary
 
             int below = runs.Count(r => r.ZslTop1 < (1.0 / r.K) - 1e-12);
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {group.Key.K} | {Label(runs[0])} | {runs.Length} | {MeanSd(runs.Select(r => r.ZslTop1))} | {peerName} | {wins} | {below} | {MeanSd(runs.Select(r => r.CalibratedH))} | {peerH} | {runs.Average(r => r.Seconds):F1} |");
+                $"| {group.Key.K} | {Label(runs[0])} | {runs.Length} | {Interval(runs.Select(r => r.ZslTop1))} | {Sd(runs.Select(r => r.ZslTop1))} | {peerName} | {wins} | {below} | {Interval(runs.Select(r => r.CalibratedH))} | {Sd(runs.Select(r => r.CalibratedH))} | {peerH} | {runs.Average(r => r.Seconds):F1} |");
         }
 
         File.WriteAllText(path, text.ToString());
@@ -65,11 +69,16 @@ internal sealed class SweepSummary
 
     private static string Label(SweepRecord r) => string.Create(CultureInfo.InvariantCulture, $"{r.Method} (κ = {r.Curvature:+0;-0;0})");
 
-    private static string MeanSd(IEnumerable<double> values)
+    private static string Interval(IEnumerable<double> values) => MeanInterval.Of(values).Format("F1", 100);
+
+    private static string Sd(IEnumerable<double> values)
     {
         var v = values.ToArray();
         double mean = v.Average();
         double sd = v.Length > 1 ? Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / (v.Length - 1)) : 0;
-        return string.Create(CultureInfo.InvariantCulture, $"{100 * mean:F1} ± {100 * sd:F1}");
+        return (100 * sd).ToString("F1", CultureInfo.InvariantCulture);
     }
+
+    private static string MeanSd(IEnumerable<double> values) =>
+        string.Create(CultureInfo.InvariantCulture, $"{MeanInterval.Of(values).Mean * 100:F1} ± {Sd(values)}");
 }
