@@ -41,10 +41,14 @@ internal static class Ceiling
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Classes with identical similarity rows (apart from their own pair): {(twins.Count == 0 ? "none" : string.Join("; ", twins.Select(t => $"{t.A} and {t.B}")))}.");
         text.AppendLine();
-        text.AppendLine("| k | unseen classes | zero-shot | ceiling | chance | twins among them |");
-        text.AppendLine("|---:|---|---:|---:|---:|---|");
+        var perSplit = new StringBuilder();
+        perSplit.AppendLine("| k | unseen classes | zero-shot | ceiling | chance | twins among them |");
+        perSplit.AppendLine("|---:|---|---:|---:|---:|---|");
+        text.AppendLine("| k | splits | zero-shot, mean | ceiling, mean | lowest ceiling | zero-shot below chance | … of them with twins | zero-shot within 0.05 points of chance |");
+        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (int k in ks)
         {
+            var results = new List<(double ZeroShot, double Ceiling, bool Twins)>();
             foreach (var unseen in UnseenSplits.Seeded(data.ClassNames, k, !apascal && k == 2 && splits >= 30 ? int.MaxValue : splits))
             {
                 var (x, y, _, _) = data.Split(unseen);
@@ -54,10 +58,18 @@ internal static class Ceiling
                 var x0 = RowSelection.Select(testX, rows);
                 var y0 = RowSelection.Select(testY, rows);
                 string pair = string.Join(", ", twins.Where(t => unseenSet.Contains(t.A) && unseenSet.Contains(t.B)).Select(t => $"{t.A} = {t.B}"));
-                text.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {k} | {string.Join(", ", unseen)} | {100 * UnseenTop1(zeroShot, x0, y0, unseen, prototypes):F1} | {100 * UnseenTop1(ceiling, x0, y0, unseen, prototypes):F1} | {100.0 / k:F1} | {(pair.Length == 0 ? "–" : pair)} |");
+                results.Add((UnseenTop1(zeroShot, x0, y0, unseen, prototypes), UnseenTop1(ceiling, x0, y0, unseen, prototypes), pair.Length > 0));
+                perSplit.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {k} | {string.Join(", ", unseen)} | {100 * results[^1].ZeroShot:F1} | {100 * results[^1].Ceiling:F1} | {100.0 / k:F1} | {(pair.Length == 0 ? "–" : pair)} |");
             }
+
+            double chance = 1.0 / k;
+            var below = results.Where(r => r.ZeroShot < chance - 1e-12).ToArray();
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {k} | {results.Count} | {100 * results.Average(r => r.ZeroShot):F1} | {100 * results.Average(r => r.Ceiling):F1} | {100 * results.Min(r => r.Ceiling):F1} | {below.Length} | {below.Count(r => r.Twins)} | {results.Count(r => Math.Abs(r.ZeroShot - chance) <= 5e-4)} |");
         }
+
+        text.AppendLine().AppendLine("Per split:").AppendLine().Append(perSplit);
 
         string output = arguments.Text("out") ?? "sweep-output";
         Directory.CreateDirectory(output);
