@@ -25,10 +25,11 @@ internal static class MatBytes
     }
 
     /// <summary>An miMATRIX element whose content is whatever <paramref name="body"/> writes (its tag announces
-    /// exactly that many bytes; the element is padded to 8 bytes).</summary>
-    public static byte[] Matrix(bool bigEndian, Action<MatElementWriter> body)
+    /// exactly that many bytes, <paramref name="tail"/> included: whole elements written elsewhere, such as the arrays
+    /// of a cell or struct; the element is padded to 8 bytes).</summary>
+    public static byte[] Matrix(bool bigEndian, Action<MatElementWriter> body, byte[]? tail = null)
     {
-        byte[] content = Raw(bigEndian, body);
+        byte[] content = [.. Raw(bigEndian, body), .. tail ?? []];
         return [.. Raw(bigEndian, w => w.WriteTag(MatDataType.Matrix, content.Length)), .. content, .. new byte[(8 - (content.Length % 8)) % 8]];
     }
 
