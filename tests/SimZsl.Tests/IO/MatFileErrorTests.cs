@@ -52,7 +52,7 @@ public class MatFileErrorTests
         var bytes = PlainFile;
         bytes[124] = 0x00;
         bytes[125] = 0x03;
-        Assert.Equal(124, Fails(bytes).Offset);
+        Assert.Equal($"{Name} at byte offset 124: the header version is 0x0300; MAT v5 files have 0x0100. Save the file again with save(file, '-v7').", Fails(bytes).Message);
     }
 
     [Fact]
@@ -79,6 +79,27 @@ public class MatFileErrorTests
 
         // A bare HDF5 file.
         Assert.Contains("HDF5", Fails(bytes[512..]).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Hdf5SignatureIsFoundAtTheStartOrAfterA512ByteUserBlock()
+    {
+        // A v7.3 file whose text does not say so: the HDF5 signature after the 512-byte user block, the file just long
+        // enough to hold it; then the same signature at the start of a bare HDF5 file.
+        byte[] signature = [0x89, (byte)'H', (byte)'D', (byte)'F', 0x0D, 0x0A, 0x1A, 0x0A];
+        byte[] userBlock = [.. PlainFile[..128], .. new byte[512 - 128], .. signature];
+        Assert.Equal(520, userBlock.Length);
+        var error = Fails(userBlock);
+        Assert.Equal(512, error.Offset);
+        Assert.Contains("v7.3", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, Fails([.. signature, .. new byte[600]]).Offset);
+    }
+
+    [Fact]
+    public void AFolderIsNamedAsSuch()
+    {
+        var e = Assert.Throws<DataFormatException>(() => MatFile.Read(Path.GetTempPath()));
+        Assert.Contains("this is a directory, not a file", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -137,7 +158,7 @@ public class MatFileErrorTests
         BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(132), 0xFFFF_FFF0);
         var error = Fails(bytes);
         Assert.Equal(128, error.Offset);
-        Assert.Contains("4294967280 bytes", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"4294967280 bytes but only {bytes.Length - 136} remain", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
