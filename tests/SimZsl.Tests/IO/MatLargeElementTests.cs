@@ -101,20 +101,39 @@ public class MatLargeElementTests
     {
         // Both paths start with a buffer sized from the compressed length and grow it as data arrive: data that
         // compress well must still end up exactly as long as announced. Small digits: over 64 KB compressed, more
-        // than 4 times larger inflated (the direct path); zeros: a few KB compressed (the general path).
+        // than 4 times larger inflated (the direct path); zeros: a few KB compressed, inflating to between one and two
+        // times the 64 KB first buffer (the general path: its one growth must stop at the announced size).
         var random = new Random(7);
         var digits = Enumerable.Range(0, 4 * Count).Select(_ => (double)random.Next(16)).ToArray();
-        var zeros = new double[100_000];
+        var zeros = new double[12_500];
         var direct = new MatFileWriter(compress: true).AddNumeric("d", [digits.Length, 1], digits).ToArray();
         int compressed = BitConverter.ToInt32(direct, 132);
         Assert.InRange(compressed, 1 << 16, digits.Length * 8 / 4);
         Assert.Equal(digits, MatFile.Read(direct, "x.mat").GetNumeric("d").Real.ToArray());
 
-        var general = new MatFileWriter(compress: true).AddNumeric("z", [1000, 100], zeros).ToArray();
+        var general = new MatFileWriter(compress: true).AddNumeric("z", [125, 100], zeros).ToArray();
         Assert.InRange(BitConverter.ToInt32(general, 132), 1, (1 << 16) - 1);
         var z = MatFile.Read(general, "x.mat").GetNumeric("z");
         Assert.Equal(zeros, z.Real.ToArray());
-        Assert.Equal([1000, 100], z.Dimensions);
+        Assert.Equal([125, 100], z.Dimensions);
+    }
+
+    [Fact]
+    public void ALargeCompressedElementAnnouncingFarMoreThanItHoldsAllocatesOnlyWhatArrives()
+    {
+        // 1 MB of doubles whose dimensions, data tag and element announce 800 MB: the direct path must grow its
+        // array as data arrive (a few MB), then report the truncation, never allocate what the tag announces.
+        const int Announced = 100_000_000;
+        byte[] inner = Element(new MatNumericNode("m", MatClass.Double, [Count, 1], Noise(Count, 8), null, MatDataType.Double, false));
+        BinaryPrimitives.WriteInt32LittleEndian(inner.AsSpan(4), BitConverter.ToInt32(inner, 4) + (8 * (Announced - Count)));   // element size
+        BinaryPrimitives.WriteInt32LittleEndian(inner.AsSpan(32), Announced);                                                     // rows
+        BinaryPrimitives.WriteInt32LittleEndian(inner.AsSpan(52), 8 * Announced);                                                 // data tag size
+        var bytes = MatBytes.File(false, MatBytes.Compressed(false, inner));
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var e = Assert.Throws<DataFormatException>(() => MatFile.Read(bytes, "x.mat"));
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Contains($"variable 'm': the compressed element inflates to only {inner.Length} bytes but the element inside announces {inner.Length + (8L * (Announced - Count))}: it is truncated", e.Message, StringComparison.Ordinal);
+        Assert.InRange(allocated, 0, 64L << 20);
     }
 
     private static byte[] Element(MatWriterNode node) => MatBytes.Raw(false, node.Write);
