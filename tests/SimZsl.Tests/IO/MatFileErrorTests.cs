@@ -225,6 +225,32 @@ public class MatFileErrorTests
         }
     }
 
+    [Fact]
+    public void AnElementLargerThanOneArrayIsRefusedBeforeItIsRead()
+    {
+        // A sparse file 2.1 GB long of which only the header and one tag are written: the element fits the file but
+        // not an array, and is refused from its tag alone.
+        const uint Size = 0x8800_0000;
+        string path = Path.Combine(Directory.CreateTempSubdirectory("simzsl-mat-").FullName, "huge.mat");
+        try
+        {
+            using (var file = File.Create(path))
+            {
+                file.Write(PlainFile.AsSpan(0, 128));
+                file.Write(BitConverter.GetBytes((uint)MatDataType.Double));
+                file.Write(BitConverter.GetBytes(Size));
+                file.SetLength(136 + Size);
+            }
+
+            var error = Assert.Throws<DataFormatException>(() => MatFile.Read(path));
+            Assert.Equal($"{path} at byte offset 128: a miDOUBLE element of {Size} bytes is larger than one array can hold (2 GB); save the variable in parts.", error.Message);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+        }
+    }
+
     // Issue 12, defect 1: zlib and SciPy reject this copy ("incorrect data check"); it used to inflate to a wrong att.
     [Fact]
     public void CompressedElementWithAWrongChecksumNamesTheVariable()
