@@ -51,14 +51,25 @@ internal sealed class SweepSummary
         File.WriteAllText(path, text.ToString());
     }
 
+    /// <summary>What the table's win rates ask, as a picture: each trained head minus the best closed-form peer of its
+    /// geometry (ZSL top-1, percentage points, paired by split and seed) against k, with the 95 % interval of the
+    /// paired differences as a band; a head above the zero line beats that peer on average.</summary>
     public void Plot(string path, string title)
     {
-        var curves = _records.GroupBy(r => (r.Method, r.Curvature)).Select(g =>
+        var ks = _records.Select(r => r.K).Distinct().Order().ToArray();
+        var curves = _records.Where(r => !r.IsPeer).GroupBy(r => (r.Method, r.Curvature)).Select(g =>
         {
-            var byK = g.GroupBy(r => r.K).OrderBy(k => k.Key).ToArray();
-            return new Curve(Label(g.First()), byK.Select(k => (double)k.Key).ToArray(), byK.Select(k => 100 * k.Average(r => r.ZslTop1)).ToArray());
-        }).ToArray();
-        AtomicFile.Write(path, stream => CurvePlot.Write(stream, ScottPlot.ImageFormat.Png, $"{title}: mean ZSL top-1 against the number of unseen classes", "unseen classes k", "mean ZSL top-1 (%)", curves));
+            var cells = ks.Select(k =>
+            {
+                var runs = g.Where(r => r.K == k).ToArray();
+                var peer = BestPeer(k, g.Key.Curvature)!.ToDictionary(r => (string.Join(",", r.Unseen), r.Seed));
+                return PairedDifference.Of([.. runs.Select(r => r.ZslTop1)], [.. runs.Select(r => peer[(string.Join(",", r.Unseen), r.Seed)].ZslTop1)]);
+            }).ToArray();
+            return IntervalCurve.Of(Label(g.First()), ks.Select(k => (double)k).ToArray(), cells, 100);
+        }).Append(new Curve("best closed-form peer of the same geometry", ks.Select(k => (double)k).ToArray(), ks.Select(_ => 0.0).ToArray())).ToArray();
+        AtomicFile.Write(path, stream => CurvePlot.Write(stream, ScottPlot.ImageFormat.Png,
+            $"{title}: each head minus the best peer, ZSL top-1",
+            "unseen classes k", "head − best peer (points, 95 % interval)", curves));
     }
 
     private SweepRecord[]? BestPeer(int k, double curvature) => _records

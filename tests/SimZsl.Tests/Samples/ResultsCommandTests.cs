@@ -46,6 +46,35 @@ public class ResultsCommandTests
     }
 
     [Fact]
+    public void TheZeroShotSweepIsOneOfTheBlocksAndAgreesWithItself()
+    {
+        string output = Path.Combine(Path.GetTempPath(), "simzsl-results-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            string printed = SampleProcess.Run("Results", "--quick", "--samples", "ZeroShotSweep", "--seed", "2", "--out", output, "--compare", output);
+
+            string results = File.ReadAllText(Path.Combine(output, "results.md"));
+            Assert.Contains("`dotnet run --no-build -c Release --project samples/ZeroShotExperiments -- sweep --seeds 1 --first-seed 2 --quick` and `dotnet run --no-build -c Release --project samples/ZeroShotExperiments -- sweep --data apascal --seeds 1 --first-seed 2 --quick`", results, StringComparison.Ordinal);
+            var tables = ResultTables.Parse(results);
+            Assert.Equal(2, tables.Count);
+            Assert.StartsWith("Fashion-MNIST, PCA-64, k = 4 unseen classes, training seed 2:", tables[0].Title, StringComparison.Ordinal);
+            Assert.StartsWith("aPascal, 64 binary attributes, k = 5 unseen classes, training seed 2:", tables[1].Title, StringComparison.Ordinal);
+            // --quick: DeViSE and ridge at three curvatures; every row's ZSL top-1 and cal. H carry an interval over two splits.
+            Assert.All(tables, t => Assert.Equal(4, t.Rows.Count));
+            Assert.All(tables.SelectMany(t => t.Rows), row => Assert.InRange(ResultTables.Interval(row[3])!.Value.Upper, 0, 200));
+            Assert.Contains("all: 16 of 16 interval cells overlap", printed, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(output, "ZeroShotSweep", "sweep-pca64.jsonl")));
+        }
+        finally
+        {
+            if (Directory.Exists(output))
+            {
+                Directory.Delete(output, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
     public void QuickStartRunsOnTheShippedSubsetAndLeavesOnlyPictures()
     {
         string output = Path.Combine(Path.GetTempPath(), "simzsl-results-" + Guid.NewGuid().ToString("N"));
