@@ -13,9 +13,10 @@ namespace SimZsl.Samples.ZeroShotExperiments;
 /// split, all with ridge regression to the κ = 0 prototypes (the sweep's peer, λ = 1): the zero-shot run (fitted on
 /// the seen classes), the same map fitted with the unseen classes' training images too (which no zero-shot method
 /// has: a ceiling for a linear map onto these prototypes), and chance. A split where the ceiling is high but the
-/// zero-shot run is at chance is lost in transfer (the seen classes do not teach where the unseen ones lie); a split
-/// whose classes have identical similarity rows cannot be won in general: swapping their names leaves every input of
-/// the method unchanged and turns a ZSL top-1 of a into 1 − a on two classes.</summary>
+/// zero-shot run is at chance is lost in transfer (the seen classes do not teach where the unseen ones lie). Twin
+/// classes, whose similarity to every third class is the same, cannot be told apart by any method given only the
+/// matrix: renaming one as the other changes none of its inputs, only the test labels (docs/results.md, "What the
+/// similarity allows").</summary>
 /// <remarks>
 ///   ceiling [--data fashion|apascal] [--k 2,3,4,5] [--splits 30] [--dim 8] [--train-images 20000] [--out sweep-output]
 /// </remarks>
@@ -25,7 +26,12 @@ internal static class Ceiling
 
     public static int Run(Arguments arguments)
     {
-        bool apascal = arguments.Text("data") == "apascal";
+        bool apascal = (arguments.Text("data") ?? "fashion") switch
+        {
+            "fashion" => false,
+            "apascal" => true,
+            var other => throw new ArgumentException($"--data must be fashion or apascal (got '{other}')."),
+        };
         var data = apascal ? ZeroShotData.APascal() : ZeroShotData.Fashion(arguments.Int("train-images", 20000), pixels: false);
         var ks = (arguments.Text("k") ?? (apascal ? "5" : "2,3,4,5")).Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray();
         int splits = arguments.Int("splits", 30);
