@@ -75,6 +75,38 @@ public class ResultsCommandTests
     }
 
     [Fact]
+    public void TheAblationAndTheCeilingAreBlocksToo()
+    {
+        string output = Path.Combine(Path.GetTempPath(), "simzsl-results-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            string printed = SampleProcess.Run("Results", "--quick", "--samples", "ZeroShotAblation,ZeroShotCeiling", "--out", output, "--compare", output);
+
+            var tables = ResultTables.Parse(File.ReadAllText(Path.Combine(output, "results.md")));
+            Assert.Equal(3, tables.Count);
+            // The ablation: DeViSE and softmax in 6 steps, hyperbolic in 5, ridge twice; each cell over the two quick splits.
+            Assert.StartsWith("Why the heads used to lose, one cause at a time: Fashion-MNIST PCA-64, k = 4, 2 seeded splits, training seed 0", tables[0].Title, StringComparison.Ordinal);
+            Assert.Equal(19, tables[0].Rows.Count);
+            Assert.All(tables[0].Rows, row => Assert.NotNull(ResultTables.Interval(row[2])));
+            // The ceiling: one summary row per k (--quick: k = 2 on Fashion-MNIST; aPascal k = 5), deterministic.
+            Assert.Equal(["2"], tables[1].Rows.Select(r => r[0]));
+            Assert.Equal(["5"], tables[2].Rows.Select(r => r[0]));
+            Assert.Equal("45", tables[1].Rows[0][1]);
+            Assert.EndsWith("classes with identical similarity rows (apart from their own pair): Pullover and Coat; Sandal and Sneaker", tables[1].Title, StringComparison.Ordinal);
+            Assert.EndsWith("classes with identical similarity rows (apart from their own pair): bus and train; car and motorbike; chair and sofa", tables[2].Title, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(output, "ZeroShotCeiling", "ceiling-pca64.md")));
+            Assert.Contains("all: 19 of 19 interval cells overlap", printed, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (Directory.Exists(output))
+            {
+                Directory.Delete(output, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
     public void QuickStartRunsOnTheShippedSubsetAndLeavesOnlyPictures()
     {
         string output = Path.Combine(Path.GetTempPath(), "simzsl-results-" + Guid.NewGuid().ToString("N"));
