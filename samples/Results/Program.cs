@@ -5,8 +5,9 @@ using System.Text;
 using SimZsl.IO;
 using SimZsl.Samples.Shared;
 
-// The generated sections of docs/results.md, regenerated: runs each challenge sample, the zero-shot split sweep
-// (samples/ZeroShotExperiments, "ZeroShotSweep") and the xlsa17 protocol once (as its own process, exactly
+// The generated sections of docs/results.md, regenerated: runs each challenge sample, the zero-shot ablation, split
+// sweep and ceiling (samples/ZeroShotExperiments: "ZeroShotAblation", "ZeroShotSweep", "ZeroShotCeiling") and the
+// xlsa17 protocol once (as its own process, exactly
 // as a user runs it, writing its pictures into an output folder, never into the repository), reads back the tables
 // and verdicts it printed (each cell already a mean with its 95 % interval over the sample's own draws) and writes
 // them, with the command, the machine, the date and the wall time, into sample-output/results/results.md. --write-docs
