@@ -16,7 +16,8 @@ public class CeilingTests
     [Fact]
     public void CeilingNamesTheTwinsAndMarksEverySplitThatHoldsBoth()
     {
-        string output = Path.Combine(Path.GetTempPath(), "simzsl-tests", Guid.NewGuid().ToString("N"));
+        using var scratch = new ScratchFolder("simzsl-ceiling-");
+        string output = scratch.Path;
         Assert.Equal(0, Ceiling.Run(new Arguments(["ceiling", "--k", "2", "--train-images", "1000", "--out", output])));
 
         var lines = File.ReadAllLines(Path.Combine(output, "ceiling-pca64.md"));

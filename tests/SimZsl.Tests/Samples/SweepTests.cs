@@ -14,7 +14,8 @@ public class SweepTests
     [Fact]
     public void QuickSweepWritesOneRecordPerRunAndATableThatAgreesWithThem()
     {
-        string output = Path.Combine(Path.GetTempPath(), "simzsl-tests", Guid.NewGuid().ToString("N"));
+        using var scratch = new ScratchFolder("simzsl-sweep-");
+        string output = scratch.Path;
         Assert.Equal(0, Sweep.Run(new Arguments(["sweep", "--quick", "--k", "3,4", "--train-images", "1000", "--out", output])));
 
         var records = File.ReadAllLines(Path.Combine(output, "sweep-pca64.jsonl")).Select(l => JsonSerializer.Deserialize<SweepRecord>(l)!).ToArray();
