@@ -139,6 +139,150 @@ public class MetricsTests
         Assert.Equal(1, CalibratedStacking.SeenScoreScale(new FixedScorer([1, 1, 1]), RowMatrix.FromArray(new double[1, 1])));
     }
 
+    [Fact]
+    public void TopKCountsEarlierTiesAgainstTheTargetAndIsCappedAtTheUnseenCount()
+    {
+        // Three tied scores: the first ranks first, the last third.
+        double[] tied = [1, 1, 1];
+        Assert.True(ScoreMath.InTopK(tied, 0, 1));
+        Assert.False(ScoreMath.InTopK(tied, 1, 1));
+        Assert.True(ScoreMath.InTopK(tied, 1, 2));
+        Assert.False(ScoreMath.InTopK(tied, 2, 2));
+        Assert.True(ScoreMath.InTopK(tied, 2, 3));
+        Assert.True(ScoreMath.InTopK([0, 2, 1], 2, 2));   // only the strictly larger 2 is above
+        Assert.Equal(0, ScoreMath.ArgMax(tied));
+        Assert.Equal(2, ScoreMath.ArgMax([1, 2, 3]));
+        Assert.Equal(1, ScoreMath.ArgMax([-1, 5, 5, 4]));
+
+        var capped = ZeroShotEvaluator.FromScores(Scores, Seen, Unseen, Labels, new ZeroShotEvaluationOptions { TopK = 10 });
+        Assert.Equal(2, capped.TopK);
+        Assert.Equal(1.0, capped.ZslTopK, 12);
+        var floor = ZeroShotEvaluator.FromScores(Scores, Seen, Unseen, Labels, new ZeroShotEvaluationOptions { TopK = 0 });
+        Assert.Equal(1, floor.TopK);
+        Assert.Equal(floor.ZslTop1, floor.ZslTopK, 12);
+    }
+
+    [Fact]
+    public void GzslTiesGoToTheFirstClassAndASeenClassWithoutTestInstancesIsLeftOut()
+    {
+        // Row 0 ties A and C at γ = 0: A (the earlier column) wins. Row 1 is a C. No B instance: s is A's accuracy alone.
+        string[] labels = ["A", "C", "D"];
+        double[] scores =
+        [
+            2, 0, 2, 0,
+            0, 0, 1, 0,
+            0, 3, 0, 1,
+        ];
+        var m = ZeroShotEvaluator.FromScores(scores, Seen, Unseen, labels);
+        Assert.Equal(1.0, m.GzslSeen, 12);
+        Assert.Equal(0.5, m.GzslUnseen, 12);                 // C right, D taken by B
+        Assert.Equal(3, m.GzslPerClass.Count);              // A, C, D; no B
+        Assert.False(m.GzslPerClass.ContainsKey("B"));
+        Assert.Equal(1, m.GzslConfusion["D", "B"]);
+        Assert.Equal(1, m.TestSeenCount);
+        Assert.Equal(2, m.TestUnseenCount);
+
+        // γ just above 0 moves the tie to C; γ = 0 keeps it at A.
+        var calibrated = ZeroShotEvaluator.FromScores(scores, Seen, Unseen, labels, new ZeroShotEvaluationOptions { CalibrationGamma = 1e-9 });
+        Assert.Equal(0.0, calibrated.GzslSeen, 12);
+        Assert.Equal(1, calibrated.GzslConfusion["A", "C"]);
+
+        // With no test-seen instance at all, s is NaN and so is H.
+        var unseenOnly = ZeroShotEvaluator.FromScores(scores.AsSpan(4), Seen, Unseen, labels[1..]);
+        Assert.True(double.IsNaN(unseenOnly.GzslSeen));
+        Assert.True(double.IsNaN(unseenOnly.GzslH));
+        Assert.Equal(0, unseenOnly.TestSeenCount);
+    }
+
+    [Fact]
+    public void PerClassMeansAndTheHarmonicMeanOnHandValues()
+    {
+        int[] actual = [0, 0, 0, 1, 2, 2];
+        int[] predicted = [0, 1, 0, 1, 0, 2];
+        Assert.Equal(((2.0 / 3) + 1 + 0.5) / 3, ZeroShotEvaluator.PerClassMeanAccuracy(actual, predicted, [0, 1, 2]), 12);
+        Assert.Equal(0.75, ZeroShotEvaluator.PerClassMeanAccuracy(actual, predicted, [1, 2]), 12);
+        Assert.True(double.IsNaN(ZeroShotEvaluator.PerClassMeanAccuracy(actual, predicted, [])));
+        var error = Assert.Throws<ArgumentException>(() => ZeroShotEvaluator.PerClassMeanAccuracy(actual, predicted, [3]));
+        Assert.StartsWith("Class 3 has no instance", error.Message, StringComparison.Ordinal);
+
+        Assert.Equal(0.3, ZeroShotEvaluator.HarmonicMean(0.2, 0.6), 12);
+        Assert.Equal(0, ZeroShotEvaluator.HarmonicMean(0, 0.7));
+        Assert.True(double.IsNaN(ZeroShotEvaluator.HarmonicMean(0.5, double.NaN)));
+    }
+
+    [Fact]
+    public void ScoreTablesNeedDistinctClassesAndAnUnseenOne()
+    {
+        var none = Assert.Throws<SimZslException>(() => ZeroShotEvaluator.FromScores(new double[2], Seen, [], ["A"]));
+        Assert.Equal("No unseen classes were given; zero-shot evaluation needs at least one.", none.Message);
+        var twice = Assert.Throws<SimZslException>(() => ZeroShotEvaluator.FromScores(new double[3], Seen, ["A"], ["A"]));
+        Assert.StartsWith("A class appears twice among the seen and unseen classes", twice.Message, StringComparison.Ordinal);
+        var size = Assert.Throws<ArgumentException>(() => ZeroShotEvaluator.FromScores(Scores.AsSpan(1), Seen, Unseen, Labels));
+        Assert.StartsWith("The score table has 27 values; 7 instances × 4 classes need 28.", size.Message, StringComparison.Ordinal);
+        var gammaWithoutSeen = Assert.Throws<SimZslException>(() => CalibratedStacking.ChooseGamma(Scores.AsSpan(16), Seen, Unseen, Labels[4..]));
+        Assert.StartsWith("Choosing γ needs validation instances of seen classes too", gammaWithoutSeen.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheConfusionMatrixIsIndexedByTrueThenPredictedClass()
+    {
+        var matrix = new ConfusionMatrix(["x", "y", "z"], [0, 0, 1, 2, 2, 2], [0, 2, 1, 2, 0, 2]);
+        Assert.Equal(["x", "y", "z"], matrix.Classes);
+        Assert.Equal(1, matrix[0, 2]);
+        Assert.Equal(0, matrix[2, 1]);
+        Assert.Equal(1, matrix["z", "x"]);
+        Assert.Equal(1, matrix["x", "z"]);
+        Assert.Equal(2, matrix["z", "z"]);
+        Assert.Equal(6, Enumerable.Range(0, 3).Sum(a => Enumerable.Range(0, 3).Sum(p => matrix[a, p])));
+        var unknown = Assert.Throws<ArgumentException>(() => matrix["w", "x"]);
+        Assert.StartsWith("'w' is not a class of this confusion matrix.", unknown.Message, StringComparison.Ordinal);
+        var mismatch = Assert.Throws<ArgumentException>(() => new ConfusionMatrix(["x"], [0, 0], [0]));
+        Assert.StartsWith("2 true classes but 1 predictions.", mismatch.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentNullException>(() => new ConfusionMatrix(null!, [], []));
+        Assert.Throws<ArgumentNullException>(() => new ConfusionMatrix(["x"], null!, []));
+        Assert.Throws<ArgumentNullException>(() => new ConfusionMatrix(["x"], [], null!));
+    }
+
+    [Fact]
+    public void SeenScoreScaleSamplesEveryStepOfALargeFit()
+    {
+        // 2 500 fitted rows: every second one is scored (step ⌊2500/1000⌋ = 2), 1 250 rows.
+        var scorer = new CountingScorer();
+        var fitted = RowMatrix.FromRows([.. Enumerable.Range(0, 2500).Select(i => new double[] { i })]);
+        CalibratedStacking.SeenScoreScale(scorer, fitted);
+        Assert.Equal(1250, scorer.LastFeatures!.Rows);
+        Assert.Equal(2 * 1249, scorer.LastFeatures.Row(1249)[0]);
+        CalibratedStacking.SeenScoreScale(scorer, RowMatrix.FromArray(new double[999, 1]));
+        Assert.Equal(999, scorer.LastFeatures.Rows);
+    }
+
+    [Fact]
+    public void ChoosingGammaAmongManyMarginsStillFindsTheBest()
+    {
+        // 3 000 instances with distinct margins (more than the 2 000 candidates kept): seen instances have margins
+        // in (10, 20), unseen ones in (−20, −10); any γ in (−10, 10) separates them perfectly (H = 1), and the
+        // smallest such |γ| is a candidate near 0: 0 itself.
+        string[] seen = ["A"], unseen = ["B"];
+        int n = 3000;
+        var labels = new string[n];
+        var scores = new double[2 * n];
+        for (int i = 0; i < n; i++)
+        {
+            bool isSeen = i % 2 == 0;
+            labels[i] = isSeen ? "A" : "B";
+            double margin = (isSeen ? 10 : -20) + (10.0 * i / n);
+            scores[2 * i] = margin;
+        }
+
+        Assert.Equal(0, CalibratedStacking.ChooseGamma(scores, seen, unseen, labels));
+        // With 30 added to every seen score, the margins are 10…20 (unseen) and 40…50 (seen): only a γ in (20, 40]
+        // separates them, and it is found among the kept candidates.
+        var shifted = scores.Select((v, k) => k % 2 == 0 ? v + 30 : v).ToArray();
+        double gamma = CalibratedStacking.ChooseGamma(shifted, seen, unseen, labels);
+        Assert.InRange(gamma, 20, 40);
+        Assert.Equal(1.0, ZeroShotEvaluator.FromScores(shifted, seen, unseen, labels, new ZeroShotEvaluationOptions { CalibrationGamma = gamma }).GzslH, 12);
+    }
+
     private sealed class FixedScorer(double[] scores) : IZeroShotScorer
     {
         public ClassPrototypes Prototypes { get; } = new(["x", "y", "z", "u"], RowMatrix.FromArray(new double[4, 1]), 0);
@@ -153,6 +297,23 @@ public class MetricsTests
         {
             LastRows = prototypeRows;
             return scores;
+        }
+    }
+
+    private sealed class CountingScorer : IZeroShotScorer
+    {
+        public ClassPrototypes Prototypes { get; } = new(["x", "y"], RowMatrix.FromArray(new double[2, 1]), 0);
+
+        public IReadOnlyList<string> SeenClasses { get; } = ["x", "y"];
+
+        public int FeatureCount => 1;
+
+        public RowMatrix? LastFeatures { get; private set; }
+
+        public double[] Scores(RowMatrix features, IReadOnlyList<int> prototypeRows)
+        {
+            LastFeatures = features;
+            return new double[features.Rows * prototypeRows.Count];
         }
     }
 }
