@@ -1,5 +1,6 @@
 using SimZsl.Embedding;
 using SimZsl.Geometry;
+using SimZsl.Similarity;
 
 namespace SimZsl.Tests.Missing;
 
@@ -91,6 +92,98 @@ public class StressGradientTests
             * Math.Pow(KappaSpace.LengthScale(curvature), 2);
         Assert.Equal(expected, Stress(StressWeighting.Uniform), 9);
         Assert.Equal(expectedSammon, Stress(StressWeighting.Sammon), 9);
+    }
+
+    [Theory]
+    [InlineData(-1.0, 3)]
+    [InlineData(0.0, 9)]
+    [InlineData(2.0, 3)]
+    [InlineData(-0.5, 9)]
+    public void StressAndGradientMatchTheDefinitionBeyondOneBlockOfRows(double curvature, int d)
+    {
+        // n = 261 > StressRowKernels.Chunk (256): each row runs a second block of 5 points, whose last one goes through
+        // the one-pair path; d = 9 has internal columns beyond the first four-column step. Sammon weights, 25 % missing.
+        const int n = 261;
+        var truth = ExactData.Points(n, d, curvature, seed: 21);
+        var target = ExactData.WithMissing(ExactData.Distances(truth), 0.25, seed: 22);
+        var other = ExactData.Points(n, d, curvature, seed: 23);
+        double expected = 0;
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = i + 1; j < n; j++)
+            {
+                if (target.IsObserved(i, j))
+                {
+                    double residual = PairwiseDistances.Distance(other.Coordinates.Row(i), other.Coordinates.Row(j), curvature) - target[i, j];
+                    expected += 0.5 * residual * residual / target[i, j];
+                }
+            }
+        }
+
+        var stress = StressFunction.Create(target, d, curvature, StressWeighting.Sammon);
+        var x = KappaCoordinates.ToInternal(other.Coordinates, curvature);
+        double scale = Math.Pow(KappaSpace.LengthScale(curvature), 2);
+        Assert.Equal(expected, StressOnly(stress, x) * scale, expected * 1e-11);
+        AssertDirectionalDerivativeMatches(stress, x, seed: 24);
+    }
+
+    [Fact]
+    public void SammonGivesPairsAtDistanceZeroTheLargestWeightOfTheData()
+    {
+        // Classes 0 and 1 coincide (D₀₁ = 0) in a complete matrix: that pair weighs 1/(smallest positive distance), every
+        // other pair 1/D. The dense stress and the pair-list stress must both be the definition.
+        var points = ExactData.Points(12, 2, 0, seed: 31);
+        var rows = Enumerable.Range(0, 12).Select(i => points.Coordinates.Row(i == 1 ? 0 : i).ToArray()).ToArray();
+        var truth = points with { Coordinates = RowMatrix.FromRows(rows) };
+        var target = ExactData.Distances(truth);
+        var other = ExactData.Points(12, 2, 0, seed: 32);
+        double smallest = double.PositiveInfinity;
+        for (int i = 0; i < 12; i++)
+        {
+            for (int j = i + 1; j < 12; j++)
+            {
+                smallest = target[i, j] > 0 ? Math.Min(smallest, target[i, j]) : smallest;
+            }
+        }
+
+        double expected = 0;
+        for (int i = 0; i < 12; i++)
+        {
+            for (int j = i + 1; j < 12; j++)
+            {
+                double residual = other.Distance(i, j) - target[i, j];
+                double weight = target[i, j] > 0 ? 1 / target[i, j] : 1 / smallest;
+                expected += 0.5 * weight * residual * residual;
+            }
+        }
+
+        Assert.Equal(0, target[0, 1]);
+        var x = KappaCoordinates.ToInternal(other.Coordinates, 0);
+        Assert.Equal(expected, StressOnly(StressFunction.Create(target, 2, 0, StressWeighting.Sammon), x), expected * 1e-12);
+        var pairs = PairDistances.FromMatrix(target);
+        Assert.Equal(expected, PairStressFunction.Create(pairs, 2, 0, StressWeighting.Sammon).Evaluate(x, new double[x.Length]), expected * 1e-12);
+
+        Assert.Equal(5, StressFunction.SammonWeight(0, 5));
+        Assert.Equal(0.5, StressFunction.SammonWeight(2, 5));
+        Assert.Equal(4, StressFunction.LargestSammonWeight(0.25));
+        Assert.Equal(1, StressFunction.LargestSammonWeight(double.PositiveInfinity));   // no positive distance at all
+    }
+
+    // ⟨∇σ, v⟩ against (σ(x + hv) − σ(x − hv))/2h along a seeded random direction: two evaluations, so it runs at sizes
+    // where the coordinate-by-coordinate check would be slow, and a wrong entry of the gradient shows up unless it is
+    // orthogonal to v.
+    private static void AssertDirectionalDerivativeMatches(StressFunction stress, double[] x, int seed)
+    {
+        var random = new Random(seed);
+        var v = x.Select(_ => random.NextDouble() - 0.5).ToArray();
+        var gradient = new double[x.Length];
+        stress.Evaluate(x, gradient);
+        double analytic = gradient.Zip(v, (g, e) => g * e).Sum();
+        double h = 1e-6;
+        var plus = x.Zip(v, (a, e) => a + (h * e)).ToArray();
+        var minus = x.Zip(v, (a, e) => a - (h * e)).ToArray();
+        double numeric = (stress.Evaluate(plus, new double[x.Length]) - stress.Evaluate(minus, new double[x.Length])) / (2 * h);
+        Assert.True(Math.Abs(numeric - analytic) <= 1e-6 * Math.Abs(analytic), $"directional derivative {numeric} vs ⟨∇σ, v⟩ {analytic}");
     }
 
     // Central differences with a step relative to each coordinate; the analytic gradient must agree to 1e-6 of its norm.
