@@ -33,8 +33,10 @@ public class HeadContractTests
     {
         var hyperbolic = Assert.Throws<ArgumentOutOfRangeException>(() => new HyperbolicHead(-1, temperature: temperature));
         Assert.Equal("temperature", hyperbolic.ParamName);
+        Assert.StartsWith("The temperature must be a finite number > 0.", hyperbolic.Message, StringComparison.Ordinal);
         var softmax = Assert.Throws<ArgumentOutOfRangeException>(() => new SoftmaxCompatibilityHead(temperature: temperature));
         Assert.Equal("temperature", softmax.ParamName);
+        Assert.StartsWith("The temperature must be a finite number > 0.", softmax.Message, StringComparison.Ordinal);
         Assert.Equal(1e-9, new HyperbolicHead(-1, temperature: 1e-9).Temperature);
         Assert.Equal(1e-9, new SoftmaxCompatibilityHead(temperature: 1e-9).Temperature);
     }
@@ -43,13 +45,14 @@ public class HeadContractTests
     public void TheHyperbolicHeadAcceptsPrototypesOfItsCurvatureUpToRounding()
     {
         var head = new HyperbolicHead(-2);
-        head.EnsureGeometry(Prototypes(-2 * (1 + 1e-13)));                 // rounding of the same curvature
+        head.EnsureGeometry(Prototypes(-2 * (1 + 7.5e-13)));               // within 1e-12·|κ|: rounding of the same curvature
         var error = Assert.Throws<SimZslException>(() => head.EnsureGeometry(Prototypes(-2.001)));
         Assert.Equal("The hyperbolic head was built for curvature -2, the prototypes have curvature -2.001. Build the head from the prototypes' curvature.", error.Message);
         Assert.Throws<SimZslException>(() => head.EnsureGeometry(Prototypes(-1.999)));
         Assert.Throws<SimZslException>(() => new HyperbolicHead(0).EnsureGeometry(Prototypes(-1e-11)));   // the tolerance is at least 1e-12, not 1e-12·|κ|
         new HyperbolicHead(0).EnsureGeometry(Prototypes(-1e-13));
-        Assert.Throws<SimZslException>(() => head.EnsureGeometry(Prototypes(1)));
+        Assert.StartsWith("The hyperbolic head needs hyperbolic (curvature < 0, Poincaré ball) or flat (curvature 0) prototypes; the curvature is 1.",
+            Assert.Throws<SimZslException>(() => head.EnsureGeometry(Prototypes(1))).Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentNullException>(() => head.EnsureGeometry(null!));
     }
 
@@ -120,6 +123,7 @@ public class HeadContractTests
         var error = Assert.Throws<ArgumentOutOfRangeException>(() =>
             ZeroShotHeadKind.Define("mine", (_, _) => new DeViSEHead(), _ => new ZeroShotHeadOptions(), naturalCurvatureSign: 2));
         Assert.Equal("naturalCurvatureSign", error.ParamName);
+        Assert.StartsWith("The sign of a curvature is −1, 0 or +1.", error.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentOutOfRangeException>(() => ZeroShotHeadKind.Define("mine", (_, _) => new DeViSEHead(), _ => new ZeroShotHeadOptions(), naturalCurvatureSign: -2));
         Assert.Throws<ArgumentException>(() => ZeroShotHeadKind.Define(" ", (_, _) => new DeViSEHead(), _ => new ZeroShotHeadOptions()));
         Assert.Throws<ArgumentNullException>(() => ZeroShotHeadKind.Define<DeViSEHead>("mine", null!, _ => new ZeroShotHeadOptions()));
@@ -197,6 +201,7 @@ public class HeadContractTests
         using var x = ones(2, 2);
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new DeViSEHead(compatibility: (Compatibility)9).Scores(x, x));
         Assert.Equal("compatibility", error.ParamName);
+        Assert.StartsWith("Unknown compatibility.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -217,6 +222,29 @@ public class HeadContractTests
         // κ = 0 hyperbolic scores: minus the Euclidean distances (not squared).
         using var scores = new HyperbolicHead(0).Scores(u, p);
         Assert.Equal([-5, -Math.Sqrt(4 + 36), -Math.Sqrt(4), -1], scores.data<double>().ToArray(), new ToleranceComparer(1e-12));
+    }
+
+    [Theory]
+    [InlineData(-1.0)]
+    [InlineData(-4.0)]
+    public void HyperbolicScoresOfThreePointsAgainstTwoPrototypesAreTheirBallDistances(double curvature)
+    {
+        // More points than prototypes, with different norms: each point's own norm must enter its row.
+        double r = 1 / Math.Sqrt(-curvature);
+        double[][] points = [[0.1 * r, 0.2 * r], [-0.5 * r, 0.3 * r], [0.7 * r, -0.6 * r]];
+        double[][] prototypes = [[0.4 * r, 0], [-0.2 * r, -0.8 * r]];
+        using var x = tensor(points.SelectMany(p => p).ToArray(), [3, 2]);
+        using var t = tensor(prototypes.SelectMany(p => p).ToArray(), [2, 2]);
+        using var scores = new HyperbolicHead(curvature).Scores(x, t);
+        var values = scores.data<double>().ToArray();
+        var space = new SimZsl.Geometry.KappaSpace(curvature);
+        for (int i = 0; i < 3; i++)
+        {
+            for (int j = 0; j < 2; j++)
+            {
+                Assert.Equal(-space.Distance(points[i], prototypes[j]), values[(i * 2) + j], 7);
+            }
+        }
     }
 
     private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>

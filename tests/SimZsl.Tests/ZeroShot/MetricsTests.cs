@@ -121,7 +121,7 @@ public class MetricsTests
     {
         string[] labels = [.. Labels[..6], "E"];
         var error = Assert.Throws<SimZslException>(() => ZeroShotEvaluator.FromScores(Scores, Seen, Unseen, labels));
-        Assert.Contains("'E' at row 6", error.Message, StringComparison.Ordinal);
+        Assert.Equal("The test label 'E' at row 6 is not one of the seen or unseen classes ('A', 'B', 'C', 'D'). Check the labels against the class names.", error.Message);
     }
 
     [Fact]
@@ -131,8 +131,9 @@ public class MetricsTests
     [Fact]
     public void SeenScoreScaleIsTheMedianGapBetweenTheTwoBestSeenScores()
     {
-        // Gaps 2, 0.5 and 0: the median is 0.5. Only seen prototypes are scored, in their order.
-        var scorer = new FixedScorer([3, 1, 0, 5, 4.5, 0, 2, 2, -1]);
+        // Gaps 0.5, 2 and 0 (the middle one is not the median): the median is 0.5. Only seen prototypes are scored, in
+        // their order.
+        var scorer = new FixedScorer([5, 4.5, 0, 3, 1, 0, 2, 2, -1]);
         Assert.Equal(0.5, CalibratedStacking.SeenScoreScale(scorer, RowMatrix.FromArray(new double[3, 1])), 12);
         Assert.Equal([0, 1, 2], scorer.LastRows);
         // No gap at all (every seen score tied): the unit stays 1.
@@ -150,6 +151,7 @@ public class MetricsTests
         Assert.False(ScoreMath.InTopK(tied, 2, 2));
         Assert.True(ScoreMath.InTopK(tied, 2, 3));
         Assert.True(ScoreMath.InTopK([0, 2, 1], 2, 2));   // only the strictly larger 2 is above
+        Assert.False(ScoreMath.InTopK([3, 2, 1], 2, 2));  // smaller values never rank above
         Assert.Equal(0, ScoreMath.ArgMax(tied));
         Assert.Equal(2, ScoreMath.ArgMax([1, 2, 3]));
         Assert.Equal(1, ScoreMath.ArgMax([-1, 5, 5, 4]));
@@ -281,6 +283,93 @@ public class MetricsTests
         double gamma = CalibratedStacking.ChooseGamma(shifted, seen, unseen, labels);
         Assert.InRange(gamma, 20, 40);
         Assert.Equal(1.0, ZeroShotEvaluator.FromScores(shifted, seen, unseen, labels, new ZeroShotEvaluationOptions { CalibrationGamma = gamma }).GzslH, 12);
+    }
+
+    [Fact]
+    public void TopKMissesAreNotCountedAsHitsOfAnyClass()
+    {
+        // One seen class: the first unseen class sits at column 1. A B instance whose B score is not the best unseen one
+        // is a miss, whatever column index a miss is recorded under.
+        string[] seen = ["A"], unseen = ["B", "C"], labels = ["B", "C"];
+        double[] scores = [0, 1, 2, 0, 0, 1];
+        var m = ZeroShotEvaluator.FromScores(scores, seen, unseen, labels, new ZeroShotEvaluationOptions { TopK = 1 });
+        Assert.Equal(0.5, m.ZslTopK, 12);
+        Assert.Equal(0.0, m.ZslPerClass["B"]);
+    }
+
+    [Fact]
+    public void GammaIsTheBestCandidateNotTheLastThatDiffersAndSeenClassesWithoutInstancesAreLeftOut()
+    {
+        // Seen A and Z (Z has no validation instance), unseen B. Margins: A 7 and 5, B 1. H = 1 for γ in (1, 5], and the
+        // candidates in order are 0, 0, 8, 3, 6: γ = 3. The last candidate, 6, has H = 2/3.
+        string[] seen = ["A", "Z"], unseen = ["B"], labels = ["A", "A", "B"];
+        double[] scores =
+        [
+            7, -10, 0,
+            5, -10, 0,
+            1, -10, 0,
+        ];
+        Assert.Equal(3, CalibratedStacking.ChooseGamma(scores, seen, unseen, labels));
+        Assert.Throws<ArgumentNullException>(() => CalibratedStacking.ChooseGamma((IZeroShotScorer)null!, RowMatrix.FromArray(new double[1, 1]), ["A"], ["B"]));
+    }
+
+    [Fact]
+    public void AMarginOfExactlyGammaGoesToTheSeenClass()
+    {
+        // An A instance whose seen and unseen scores tie (margin 0) and a B instance at margin −1: at γ = 0 the tie goes
+        // to A, as in GZSL prediction, so γ = 0 already gives H = 1.
+        string[] seen = ["A"], unseen = ["B"], labels = ["A", "B"];
+        double[] scores = [2, 2, 0, 1];
+        Assert.Equal(0, CalibratedStacking.ChooseGamma(scores, seen, unseen, labels));
+        Assert.Equal(1.0, ZeroShotEvaluator.FromScores(scores, seen, unseen, labels).GzslH, 12);
+    }
+
+    [Fact]
+    public void GammaWeighsEveryClassByItsMeanAccuracy()
+    {
+        // Seen A (margin 5) and Z (margin −8), unseen B twice (margins −10 and −3). H = 2/3 both for γ in (−10, −8]
+        // (s = 1, u = 1/2) and for γ in (−3, 5] (s = mean of 1 and 0, u = 1): the tie goes to the smaller |γ|, 0. A
+        // minimum over the seen classes instead of the mean, or counts that are not divided by the class sizes, would
+        // pick the first interval.
+        string[] seen = ["A", "Z"], unseen = ["B"], labels = ["A", "Z", "B", "B"];
+        double[] scores =
+        [
+            5, 0, 0,
+            -20, -8, 0,
+            -10, -20, 0,
+            -3, -20, 0,
+        ];
+        Assert.Equal(0, CalibratedStacking.ChooseGamma(scores, seen, unseen, labels));
+        Assert.Equal(2.0 / 3, ZeroShotEvaluator.FromScores(scores, seen, unseen, labels).GzslH, 12);
+    }
+
+    [Fact]
+    public void EvaluatingAScorerChecksTheTestInputsFirst()
+    {
+        var scorer = new FixedScorer([1, 0, 0, 0]);
+        var features = RowMatrix.FromArray(new double[1, 1]);
+        Assert.Equal("The test features have no rows.",
+            Assert.Throws<SimZslException>(() => ZeroShotEvaluator.Evaluate(scorer, RowMatrix.FromArray(new double[0, 1]), [], ["u"])).Message);
+        Assert.Equal("There are 1 test feature rows but 2 test labels; give one label per row.",
+            Assert.Throws<SimZslException>(() => ZeroShotEvaluator.Evaluate(scorer, features, ["u", "u"], ["u"])).Message);
+        Assert.Equal("The test features have 2 columns; the model was trained on 1. Use features from the same extractor.",
+            Assert.Throws<SimZslException>(() => ZeroShotEvaluator.Evaluate(scorer, RowMatrix.FromArray(new double[1, 2]), ["u"], ["u"])).Message);
+        Assert.StartsWith("The class(es) 'x' are listed as unseen but the model was trained on them.",
+            Assert.Throws<SimZslException>(() => ZeroShotEvaluator.Evaluate(scorer, features, ["x"], ["x"])).Message, StringComparison.Ordinal);
+        Assert.StartsWith("The evaluated class 'w' is not among the prototypes' 4 classes",
+            Assert.Throws<SimZslException>(() => ZeroShotEvaluator.Evaluate(scorer, features, ["w"], ["w"])).Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentNullException>(() => ZeroShotEvaluator.Evaluate(null!, features, ["u"], ["u"]));
+        Assert.Throws<ArgumentNullException>(() => ZeroShotEvaluator.PerClassMeanAccuracy(null!, [], []));
+        Assert.Throws<ArgumentNullException>(() => ZeroShotEvaluator.PerClassMeanAccuracy([], null!, []));
+        Assert.Throws<ArgumentNullException>(() => ZeroShotEvaluator.PerClassMeanAccuracy([], [], null!));
+        Assert.Throws<ArgumentNullException>(() => ZeroShotEvaluator.FromScores(Scores, null!, Unseen, Labels));
+        Assert.Throws<ArgumentNullException>(() => ZeroShotEvaluator.FromScores(Scores, Seen, null!, Labels));
+        Assert.Throws<ArgumentNullException>(() => ZeroShotEvaluator.FromScores(Scores, Seen, Unseen, null!));
+
+        // And a valid call scores the seen classes, then the unseen ones, in the prototypes' rows.
+        var metrics = ZeroShotEvaluator.Evaluate(scorer, features, ["u"], ["u"]);
+        Assert.Equal([0, 1, 2, 3], scorer.LastRows);
+        Assert.Equal(1.0, metrics.ZslTop1);
     }
 
     private sealed class FixedScorer(double[] scores) : IZeroShotScorer
