@@ -43,6 +43,9 @@ public class StressRefinementContractTests
         var fewer = ExactData.Distances(ExactData.Points(2, 2, 0, seed: 1));
         var count = Assert.Throws<SimZslException>(() => StressRefinement.Refine(points, fewer, options));
         Assert.StartsWith("The prototypes cover 3 classes but the distance matrix has 2;", count.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentNullException>(() => StressRefinement.Refine(null!, target, options));
+        Assert.Throws<ArgumentNullException>(() => StressRefinement.Refine(points, null!, options));
+        Assert.Throws<ArgumentNullException>(() => StressRefinement.Refine(points, target, null!));
         Assert.Throws<ArgumentNullException>(() => PairStressFunction.Create(null!, 2, 0, StressWeighting.Uniform));
         Assert.Throws<ArgumentNullException>(() => StressFunction.Create(null!, 2, 0, StressWeighting.Uniform));
     }
@@ -97,7 +100,8 @@ public class StressRefinementContractTests
             - anchored.Evaluate([.. x.Zip(v, (a, e) => a - (h * e))], new double[cols])) / (2 * h);
         Assert.Equal(numeric, gradient.Zip(v, (g, e) => g * e).Sum(), 7);
 
-        var outcome = anchored.Refine(x, distances, new KappaMdsOptions(), CancellationToken.None);
+        // Refine sets the target itself: a fresh workspace, never given one, must place the class too.
+        var outcome = new AnchoredStress(landmarks, l, cols, curvature).Refine(x, distances, new KappaMdsOptions(), CancellationToken.None);
         Assert.True(outcome.Converged);
         if (curvature > 0)
         {
