@@ -131,9 +131,9 @@ public class MetricsTests
     [Fact]
     public void SeenScoreScaleIsTheMedianGapBetweenTheTwoBestSeenScores()
     {
-        // Gaps 0.5, 2 and 0 (the middle one is not the median): the median is 0.5. Only seen prototypes are scored, in
-        // their order.
-        var scorer = new FixedScorer([5, 4.5, 0, 3, 1, 0, 2, 2, -1]);
+        // Gaps 0, 2 and 0.5 (neither the first nor the middle one is the median): the median is 0.5. Only seen
+        // prototypes are scored, in their order.
+        var scorer = new FixedScorer([2, 2, -1, 3, 1, 0, 5, 4.5, 0]);
         Assert.Equal(0.5, CalibratedStacking.SeenScoreScale(scorer, RowMatrix.FromArray(new double[3, 1])), 12);
         Assert.Equal([0, 1, 2], scorer.LastRows);
         // No gap at all (every seen score tied): the unit stays 1.
@@ -310,6 +310,11 @@ public class MetricsTests
             1, -10, 0,
         ];
         Assert.Equal(3, CalibratedStacking.ChooseGamma(scores, seen, unseen, labels));
+
+        // All margins 10 lower (A −3 and −5, B −9): H = 1 for γ in (−9, −5], found at the midpoint −7. The later
+        // midpoint −4 is nearer 0 but has H = 2/3: a smaller |γ| wins only among equal H.
+        double[] lower = [.. scores.Select((v, k) => k % 3 == 0 ? v - 10 : v)];
+        Assert.Equal(-7, CalibratedStacking.ChooseGamma(lower, seen, unseen, labels));
         Assert.Throws<ArgumentNullException>(() => CalibratedStacking.ChooseGamma((IZeroShotScorer)null!, RowMatrix.FromArray(new double[1, 1]), ["A"], ["B"]));
     }
 
@@ -341,6 +346,36 @@ public class MetricsTests
         ];
         Assert.Equal(0, CalibratedStacking.ChooseGamma(scores, seen, unseen, labels));
         Assert.Equal(2.0 / 3, ZeroShotEvaluator.FromScores(scores, seen, unseen, labels).GzslH, 12);
+    }
+
+    [Fact]
+    public void GammaWeighsEachSeenClassByItsAccuracyNotItsCount()
+    {
+        // Seen A (four instances, margins 5, −3, −3.5, −4) and Z (one, margin 6); unseen B (three, margins −10, −9, −2).
+        // For γ in (−9, −4]: s = 1, u = 2/3, H = 0.8; for γ in (−2, 5]: s = (1/4 + 1)/2, u = 1, H = 0.769. So
+        // γ = −6.5, the one candidate in the first interval. Counting A's correct instances instead of their fraction
+        // would prefer the second.
+        string[] seen = ["A", "Z"], unseen = ["B"], labels = ["A", "A", "A", "A", "Z", "B", "B", "B"];
+        double[] scores =
+        [
+            5, -20, 0,
+            -3, -20, 0,
+            -3.5, -20, 0,
+            -4, -20, 0,
+            -20, 6, 0,
+            -10, -20, 0,
+            -9, -20, 0,
+            -2, -20, 0,
+        ];
+        Assert.Equal(-6.5, CalibratedStacking.ChooseGamma(scores, seen, unseen, labels));
+        Assert.Equal(0.8, ZeroShotEvaluator.FromScores(scores, seen, unseen, labels, new ZeroShotEvaluationOptions { CalibrationGamma = -6.5 }).GzslH, 12);
+    }
+
+    [Fact]
+    public void EveryUnseenClassWithoutATestInstanceIsNamed()
+    {
+        var error = Assert.Throws<SimZslException>(() => ZeroShotEvaluator.FromScores(Scores.AsSpan(0, 16), Seen, Unseen, Labels[..4]));
+        Assert.Equal("The unseen class(es) 'C', 'D' have no test instance, so their accuracy is undefined. Add test instances or remove them from the unseen classes.", error.Message);
     }
 
     [Fact]
