@@ -2,7 +2,8 @@
 # One Stryker.NET run over one part of the library, with the tests that exercise that part (docs/testing.md, "Mutation
 # testing"). Usage: tests/tools/mutation-run.sh PART [OUTPUT-FOLDER]
 #   geometry     Geometry, every test
-#   stress       Embedding: the stress, its row kernels and refinement, with the test classes that call them directly
+#   stress       Embedding: the stress, its row kernels and refinement, with the test classes that exercise them on
+#                small problems (two call them directly, four through KappaMds.Fit)
 #   zeroshot     ZeroShot: the heads, their registry, metrics and calibrated stacking, with the ZeroShot tests
 #   io-readers   IO: the .npy and MAT readers, with the IO tests
 #   io-rest      IO: every other file (CSV, pair lists, taxonomies, idx, xlsa17, model files, the writers)
@@ -10,16 +11,17 @@
 # statement it runs; in the stress kernels' hot loops that made the refinement tests run for more than 15 minutes
 # before one mutant was tested. The classes named below exercise the same code on small problems.
 set -euo pipefail
-cd "$(dirname "$0")/../SimZsl.Tests"
+root="$(cd "$(dirname "$0")/../.." && pwd)"
 
 part="${1:?name a part: geometry, stress, zeroshot, io-readers or io-rest}"
-output="${2:-$PWD/../../out/stryker-$part}"
+output="$(realpath -m "${2:-$root/out/stryker-$part}")"   # resolved before the cd below
+cd "$root/tests/SimZsl.Tests"
 mutate=()
 add() { for f in "$@"; do mutate+=(--mutate "**/$f.cs"); done; }
 
 case "$part" in
   geometry)
-    add 'Geometry/*'
+    add 'Geometry/**/*'
     filter='FullyQualifiedName~SimZsl.Tests' ;;
   stress)
     add Embedding/StressRowKernels Embedding/StressFunction Embedding/PairStressFunction Embedding/StressPairs \
@@ -40,7 +42,9 @@ case "$part" in
         IO/MatCellArray IO/MatCharArray IO/MatClass IO/MatDataType IO/MatStructArray IO/MatUnsupportedArray \
         IO/MatrixSource IO/OutputTarget IO/PairListFile IO/TaxonomyFile IO/TemporaryFiles IO/TextLines \
         IO/Xlsa17Dataset IO/Xlsa17Split IO/ZeroShotModelFile
-    filter='FullyQualifiedName~SimZsl.Tests.IO|FullyQualifiedName~IdxFileTests|FullyQualifiedName~PairListFileTests|FullyQualifiedName~TaxonomyTreeTests|FullyQualifiedName~ZeroShot.TrainerTests|FullyQualifiedName~ZeroShotHeadKindTests' ;;
+    # The readers' and writers' own tests, and the CLI's input and output tests (small problems): the CSV and class
+    # matrix readers, the atomic writers and the taxonomy reader are mostly exercised through the commands.
+    filter='FullyQualifiedName~SimZsl.Tests.IO|FullyQualifiedName~IdxFileTests|FullyQualifiedName~PairListFileTests|FullyQualifiedName~TaxonomyTreeTests|FullyQualifiedName~ZeroShot.TrainerTests|FullyQualifiedName~ZeroShotHeadKindTests|FullyQualifiedName~BadInputCatalogueTests|FullyQualifiedName~EmbedCommandTests|FullyQualifiedName~FeaturesCommandTests|FullyQualifiedName~JoinCommandTests|FullyQualifiedName~EmbedTreeInputTests|FullyQualifiedName~EmbedVectorInputTests|FullyQualifiedName~MissingInputErrorTests|FullyQualifiedName~SavedModelCommandTests|FullyQualifiedName~ZslSimilarityKindTests|FullyQualifiedName~PlotCommandTests|FullyQualifiedName~EmbedMissingCliTests|FullyQualifiedName~EmbedPairsCliTests|FullyQualifiedName~SimilarityMatrixTests' ;;
   *)
     echo "unknown part '$part': geometry, stress, zeroshot, io-readers or io-rest" >&2
     exit 2 ;;

@@ -1,6 +1,5 @@
 using SimZsl.Embedding;
 using SimZsl.Geometry;
-using SimZsl.Similarity;
 using SimZsl.Tests.Infrastructure;
 using SimZsl.Tests.Missing;
 
@@ -19,7 +18,7 @@ public class StressRefinementContractTests
         StressRefinement.SeparateCoincident(nudged, 2, targetNorm: 10, seed: 3);
 
         // 1e-6 · ‖D‖/√(pairs), ten pairs; each repeat moves by size·(2u − 1) per coordinate, u from Random(seed) in order.
-        double size = 1e-6 * 10 / Math.Sqrt(10);
+        double size = 1e-6 * (10 / Math.Sqrt(10));
         var random = new Random(3);
         double[] expected = [.. x];
         for (int k = 4; k < 8; k++)
@@ -28,6 +27,19 @@ public class StressRefinementContractTests
         }
 
         Assert.Equal(expected, nudged);
+    }
+
+    [Fact]
+    public void ANudgedPointIsRememberedAtItsOwnRow()
+    {
+        // Row 3 repeats row 0 and is nudged; row 4, (2, 3), is new and must stay, although the coordinates 2, 3 also
+        // stand side by side across rows 0 and 1.
+        double[] x = [1, 2, 3, 4, 5, 6, 1, 2, 2, 3];
+        var nudged = (double[])x.Clone();
+        StressRefinement.SeparateCoincident(nudged, 2, targetNorm: 1, seed: 5);
+        Assert.NotEqual(x[6..8], nudged[6..8]);
+        Assert.Equal(x[8..], nudged[8..]);
+        Assert.Equal(x[..6], nudged[..6]);
     }
 
     [Fact]
@@ -94,11 +106,7 @@ public class StressRefinementContractTests
         anchored.SetTarget(distances);
         var gradient = new double[cols];
         Assert.Equal(expected, anchored.Evaluate(x, gradient), 12);
-        var v = Enumerable.Range(0, cols).Select(_ => random.NextDouble() - 0.5).ToArray();
-        double h = 1e-6;
-        double numeric = (anchored.Evaluate([.. x.Zip(v, (a, e) => a + (h * e))], new double[cols])
-            - anchored.Evaluate([.. x.Zip(v, (a, e) => a - (h * e))], new double[cols])) / (2 * h);
-        Assert.Equal(numeric, gradient.Zip(v, (g, e) => g * e).Sum(), 7);
+        StressGradientTests.AssertDirectionalDerivativeMatches(anchored.Evaluate, x, seed: 43);
 
         // Refine sets the target itself: a fresh workspace, never given one, must place the class too.
         var outcome = new AnchoredStress(landmarks, l, cols, curvature).Refine(x, distances, new KappaMdsOptions(), CancellationToken.None);

@@ -86,6 +86,7 @@ public class SparseRouteTests(ITestOutputHelper output)
     // with 95 % of the pairs observed crosses the rows' blocks of 256 and leaves rows of every length mod 4.
     [Theory]
     [InlineData(-1.0, StressWeighting.Uniform, 60, 0.2)]
+    [InlineData(0.0, StressWeighting.Uniform, 40, 0.0)]   // a path: rows of one and two pairs, shorter than a step of four
     [InlineData(-1.0, StressWeighting.Sammon, 300, 0.95)]
     [InlineData(0.0, StressWeighting.Uniform, 300, 0.95)]
     [InlineData(0.0, StressWeighting.Sammon, 60, 0.2)]

@@ -151,7 +151,7 @@ public class MetricsTests
         Assert.False(ScoreMath.InTopK(tied, 2, 2));
         Assert.True(ScoreMath.InTopK(tied, 2, 3));
         Assert.True(ScoreMath.InTopK([0, 2, 1], 2, 2));   // only the strictly larger 2 is above
-        Assert.False(ScoreMath.InTopK([3, 2, 1], 2, 2));  // smaller values never rank above
+        Assert.False(ScoreMath.InTopK([3, 2, 1], 2, 2));  // the two larger values rank above the target
         Assert.Equal(0, ScoreMath.ArgMax(tied));
         Assert.Equal(2, ScoreMath.ArgMax([1, 2, 3]));
         Assert.Equal(1, ScoreMath.ArgMax([-1, 5, 5, 4]));
@@ -228,12 +228,15 @@ public class MetricsTests
     [Fact]
     public void TheConfusionMatrixIsIndexedByTrueThenPredictedClass()
     {
-        var matrix = new ConfusionMatrix(["x", "y", "z"], [0, 0, 1, 2, 2, 2], [0, 2, 1, 2, 0, 2]);
+        // Pairs (true, predicted): (0,0), (0,2), (1,1), (2,2), (2,1), (2,2). Not symmetric: a swapped index fails.
+        var matrix = new ConfusionMatrix(["x", "y", "z"], [0, 0, 1, 2, 2, 2], [0, 2, 1, 2, 1, 2]);
         Assert.Equal(["x", "y", "z"], matrix.Classes);
         Assert.Equal(1, matrix[0, 2]);
-        Assert.Equal(0, matrix[2, 1]);
-        Assert.Equal(1, matrix["z", "x"]);
-        Assert.Equal(1, matrix["x", "z"]);
+        Assert.Equal(0, matrix[2, 0]);
+        Assert.Equal(1, matrix[2, 1]);
+        Assert.Equal(0, matrix[1, 2]);
+        Assert.Equal(1, matrix["z", "y"]);
+        Assert.Equal(0, matrix["y", "z"]);
         Assert.Equal(2, matrix["z", "z"]);
         Assert.Equal(6, Enumerable.Range(0, 3).Sum(a => Enumerable.Range(0, 3).Sum(p => matrix[a, p])));
         var unknown = Assert.Throws<ArgumentException>(() => matrix["w", "x"]);
@@ -249,7 +252,7 @@ public class MetricsTests
     public void SeenScoreScaleSamplesEveryStepOfALargeFit()
     {
         // 2 500 fitted rows: every second one is scored (step ⌊2500/1000⌋ = 2), 1 250 rows.
-        var scorer = new CountingScorer();
+        var scorer = new RecordingScorer();
         var fitted = RowMatrix.FromRows([.. Enumerable.Range(0, 2500).Select(i => new double[] { i })]);
         CalibratedStacking.SeenScoreScale(scorer, fitted);
         Assert.Equal(1250, scorer.LastFeatures!.Rows);
@@ -262,7 +265,7 @@ public class MetricsTests
     public void ChoosingGammaAmongManyMarginsStillFindsTheBest()
     {
         // 3 000 instances with distinct margins (more than the 2 000 candidates kept): seen instances have margins
-        // in (10, 20), unseen ones in (−20, −10); any γ in (−10, 10) separates them perfectly (H = 1), and the
+        // in [10, 20), unseen ones in [−20, −10); any γ in (−10, 10) separates them perfectly (H = 1), and the
         // smallest such |γ| is a candidate near 0: 0 itself.
         string[] seen = ["A"], unseen = ["B"];
         int n = 3000;
@@ -315,6 +318,13 @@ public class MetricsTests
         // midpoint −4 is nearer 0 but has H = 2/3: a smaller |γ| wins only among equal H.
         double[] lower = [.. scores.Select((v, k) => k % 3 == 0 ? v - 10 : v)];
         Assert.Equal(-7, CalibratedStacking.ChooseGamma(lower, seen, unseen, labels));
+
+        // Equal H at −3 and +3 (margins A −1 and 5, B −5 and 1): the first of equal |γ| stays.
+        Assert.Equal(-3, CalibratedStacking.ChooseGamma([-1, 0, 5, 0, -5, 0, 1, 0], ["A"], ["B"], ["A", "A", "B", "B"]));
+
+        // Margins A 1.5, B 0.2: H = 1 only for γ in (0.2, 1.5], found at the midpoint 0.85. The candidate beyond the
+        // largest margin is 2.5 (H = 0); one inside the range would be found first.
+        Assert.Equal(0.85, CalibratedStacking.ChooseGamma([1.5, 0, 0.2, 0], ["A"], ["B"], ["A", "B"]), 12);
         Assert.Throws<ArgumentNullException>(() => CalibratedStacking.ChooseGamma((IZeroShotScorer)null!, RowMatrix.FromArray(new double[1, 1]), ["A"], ["B"]));
     }
 
@@ -349,12 +359,12 @@ public class MetricsTests
     }
 
     [Fact]
-    public void GammaWeighsEachSeenClassByItsAccuracyNotItsCount()
+    public void GammaWeighsEachSeenClassByItsAccuracy()
     {
         // Seen A (four instances, margins 5, −3, −3.5, −4) and Z (one, margin 6); unseen B (three, margins −10, −9, −2).
         // For γ in (−9, −4]: s = 1, u = 2/3, H = 0.8; for γ in (−2, 5]: s = (1/4 + 1)/2, u = 1, H = 0.769. So
-        // γ = −6.5, the one candidate in the first interval. Counting A's correct instances instead of their fraction
-        // would prefer the second.
+        // γ = −6.5, the one candidate in the first interval. A class's correct count times its size, in place of
+        // correct/size, would prefer the second.
         string[] seen = ["A", "Z"], unseen = ["B"], labels = ["A", "A", "A", "A", "Z", "B", "B", "B"];
         double[] scores =
         [
@@ -396,12 +406,14 @@ public class MetricsTests
         Assert.Throws<ArgumentNullException>(() => ZeroShotEvaluator.Evaluate(null!, features, ["u"], ["u"]));
         Assert.Throws<ArgumentNullException>(() => ZeroShotEvaluator.PerClassMeanAccuracy(null!, [], []));
         Assert.Throws<ArgumentNullException>(() => ZeroShotEvaluator.PerClassMeanAccuracy([], null!, []));
-        Assert.Throws<ArgumentNullException>(() => ZeroShotEvaluator.PerClassMeanAccuracy([], [], null!));
-        Assert.Throws<ArgumentNullException>(() => ZeroShotEvaluator.FromScores(Scores, null!, Unseen, Labels));
+        Assert.Equal("classes", Assert.Throws<ArgumentNullException>(() => ZeroShotEvaluator.PerClassMeanAccuracy([], [], null!)).ParamName);
+        Assert.Equal("seenClasses", Assert.Throws<ArgumentNullException>(() => ZeroShotEvaluator.FromScores(Scores, null!, Unseen, Labels)).ParamName);
         Assert.Throws<ArgumentNullException>(() => ZeroShotEvaluator.FromScores(Scores, Seen, null!, Labels));
         Assert.Throws<ArgumentNullException>(() => ZeroShotEvaluator.FromScores(Scores, Seen, Unseen, null!));
 
-        // And a valid call scores the seen classes, then the unseen ones, in the prototypes' rows.
+        // Nothing was scored before the checks refused; a valid call scores the seen classes, then the unseen ones, in
+        // the prototypes' rows.
+        Assert.Null(scorer.LastRows);
         var metrics = ZeroShotEvaluator.Evaluate(scorer, features, ["u"], ["u"]);
         Assert.Equal([0, 1, 2, 3], scorer.LastRows);
         Assert.Equal(1.0, metrics.ZslTop1);
@@ -424,7 +436,7 @@ public class MetricsTests
         }
     }
 
-    private sealed class CountingScorer : IZeroShotScorer
+    private sealed class RecordingScorer : IZeroShotScorer
     {
         public ClassPrototypes Prototypes { get; } = new(["x", "y"], RowMatrix.FromArray(new double[2, 1]), 0);
 

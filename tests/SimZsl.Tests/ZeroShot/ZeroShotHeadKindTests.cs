@@ -44,7 +44,9 @@ public class ZeroShotHeadKindTests
     public void ANameIsRegisteredOnce()
     {
         var twin = ZeroShotHeadKind.Define("devise", (o, _) => new DeViSEHead(o.Margin), h => new ZeroShotHeadOptions());
-        Assert.Throws<ArgumentException>(() => ZeroShotHeadKind.Register(twin));
+        var error = Assert.Throws<ArgumentException>(() => ZeroShotHeadKind.Register(twin));
+        Assert.StartsWith("A zero-shot head named 'devise' is already registered.", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, ZeroShotHeadKind.All.Count(k => k.Name == "devise"));
         Assert.Same(ZeroShotHeadKind.DeViSE, ZeroShotHeadKind.Register(ZeroShotHeadKind.DeViSE));   // registering again is harmless
     }
 
