@@ -25,11 +25,6 @@ internal sealed record MatrixSource(IReadOnlyList<string> ClassNames, RowMatrix 
         var (path, variable) = Parse(source);
         if (path.EndsWith(".npy", StringComparison.OrdinalIgnoreCase))
         {
-            if (variable is not null)
-            {
-                throw new ArgumentException($"'{source}': a .npy file holds one array; drop ':{variable}'.", nameof(source));
-            }
-
             var npy = NpyFile.Read(path).ToMatrixInPlace();
             var matrix = columnsAreClasses ? npy.Transpose() : npy;
             RequireValues(matrix, path, "the array");
@@ -64,6 +59,12 @@ internal sealed record MatrixSource(IReadOnlyList<string> ClassNames, RowMatrix 
         if (source.EndsWith(".mat", StringComparison.OrdinalIgnoreCase) || source.EndsWith(".npy", StringComparison.OrdinalIgnoreCase))
         {
             return (source, null);
+        }
+
+        int npy = source.LastIndexOf(".npy:", StringComparison.OrdinalIgnoreCase);
+        if (npy >= 0)
+        {
+            throw new ArgumentException($"'{source}': a .npy file holds one array; drop ':{source[(npy + 5)..]}'.", nameof(source));
         }
 
         throw new ArgumentException($"'{source}' is neither file.mat:variable nor file.npy.", nameof(source));

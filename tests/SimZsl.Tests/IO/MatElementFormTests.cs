@@ -98,6 +98,9 @@ public class MatElementFormTests
         Assert.Equal(["a", "b"], s.FieldNames);
         Assert.Equal(["s(1).a", "s(1).b", "s(2).a", "s(2).b"], new[] { s[0, "a"], s[0, "b"], s[1, "a"], s[1, "b"] }.Select(v => v.Name));
         Assert.Equal([1.0, 10, 2, 20], new[] { s[0, "a"], s[0, "b"], s[1, "a"], s[1, "b"] }.Select(v => ((MatNumericArray)v).Real[0]));
+        Assert.Equal("The struct 's' has no field 'c'; it has: a, b. (Parameter 'field')", Assert.Throws<ArgumentException>(() => s[0, "c"]).Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => s[2, "a"]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => s[-1, "a"]);
 
         // The longest slot allowed, and a slot that holds only NULs (an empty field name).
         var slot = new byte[4096];

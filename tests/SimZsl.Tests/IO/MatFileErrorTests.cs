@@ -27,6 +27,20 @@ public class MatFileErrorTests
     }
 
     [Theory]
+    [InlineData(9u, "miDOUBLE")]
+    [InlineData(14u, "miMATRIX")]
+    [InlineData(99u, "type 99")]   // no type of the format: its number
+    public void AnElementLongerThanTheFileNamesItsType(uint type, string name)
+    {
+        byte[] element = new byte[12];
+        BinaryPrimitives.WriteUInt32LittleEndian(element, type);
+        BinaryPrimitives.WriteUInt32LittleEndian(element.AsSpan(4), 100);
+        var error = Fails(MatBytes.File(false, element));
+        Assert.Equal(128, error.Offset);
+        Assert.Equal($"{Name} at byte offset 128: a {name} element announces 100 bytes but only 4 remain; the file is truncated or damaged.", error.Message);
+    }
+
+    [Theory]
     [InlineData(136)]      // inside the first tag's data
     [InlineData(132)]      // inside the first tag
     [InlineData(60000)]    // in the middle of the file

@@ -1,4 +1,6 @@
 using SimZsl.IO;
+using SimZsl.Samples.Shared;
+using SimZsl.Tests.Infrastructure;
 
 namespace SimZsl.Tests.IO;
 
@@ -10,6 +12,7 @@ public class MatrixSourceTests
     [InlineData(@"C:\data\att_splits.MAT:original_att", @"C:\data\att_splits.MAT", "original_att")]
     [InlineData("x.mat", "x.mat", null)]
     [InlineData("dir.mat/a:b.npy", "dir.mat/a:b.npy", null)]
+    [InlineData(".mat:att", ".mat", "att")]   // a separator at the very start still separates
     public void ParsesPathAndVariable(string source, string path, string? variable) =>
         Assert.Equal((path, variable), MatrixSource.Parse(source));
 
@@ -58,6 +61,7 @@ public class MatrixSourceTests
         var error = Assert.Throws<DataFormatException>(() => MatrixSource.Load(RepositoryPaths.Data("xlsa17", "CUB", "att_splits.mat")));
         Assert.Contains("original_att", error.Message, StringComparison.Ordinal);
     }
+
     [Theory]
     [InlineData("(2147483647, 0)", "<f8")]
     [InlineData("(0, 5)", "<f2")]
@@ -71,5 +75,62 @@ public class MatrixSourceTests
         var error = Assert.Throws<DataFormatException>(() => MatrixSource.Load(path));
         Assert.StartsWith(path, error.Message, StringComparison.Ordinal);
         Assert.Contains("holds no values", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EveryRefusalOfASourceSaysWhatToWriteInstead()
+    {
+        Assert.Equal("'x.csv' is neither file.mat:variable nor file.npy. (Parameter 'source')", Assert.Throws<ArgumentException>(() => MatrixSource.Parse("x.csv")).Message);
+        Assert.StartsWith("'x.mat:' names no variable after the colon; write file.mat:variable (e.g. att_splits.mat:att).", Assert.Throws<ArgumentException>(() => MatrixSource.Parse("x.mat:")).Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => MatrixSource.Parse(""));
+        Assert.Equal("'a.npy:att': a .npy file holds one array; drop ':att'. (Parameter 'source')", Assert.Throws<ArgumentException>(() => MatrixSource.Load("a.npy:att")).Message);
+        Assert.StartsWith("'.npy:att': a .npy file", Assert.Throws<ArgumentException>(() => MatrixSource.Parse(".npy:att")).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ANpyArrayIsTransposedWhenItsColumnsAreTheClasses()
+    {
+        using var scratch = new ScratchFolder("simzsl-source-");
+        Directory.CreateDirectory(scratch.Path);
+        string path = Path.Combine(scratch.Path, "att.npy");
+        NpyFile.Write(path, [2, 3], [1, 2, 3, 4, 5, 6]);
+        var rows = MatrixSource.Load(path);
+        Assert.Equal(["0", "1"], rows.ClassNames);
+        Assert.Equal([4.0, 5, 6], rows.Matrix.Row(1).ToArray());
+        Assert.Null(rows.Variable);
+        var columns = MatrixSource.Load(path, columnsAreClasses: true);
+        Assert.Equal(["0", "1", "2"], columns.ClassNames);
+        Assert.Equal([3.0, 6], columns.Matrix.Row(2).ToArray());
+    }
+
+    [Fact]
+    public void EmptyArraysAndMisreadNamesAreRefusedByWhatWasRead()
+    {
+        using var scratch = new ScratchFolder("simzsl-source-");
+        Directory.CreateDirectory(scratch.Path);
+        string npy = Path.Combine(scratch.Path, "empty.npy");
+        NpyFile.Write(npy, [0, 3], []);
+        Assert.Equal($"{npy}: the array is 0 × 3 and holds no values; a class matrix needs at least one class row and one column.",
+            Assert.Throws<DataFormatException>(() => MatrixSource.Load(npy)).Message);
+
+        string mat = Path.Combine(scratch.Path, "m.mat");
+        new MatFileWriter()
+            .AddNumeric("att", [2, 3], [1, 2, 3, 4, 5, 6])
+            .AddNumeric("none", [0, 4], [])
+            .AddNumeric("other", [2, 2], [1, 0, 0, 1])
+            .AddStrings("allclasses_names", ["a", "b", "c"])
+            .Save(mat);
+        Assert.Equal($"{mat}: variable 'none' is 0 × 4 and holds no values; a class matrix needs at least one class row and one column.",
+            Assert.Throws<DataFormatException>(() => MatrixSource.Load(mat + ":none")).Message);
+        Assert.Equal($"{mat} at byte offset 0: name the variable to read as {mat}:variable; the file holds att (double 2×3), none (double 0×4), other (double 2×2), allclasses_names (cell 3×1).",
+            Assert.Throws<DataFormatException>(() => MatrixSource.Load(mat)).Message);
+        Assert.EndsWith("read as 2 class rows, but allclasses_names names 3 classes, which is its column count: add --columns-are-classes (xlsa17 stores att as attributes × classes).",
+            Assert.Throws<DataFormatException>(() => MatrixSource.Load(mat + ":att")).Message, StringComparison.Ordinal);
+        Assert.Equal(["a", "b", "c"], MatrixSource.Load(mat + ":att", columnsAreClasses: true).ClassNames);
+
+        string wide = Path.Combine(scratch.Path, "wide.mat");
+        new MatFileWriter().AddNumeric("att", [3, 2], [1, 2, 3, 4, 5, 6]).AddStrings("allclasses_names", ["a", "b", "c"]).Save(wide);
+        Assert.EndsWith("read as 2 class rows, but allclasses_names names 3 classes, which is its column count: drop --columns-are-classes.",
+            Assert.Throws<DataFormatException>(() => MatrixSource.Load(wide + ":att", columnsAreClasses: true)).Message, StringComparison.Ordinal);
     }
 }
