@@ -13,6 +13,16 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 
+# A mutant of the writers' device checks makes an atomic write rename its temporary file over /dev/full, which the
+# output tests write to. As root that replaces the device with a plain file (seen on 2026-12-07, twice), and every
+# later mutant's device tests then fail for that reason alone: false kills. Run as root, the script therefore re-runs
+# itself in a private mount namespace in which /dev/full and /dev/null are bind-mounted onto themselves: a rename or
+# delete over a mount point fails (EBUSY), so such a mutant fails its tests and the devices stay devices.
+if [ "$(id -u)" = 0 ] && [ -z "${SIMZSL_DEVICES_PINNED:-}" ] && command -v unshare >/dev/null; then
+  exec unshare --mount --propagation private env SIMZSL_DEVICES_PINNED=1 \
+    bash -c 'mount --bind /dev/full /dev/full && mount --bind /dev/null /dev/null && exec bash "$0" "$@"' "$0" "$@"
+fi
+
 part="${1:?name a part: geometry, stress, zeroshot, io-readers or io-rest}"
 output="$(realpath -m "${2:-$root/out/stryker-$part}")"   # resolved before the cd below
 cd "$root/tests/SimZsl.Tests"
@@ -54,9 +64,8 @@ dotnet tool restore >/dev/null
 status=0
 dotnet stryker "${mutate[@]}" --test-case-filter "$filter" --output "$output" || status=$?
 
-# A mutant of the writers' device check lets an atomic write rename its temporary file over /dev/full, which the CLI's
-# output tests write to (seen on 2026-12-07 after an io-rest run). Say so, with the repair, rather than let the next
-# test run fail for it.
+# Without the namespace above (not root, or no unshare), say so if a mutant replaced the device, with the repair,
+# rather than let the next test run fail for it.
 if [ -e /dev/full ] && [ ! -c /dev/full ]; then
   echo "WARNING: /dev/full is no longer a device; a mutant replaced it. Repair (as root): rm /dev/full && mknod -m 666 /dev/full c 1 7" >&2
   status=1
