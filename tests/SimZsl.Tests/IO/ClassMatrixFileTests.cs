@@ -54,6 +54,13 @@ public sealed class ClassMatrixFileTests : IDisposable
         Assert.NotNull(fromNpy.Row);
         Assert.NotNull(fromNpy.Column);
 
+        // An error of the matrix as a whole (no row or column) keeps the original as its cause.
+        string empty = Npy([0, 0], []);
+        var whole = Assert.Throws<InvalidMatrixException>(() => ClassMatrixFile.ReadDistanceNpy(empty));
+        Assert.Equal($"{empty}: The distance matrix is empty: it needs at least one class.", whole.Message);
+        Assert.IsType<InvalidMatrixException>(whole.InnerException);
+        Assert.Null(whole.Row);
+
         // A CSV's errors already name the file, at each cell's line: no name in front as well.
         string csv = Path.Combine(_scratch.Path, "m.csv");
         File.WriteAllText(csv, "class,a,b\na,0,1\nb,2,0\n");

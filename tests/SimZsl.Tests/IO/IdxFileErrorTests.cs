@@ -71,6 +71,10 @@ public class IdxFileErrorTests
         var error = Assert.Throws<DataFormatException>(() => IdxFile.Read(path));
         Assert.Equal(11, error.Offset);
         Assert.Equal($"{path} at byte offset 11: the file ends after 3 of the 10 bytes of 10 values for shape (10): it is truncated. Download it again.", error.Message);
+
+        // Rank 2: the values start after two sizes, at byte 12.
+        File.WriteAllBytes(path, Gzip([0, 0, 8, 2, 0, 0, 0, 2, 0, 0, 0, 5, 1, 2, 3]));
+        Assert.Equal(15, Assert.Throws<DataFormatException>(() => IdxFile.Read(path)).Offset);
     }
 
     [Fact]

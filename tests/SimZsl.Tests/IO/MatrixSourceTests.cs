@@ -82,7 +82,7 @@ public class MatrixSourceTests
     {
         Assert.Equal("'x.csv' is neither file.mat:variable nor file.npy. (Parameter 'source')", Assert.Throws<ArgumentException>(() => MatrixSource.Parse("x.csv")).Message);
         Assert.StartsWith("'x.mat:' names no variable after the colon; write file.mat:variable (e.g. att_splits.mat:att).", Assert.Throws<ArgumentException>(() => MatrixSource.Parse("x.mat:")).Message, StringComparison.Ordinal);
-        Assert.Throws<ArgumentException>(() => MatrixSource.Parse(""));
+        Assert.StartsWith("The value cannot be an empty string.", Assert.Throws<ArgumentException>(() => MatrixSource.Parse("")).Message, StringComparison.Ordinal);
         Assert.Equal("'a.npy:att': a .npy file holds one array; drop ':att'. (Parameter 'source')", Assert.Throws<ArgumentException>(() => MatrixSource.Load("a.npy:att")).Message);
         Assert.StartsWith("'.npy:att': a .npy file", Assert.Throws<ArgumentException>(() => MatrixSource.Parse(".npy:att")).Message, StringComparison.Ordinal);
     }

@@ -71,6 +71,17 @@ public class TextLinesTests
     }
 
     [Fact]
+    public void AfterACrLfSplitAcrossTwoReadsTheNextLineStartsAfterTheLf()
+    {
+        // CR is the first read's last byte, LF the second's first: the next line starts at byte 65 537.
+        byte[] bytes = [.. Ascii(new string('x', Chunk - 1)), .. Ascii("\r\na"), 0xFF];
+        var error = Refusal(bytes);
+        Assert.Equal(2, error.Line);
+        Assert.Equal(Chunk + 2, error.Offset);
+        Assert.Contains("(column 2 of the line in bytes)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AnInvalidByteIsNamedByLineByteOffsetAndColumn()
     {
         var error = Refusal([.. Ascii("ok\nab"), 0xE9, .. Ascii("\n")]);   // é in Latin-1
@@ -122,5 +133,6 @@ public class TextLinesTests
         string missing = Path.Combine(scratch.Path, "none.txt");
         Assert.Equal($"The file '{missing}' does not exist.", Assert.Throws<FileNotFoundException>(() => TextLines.Read(missing)).Message);
         Assert.Throws<DataFormatException>(() => TextLines.Read(scratch.Path));
+        Assert.Throws<ArgumentException>(() => TextLines.Read(""));
     }
 }
