@@ -18,7 +18,7 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 # later mutant's device tests then fail for that reason alone: false kills. Run as root, the script therefore re-runs
 # itself in a private mount namespace in which /dev/full and /dev/null are bind-mounted onto themselves: a rename or
 # delete over a mount point fails (EBUSY), so such a mutant fails its tests and the devices stay devices.
-if [ "$(id -u)" = 0 ] && [ -z "${SIMZSL_DEVICES_PINNED:-}" ] && command -v unshare >/dev/null; then
+if [ "$(id -u)" = 0 ] && [ -z "${SIMZSL_DEVICES_PINNED:-}" ] && unshare --mount true 2>/dev/null; then
   exec unshare --mount --propagation private env SIMZSL_DEVICES_PINNED=1 \
     bash -c 'mount --bind /dev/full /dev/full && mount --bind /dev/null /dev/null && exec bash "$0" "$@"' "$0" "$@"
 fi
@@ -64,7 +64,7 @@ dotnet tool restore >/dev/null
 status=0
 dotnet stryker "${mutate[@]}" --test-case-filter "$filter" --output "$output" || status=$?
 
-# Without the namespace above (not root, or no unshare), say so if a mutant replaced the device, with the repair,
+# Without the namespace above (not root, or a container that refuses unshare), say so if a mutant replaced the device, with the repair,
 # rather than let the next test run fail for it.
 if [ -e /dev/full ] && [ ! -c /dev/full ]; then
   echo "WARNING: /dev/full is no longer a device; a mutant replaced it. Repair (as root): rm /dev/full && mknod -m 666 /dev/full c 1 7" >&2
