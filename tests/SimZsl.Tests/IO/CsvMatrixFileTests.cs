@@ -26,8 +26,6 @@ public class CsvMatrixFileTests
             return error;
         });
 
-    private static string Detail(DataFormatException error) => error.Message[(error.Message.IndexOf(": ", StringComparison.Ordinal) + 2)..];
-
     [Theory]
     [InlineData("", 1)]
     [InlineData("\n \n\t\n", 3)]   // only blank lines: the last one read is named
@@ -35,7 +33,7 @@ public class CsvMatrixFileTests
     {
         var error = Refusal(text);
         Assert.Equal(line, error.Line);
-        Assert.Equal("the file is empty; expected a header row of names.", Detail(error));
+        Assert.Equal("the file is empty; expected a header row of names.", ErrorDetail.Of(error));
     }
 
     [Theory]
@@ -53,7 +51,7 @@ public class CsvMatrixFileTests
     {
         var error = Refusal(text);
         Assert.Equal(line, error.Line);
-        Assert.Equal(detail, Detail(error));
+        Assert.Equal(detail, ErrorDetail.Of(error));
     }
 
     [Fact]
@@ -112,7 +110,7 @@ public class CsvMatrixFileTests
     {
         var error = Refusal(text, square: true);
         Assert.Equal(line, error.Line);
-        Assert.Equal(detail, Detail(error));
+        Assert.Equal(detail, ErrorDetail.Of(error));
     }
 
     [Fact]

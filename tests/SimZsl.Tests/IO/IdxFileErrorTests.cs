@@ -16,8 +16,6 @@ public class IdxFileErrorTests
         return error;
     }
 
-    private static string Detail(DataFormatException error) => error.Message[(error.Message.IndexOf(": ", StringComparison.Ordinal) + 2)..];
-
     private static byte[] Gzip(byte[] bytes)
     {
         using var packed = new MemoryStream();
@@ -42,7 +40,7 @@ public class IdxFileErrorTests
     {
         var error = Refusal(bytes);
         Assert.Equal(offset, error.Offset);
-        Assert.Equal(detail, Detail(error));
+        Assert.Equal(detail, ErrorDetail.Of(error));
     }
 
     [Fact]
@@ -56,9 +54,9 @@ public class IdxFileErrorTests
         // Exactly Array.MaxLength values may be announced; this file then holds too few of them.
         uint max = (uint)Array.MaxLength;
         byte[] header = [0, 0, 8, 1, (byte)(max >> 24), (byte)(max >> 16), (byte)(max >> 8), (byte)max];
-        Assert.StartsWith($"the file ends after 0 of the {max} bytes", Detail(Refusal(header)), StringComparison.Ordinal);
+        Assert.StartsWith($"the file ends after 0 of the {max} bytes", ErrorDetail.Of(Refusal(header)), StringComparison.Ordinal);
         header[7]++;
-        Assert.Equal($"dimension 0 has size {max + 1}, which makes the array too large.", Detail(Refusal(header)));
+        Assert.Equal($"dimension 0 has size {max + 1}, which makes the array too large.", ErrorDetail.Of(Refusal(header)));
     }
 
     [Fact]

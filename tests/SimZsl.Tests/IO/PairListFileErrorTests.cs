@@ -18,8 +18,6 @@ public class PairListFileErrorTests
         return error;
     }
 
-    private static string Detail(DataFormatException error) => error.Message[(error.Message.IndexOf(": ", StringComparison.Ordinal) + 2)..];
-
     [Theory]
     [InlineData("", 1, "the file is empty; expected a header 'a,b,value' and one pair per line.")]
     [InlineData("\n\n\n", 3, "the file is empty; expected a header 'a,b,value' and one pair per line.")]
@@ -35,15 +33,15 @@ public class PairListFileErrorTests
     {
         var error = Refusal(text);
         Assert.Equal(line, error.Line);
-        Assert.Equal(detail, Detail(error));
+        Assert.Equal(detail, ErrorDetail.Of(error));
     }
 
     [Fact]
     public void ANonNumberIsQuotedWholeUpToFortyCharactersAndShortenedBeyond()
     {
         string forty = new('q', 40), fortyOne = new('q', 41);
-        Assert.Equal($"column 3 ('d') holds '{forty}', which is not a number.", Detail(Refusal($"a,b,d\ncat,dog,{forty}\n")));
-        Assert.Equal($"column 3 ('d') holds '{new string('q', 37)}...', which is not a number.", Detail(Refusal($"a,b,d\ncat,dog,{fortyOne}\n")));
+        Assert.Equal($"column 3 ('d') holds '{forty}', which is not a number.", ErrorDetail.Of(Refusal($"a,b,d\ncat,dog,{forty}\n")));
+        Assert.Equal($"column 3 ('d') holds '{new string('q', 37)}...', which is not a number.", ErrorDetail.Of(Refusal($"a,b,d\ncat,dog,{fortyOne}\n")));
     }
 
     [Fact]

@@ -18,8 +18,6 @@ public class TaxonomyFileErrorTests
         return error;
     }
 
-    private static string Detail(DataFormatException error) => error.Message[(error.Message.IndexOf(": ", StringComparison.Ordinal) + 2)..];
-
     [Theory]
     [InlineData(false, "parent child")]
     [InlineData(true, "child parent")]
@@ -27,7 +25,7 @@ public class TaxonomyFileErrorTests
     {
         var three = Refusal(p => TaxonomyFile.ReadPairs(p, childFirst), "# a comment\n\nfish salmon\nfish trout char\n");
         Assert.Equal(4, three.Line);
-        Assert.Equal($"expected two names, \"{order}\" (separated by whitespace or one comma), but found 3: 'fish trout char'.", Detail(three));
+        Assert.Equal($"expected two names, \"{order}\" (separated by whitespace or one comma), but found 3: 'fish trout char'.", ErrorDetail.Of(three));
 
         var empty = Refusal(p => TaxonomyFile.ReadPairs(p, childFirst), "fish, \n");
         Assert.Equal(1, empty.Line);
@@ -45,7 +43,7 @@ public class TaxonomyFileErrorTests
     {
         var error = Refusal(p => TaxonomyFile.ReadPairs(p), "# only a comment\n\n");
         Assert.Equal(1, error.Line);
-        Assert.Equal("the file holds no parent–child pairs.", Detail(error));
+        Assert.Equal("the file holds no parent–child pairs.", ErrorDetail.Of(error));
     }
 
     [Fact]
@@ -57,19 +55,19 @@ public class TaxonomyFileErrorTests
 
         var missing = Refusal(p => TaxonomyFile.ReadColumns(p, ["Order", "Genus"]), "Order,Family,,Species\nA,B,,C\n");
         Assert.Equal(1, missing.Line);
-        Assert.Equal("the header has no column 'Genus'; its columns are 'Order', 'Family', 'Species'.", Detail(missing));
+        Assert.Equal("the header has no column 'Genus'; its columns are 'Order', 'Family', 'Species'.", ErrorDetail.Of(missing));
 
         var blank = Refusal(p => TaxonomyFile.ReadColumns(p, ["Order", "Family"]), "Order,Family\n\nA,B\nC, \n");
         Assert.Equal(4, blank.Line);
-        Assert.Equal("column 'Family' is empty; every row needs a name at every level (fill it in, or drop the row).", Detail(blank));
+        Assert.Equal("column 'Family' is empty; every row needs a name at every level (fill it in, or drop the row).", ErrorDetail.Of(blank));
 
         var shortRow = Refusal(p => TaxonomyFile.ReadColumns(p, ["Order", "Family"]), "Order,Family\nA\n");
         Assert.Equal(2, shortRow.Line);
-        Assert.StartsWith("column 'Family' is empty;", Detail(shortRow), StringComparison.Ordinal);
+        Assert.StartsWith("column 'Family' is empty;", ErrorDetail.Of(shortRow), StringComparison.Ordinal);
 
         var noRows = Refusal(p => TaxonomyFile.ReadColumns(p, ["Order", "Family"]), "Order,Family\n\n");
         Assert.Equal(2, noRows.Line);
-        Assert.Equal("the table has no data rows.", Detail(noRows));
+        Assert.Equal("the table has no data rows.", ErrorDetail.Of(noRows));
     }
 
     [Fact]

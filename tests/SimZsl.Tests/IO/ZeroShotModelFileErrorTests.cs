@@ -63,8 +63,6 @@ public class ZeroShotModelFileErrorTests
         return error;
     }
 
-    private static string Detail(DataFormatException error) => error.Message[(error.Message.IndexOf(": ", StringComparison.Ordinal) + 2)..];
-
     private const string NotAModel = "this is not a SimZsl model file (the magic string SIMZSLZM is missing). Write models with ZeroShotModel.Save.";
     private const string Corrupted = "the model file is corrupted (its SHA-256 checksum does not match: truncated or modified). Save the model again.";
 
@@ -72,14 +70,14 @@ public class ZeroShotModelFileErrorTests
     public void TheEnvelopeIsCheckedBeforeAnythingIsParsed()
     {
         byte[] magic = "SIMZSLZM"u8.ToArray();
-        Assert.Equal(NotAModel, Detail(Refusal([.. magic, 1, 0])));                              // too short for a version
-        Assert.Equal(NotAModel, Detail(Refusal("SIMZSLZN followed by enough bytes"u8.ToArray())));   // long enough, wrong magic
+        Assert.Equal(NotAModel, ErrorDetail.Of(Refusal([.. magic, 1, 0])));                              // too short for a version
+        Assert.Equal(NotAModel, ErrorDetail.Of(Refusal("SIMZSLZN followed by enough bytes"u8.ToArray())));   // long enough, wrong magic
         Assert.Equal(0, Refusal("hello"u8.ToArray()).Offset);
-        Assert.Equal(Corrupted, Detail(Refusal([.. magic, 1, 0, 0, 0])));                      // magic and version, no checksum
+        Assert.Equal(Corrupted, ErrorDetail.Of(Refusal([.. magic, 1, 0, 0, 0])));                      // magic and version, no checksum
 
         // A checksum that matches a body of just the envelope: the envelope is sound, the body cannot be read.
         var empty = Refusal(Sealed([.. magic, 1, 0, 0, 0]));
-        Assert.StartsWith("the model file is not readable (", Detail(empty), StringComparison.Ordinal);
+        Assert.StartsWith("the model file is not readable (", ErrorDetail.Of(empty), StringComparison.Ordinal);
         Assert.EndsWith("). It was probably written by another program; save it again with ZeroShotModel.Save.", empty.Message, StringComparison.Ordinal);
     }
 
@@ -88,10 +86,10 @@ public class ZeroShotModelFileErrorTests
     {
         var file = SavedModel();
         var garbage = Refusal(WithHeader(file, "{not json"u8.ToArray()));
-        Assert.StartsWith("the model file is not readable (", Detail(garbage), StringComparison.Ordinal);
+        Assert.StartsWith("the model file is not readable (", ErrorDetail.Of(garbage), StringComparison.Ordinal);
         Assert.IsType<System.Text.Json.JsonException>(garbage.InnerException);
 
-        Assert.Equal("the model header is empty.", Detail(Refusal(WithHeader(file, "null"u8.ToArray()))));
+        Assert.Equal("the model header is empty.", ErrorDetail.Of(Refusal(WithHeader(file, "null"u8.ToArray()))));
     }
 
     [Fact]
@@ -101,7 +99,7 @@ public class ZeroShotModelFileErrorTests
         var (_, header, _) = Split(file);
         header["Head"] = "no-such-head";
         var error = Refusal(WithHeader(file, Encoding.UTF8.GetBytes(header.ToJsonString())));
-        Assert.Equal($"the model's head 'no-such-head' is not a registered kind ({string.Join(", ", ZeroShotHeadKind.All)}). Register its kind (ZeroShotHeadKind.Register) before loading.", Detail(error));
+        Assert.Equal($"the model's head 'no-such-head' is not a registered kind ({string.Join(", ", ZeroShotHeadKind.All)}). Register its kind (ZeroShotHeadKind.Register) before loading.", ErrorDetail.Of(error));
     }
 
     [Fact]
@@ -119,17 +117,17 @@ public class ZeroShotModelFileErrorTests
 
         var moreTensors = tensors.ToArray();
         BinaryPrimitives.WriteInt32LittleEndian(moreTensors, count + 1);
-        Assert.Equal($"the file has {count + 1} weight tensors; the model it describes has {count}.", Detail(Refusal(WithTensors(file, moreTensors))));
+        Assert.Equal($"the file has {count + 1} weight tensors; the model it describes has {count}.", ErrorDetail.Of(Refusal(WithTensors(file, moreTensors))));
 
         var renamed = tensors.ToArray();
         renamed[nameStart] = (byte)'Q';   // same length, a name the encoder does not have
         string other = "Q" + name[1..];
-        Assert.Equal($"the weight tensor '{other}' ({string.Join(" × ", shape)}) does not fit the model it describes.", Detail(Refusal(WithTensors(file, renamed))));
+        Assert.Equal($"the weight tensor '{other}' ({string.Join(" × ", shape)}) does not fit the model it describes.", ErrorDetail.Of(Refusal(WithTensors(file, renamed))));
 
         var reshaped = tensors.ToArray();
         BinaryPrimitives.WriteInt64LittleEndian(reshaped.AsSpan(shapeStart), shape[0] + 1);
         long[] wrong = [shape[0] + 1, .. shape[1..]];
-        Assert.Equal($"the weight tensor '{name}' ({string.Join(" × ", wrong)}) does not fit the model it describes.", Detail(Refusal(WithTensors(file, reshaped))));
+        Assert.Equal($"the weight tensor '{name}' ({string.Join(" × ", wrong)}) does not fit the model it describes.", ErrorDetail.Of(Refusal(WithTensors(file, reshaped))));
     }
 
     [Fact]
