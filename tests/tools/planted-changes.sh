@@ -24,9 +24,9 @@ open(path, "w", encoding="utf-8").write(text.replace(old, new))
 PY
   dotnet build tests/SimZsl.Tests -c Release -v quiet -nologo >/dev/null
   local failed
-  failed="$(dotnet test tests/SimZsl.Tests -c Release --no-build --filter "$filter" 2>&1 | grep -E '^\s+Failed ' | sed -E 's/^\s+Failed ([^ ]+).*/\1/' | sort -u || true)"
+  failed="$(dotnet test tests/SimZsl.Tests -c Release --no-build --filter "$filter" 2>&1 | grep -E '^\s+Failed ' | sed -E 's/^\s+Failed ([^ (]+).*/\1/' | sort -u || true)"
   if [ -n "$failed" ]; then
-    echo "caught      $name: $(echo "$failed" | wc -l) failing, e.g. $(echo "$failed" | head -1)"
+    echo "caught      $name: $(echo "$failed" | wc -l) failing test method(s), e.g. $(echo "$failed" | head -1)"
   else
     echo "NOT CAUGHT  $name"
     missed=1
